@@ -1,0 +1,63 @@
+import {parseArgs} from 'node:util';
+import {pathToFileURL} from 'node:url';
+import {buildSite} from './lib/build-site.ts';
+import {formatReport} from './lib/format-report.ts';
+
+export const buildUsage = `Usage: dateline build [--url URL] [--articles DIR] [--out DIR] [--config FILE] [--quiet|--verbose]
+
+Build the site from the articles folder into the output folder.
+
+  --url URL        public root URL with its sub-path (https://owner.github.io/repo/);
+                   overrides SITE_URL, which overrides the config file
+  --articles DIR   article sources (default: articles/)
+  --out DIR        output folder (default: dist/)
+  --config FILE    site config (default: dateline.config.yaml)
+  --quiet          print errors only
+  --verbose        print notes too (such as removed wire-copy chrome)
+  -h, --help       show this help
+
+Exit status: 0 on success, 1 when an article or the config has an error, 2 on bad usage.`;
+
+/** `dateline build`: parse flags, build, print the report, return the exit code. */
+export function build(argv: readonly string[]): number {
+  let values;
+  try {
+    ({values} = parseArgs({
+      args: [...argv],
+      options: {
+        url: {type: 'string'},
+        articles: {type: 'string'},
+        out: {type: 'string'},
+        config: {type: 'string'},
+        quiet: {type: 'boolean', short: 'q'},
+        verbose: {type: 'boolean', short: 'v'},
+        help: {type: 'boolean', short: 'h'},
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    console.error(`dateline build: ${(error as Error).message}\n\n${buildUsage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(buildUsage);
+    return 0;
+  }
+
+  const started = performance.now();
+  const result = buildSite({cwd: process.cwd(), url: values.url, articles: values.articles, out: values.out, config: values.config});
+  for (const line of formatReport(result.files, {quiet: values.quiet ?? false, verbose: values.verbose ?? false})) console.error(line);
+  if (!result.ok) {
+    const errors = result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0);
+    console.error(`Build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing was written, the previous output is unchanged.`);
+    return 1;
+  }
+  if (!values.quiet) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    console.log(`Built ${result.articles} articles, ${result.pages} pages, ${result.written} files into ${result.config?.outDir} in ${seconds}s.`);
+  }
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = build(process.argv.slice(2));

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type {VFile} from 'vfile';
+import {buildFeeds} from './build-feeds.ts';
+import {checkCollisions} from './check-collisions.ts';
+import {loadConfig, type ConfigOverrides} from './config.ts';
+import {loadArticles} from './load-articles.ts';
+import {parseArticle} from './parse-article.ts';
+import {planPages, sections, sortArticles} from './plan-pages.ts';
+import {createEngine, renderPage, siteView} from './render-pages.ts';
+import {fail} from './report-issues.ts';
+import type {Article, OutputFile, SiteConfig} from './types.ts';
+import {hrefOf} from './view-model.ts';
+import {writeOutput} from './write-output.ts';
+
+/** What a build did: every file's messages, and counts for the summary. */
+export interface BuildResult {
+  readonly ok: boolean;
+  readonly files: readonly VFile[];
+  readonly config: SiteConfig | undefined;
+  readonly articles: number;
+  readonly pages: number;
+  readonly written: number;
+}
+
+/** Options of one build. */
+export interface BuildOptions extends ConfigOverrides {
+  /** The site folder (where the config, `articles/` and `templates/` are). */
+  readonly cwd: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The whole build in named steps: load the config and the articles, parse them,
+ * plan and render the pages and feeds, and write them atomically. Nothing is
+ * written when any file has a fatal message.
+ */
+export function buildSite(options: BuildOptions): BuildResult {
+  const {config, file: configFile} = loadConfig(options.cwd, options, options.env ?? process.env);
+  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0});
+  if (!config) return failed([configFile]);
+
+  const sources = loadArticles(config.articlesDir, options.cwd);
+  const parsed: {article: Article; file: VFile}[] = [];
+  for (const file of sources) {
+    if (file.messages.some((message) => message.fatal)) continue;
+    try {
+      const article = parseArticle(file, config);
+      if (article) parsed.push({article, file});
+    } catch (error) {
+      fail(file, `could not be read: ${(error as Error).message}`, undefined, 'internal');
+    }
+  }
+  const articles = sortArticles(checkCollisions(parsed).filter((article) => !article.draft));
+  const files = [configFile, ...sources];
+  if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
+
+  const output = renderSite(articles, config, configFile);
+  if (!output) return failed(files);
+
+  writeOutput(config.outDir, output.files);
+  return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length};
+}
+
+/** Render every page, the feeds and the theme's assets into output files. */
+function renderSite(articles: readonly Article[], config: SiteConfig, configFile: VFile): {files: OutputFile[]; pages: number} | undefined {
+  const engine = createEngine(config);
+  const site = siteView(
+    config,
+    sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
+  );
+  const plans = planPages(articles, config);
+  const files: OutputFile[] = [];
+  try {
+    for (const plan of plans) files.push(renderPage(engine, plan, site, config));
+  } catch (error) {
+    fail(configFile, `template error: ${(error as Error).message}; fix the template in ${path.relative(process.cwd(), config.templatesDir) || 'templates'}/`, undefined, 'template');
+    return undefined;
+  }
+
+  files.push(
+    ...buildFeeds(
+      {
+        title: config.title,
+        description: config.description,
+        home: '',
+        paths: {rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json'},
+        id: config.idBase,
+        articles: articles.slice(0, config.feedSize),
+      },
+      config,
+    ),
+  );
+  for (const article of articles) {
+    for (const asset of article.assets) files.push({path: article.path + asset.name, copyFrom: asset.from});
+  }
+  files.push(...themeAssets(config.templatesDir), {path: '.nojekyll', contents: ''});
+  return {files, pages: plans.length};
+}
+
+/** Every file under `templates/assets/`, copied to `assets/`. */
+function themeAssets(templatesDir: string): OutputFile[] {
+  const assets = path.join(templatesDir, 'assets');
+  if (!fs.existsSync(assets)) return [];
+  return (fs.readdirSync(assets, {recursive: true, withFileTypes: true}) as fs.Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+    .map((full) => ({path: `assets/${path.relative(assets, full).split(path.sep).join('/')}`, copyFrom: full}));
+}

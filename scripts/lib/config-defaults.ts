@@ -1,0 +1,40 @@
+/**
+ * Every default setting of Dateline, in one place. A site's `dateline.config.yaml`
+ * overrides these; the `SITE_URL` environment variable and command-line flags override that.
+ * The README's configuration table is written from this file.
+ */
+export const configDefaults = {
+  /** Site title: header, `<title>` suffix and the feeds' title. */
+  title: 'Dateline',
+  /** Meta description of the front page and subtitle of the feeds. */
+  description: 'News',
+  /** Public root URL, with its sub-path (`https://owner.github.io/repo/`). */
+  url: 'http://localhost:8080/',
+  /** BCP 47 language tag. */
+  language: 'en',
+  /** IANA time zone for dates written without an offset and for displayed dates. */
+  timezone: 'UTC',
+  /** Byline when an article names no author. */
+  author: 'Staff',
+  /** Footer line and feeds' rights; empty for none. */
+  copyright: '',
+  /** Permanent feed-id prefix (a `tag:` URI). Empty: minted once from the url's host; set it before the site moves. */
+  idBase: '',
+  /** Items in the main feeds. */
+  feedSize: 20,
+  /** Articles on each listing page. */
+  pageSize: 10,
+  /** Article URL pattern: `:year`, `:month`, `:day`, `:slug`, `:section`. */
+  permalink: ':year/:month/:slug/',
+  /** Extra wire-copy trailing-chrome patterns (regular expressions, case-insensitive). */
+  chromePatterns: [] as string[],
+  /** Article sources, relative to the site folder. */
+  articlesDir: 'articles',
+  /** Output folder, relative to the site folder. */
+  outDir: 'dist',
+  /** Templates and theme assets, relative to the site folder. */
+  templatesDir: 'templates',
+} as const;
+
+/** The config file looked for in the site folder. */
+export const configFileName = 'dateline.config.yaml';

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {VFile} from 'vfile';
+import {z} from 'zod';
+import {configDefaults, configFileName} from './config-defaults.ts';
+import {readYaml} from './read-yaml.ts';
+import {fail, reportIssues} from './report-issues.ts';
+import type {SiteConfig} from './types.ts';
+
+/** Settings given on the command line; each overrides the config file. */
+export interface ConfigOverrides {
+  readonly url?: string | undefined;
+  readonly articles?: string | undefined;
+  readonly out?: string | undefined;
+  readonly config?: string | undefined;
+}
+
+const httpUrl = z.url({protocol: /^https?$/, error: 'must be an absolute http(s) URL with a scheme, e.g. https://owner.github.io/repo/'});
+
+const timezone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', {timeZone: zone});
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as UTC or Europe/Berlin');
+
+const regexString = z.string().refine((source) => {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a valid regular expression');
+
+/** The config file's schema: every key optional, unknown keys refused. */
+const fileSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  description: z.string().optional(),
+  url: httpUrl.optional(),
+  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as en or en-GB').optional(),
+  timezone: timezone.optional(),
+  author: z.string().min(1).optional(),
+  copyright: z.string().optional(),
+  idBase: z.string().regex(/^(tag|urn|https?):\S+$/, 'must be a URI prefix such as tag:example.com,2017:').optional(),
+  feedSize: z.int().min(1).max(1000).optional(),
+  pageSize: z.int().min(1).max(1000).optional(),
+  permalink: z.string().regex(/^[\w:\-/]+\/$/, 'must be a path pattern ending in / such as :year/:month/:slug/').refine((p) => p.includes(':slug'), 'must contain :slug').optional(),
+  chromePatterns: z.array(regexString).optional(),
+  articlesDir: z.string().min(1).optional(),
+  outDir: z.string().min(1).optional(),
+  templatesDir: z.string().min(1).optional(),
+});
+
+/**
+ * Load the site config: defaults < config file < `SITE_URL` < flags, validated and frozen.
+ *
+ * @param cwd The site folder.
+ * @param overrides Command-line flags.
+ * @param env Environment (for `SITE_URL`).
+ * @returns the config (undefined when it has errors) and the file carrying its messages.
+ */
+export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.ProcessEnv): {config: SiteConfig | undefined; file: VFile} {
+  const configPath = path.resolve(cwd, overrides.config ?? configFileName);
+  const file = new VFile({path: path.relative(cwd, configPath) || configPath, cwd});
+  let fromFile: z.infer<typeof fileSchema> = {};
+
+  if (fs.existsSync(configPath)) {
+    const text = fs.readFileSync(configPath, 'utf8');
+    const yaml = readYaml(text);
+    if ('problems' in yaml) {
+      for (const problem of yaml.problems) fail(file, `invalid YAML: ${problem.reason}`, problem.place, 'config');
+      return {config: undefined, file};
+    }
+    const parsed = fileSchema.safeParse(yaml.value ?? {});
+    if (!parsed.success) {
+      reportIssues(file, parsed.error.issues, yaml, 'config');
+      return {config: undefined, file};
+    }
+    fromFile = parsed.data;
+  } else if (overrides.config) {
+    fail(file, `config file not found; check the --config path`, undefined, 'config');
+    return {config: undefined, file};
+  }
+
+  const url = overrides.url ?? (env['SITE_URL'] || undefined) ?? fromFile.url ?? configDefaults.url;
+  const checkedUrl = httpUrl.safeParse(url);
+  if (!checkedUrl.success) {
+    const origin = overrides.url ? '--url' : env['SITE_URL'] ? 'SITE_URL' : 'url';
+    fail(file, `${origin} "${url}" ${checkedUrl.error.issues[0]?.message ?? 'is invalid'}`, undefined, 'config');
+    return {config: undefined, file};
+  }
+  const siteUrl = new URL(checkedUrl.data);
+  siteUrl.search = '';
+  siteUrl.hash = '';
+  if (!siteUrl.pathname.endsWith('/')) siteUrl.pathname += '/';
+
+  const merged = {...configDefaults, ...definedOnly(fromFile)};
+  const config: SiteConfig = {
+    ...merged,
+    chromePatterns: [...merged.chromePatterns],
+    url: siteUrl.href,
+    basePath: siteUrl.pathname,
+    idBase: merged.idBase || `tag:${siteUrl.hostname},2000:${siteUrl.pathname}`,
+    articlesDir: path.resolve(cwd, overrides.articles ?? merged.articlesDir),
+    outDir: path.resolve(cwd, overrides.out ?? merged.outDir),
+    templatesDir: path.resolve(cwd, merged.templatesDir),
+    configPath: fs.existsSync(configPath) ? configPath : undefined,
+  };
+  return {config: Object.freeze(config), file};
+}
+
+/** Drop keys whose value is undefined, so they don't hide a default when spread. */
+function definedOnly<T extends object>(value: T): {[K in keyof T]?: Exclude<T[K], undefined>} {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {[K in keyof T]?: Exclude<T[K], undefined>};
+}

@@ -1,0 +1,28 @@
+import {DateTime} from 'luxon';
+
+/**
+ * Read an ISO 8601 date; one without an offset is read in `timezone`.
+ *
+ * @returns the instant as a UTC ISO string (`2017-01-16T06:00:00.000Z`), or a reason it is invalid.
+ */
+export function parseDate(value: string, timezone: string): {iso: string} | {reason: string} {
+  const parsed = DateTime.fromISO(value.replace(' ', 'T'), {zone: timezone, setZone: false});
+  if (!parsed.isValid) {
+    return {reason: `"${value}" is not a real date (${parsed.invalidExplanation ?? parsed.invalidReason ?? 'invalid'})`};
+  }
+  return {iso: parsed.toUTC().toISO()!};
+}
+
+/**
+ * Show an instant as a reader expects it, in the site's language and time zone.
+ * Locale and zone are explicit, so the machine's own settings never leak in.
+ */
+export function formatDate(iso: string, language: string, timezone: string): string {
+  return new Intl.DateTimeFormat(language, {dateStyle: 'long', timeZone: timezone}).format(new Date(iso));
+}
+
+/** `YYYY`, `MM` and `DD` of an instant in the site's time zone, for permalinks. */
+export function dateParts(iso: string, timezone: string): {year: string; month: string; day: string} {
+  const local = DateTime.fromISO(iso, {zone: 'utc'}).setZone(timezone);
+  return {year: local.toFormat('yyyy'), month: local.toFormat('MM'), day: local.toFormat('dd')};
+}

@@ -1,0 +1,44 @@
+import type {Root} from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import {unified} from 'unified';
+import type {VFile} from 'vfile';
+import {rehypeLocalImages} from './plugins/rehype-local-images.ts';
+import {rehypeTableAlign} from './plugins/rehype-table-align.ts';
+
+/**
+ * The sanitizer's allow-list: GitHub's (hast-util-sanitize's default), plus `lang` and `dir`
+ * everywhere for articles in other scripts. Scripts, event handlers, `style`, iframes and
+ * `javascript:`/`data:` URLs are not on it.
+ */
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang', 'dir'],
+  },
+};
+
+/**
+ * Markdown body to a sanitized HTML tree: remark-parse (CommonMark) and remark-gfm,
+ * remark-rehype with raw HTML kept, rehype-raw to parse it, rehype-sanitize to defang it,
+ * then local images checked and tables made valid HTML.
+ *
+ * @param body The Markdown text, padded so its lines match the file's.
+ * @param file The article's file: positions and messages go there.
+ * @param articlesDir The articles folder, which local images must stay inside.
+ */
+export function markdownToHast(body: string, file: VFile, articlesDir: string): Root {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, {allowDangerousHtml: true})
+    .use(rehypeRaw)
+    .use(rehypeSanitize, schema)
+    .use(rehypeLocalImages, {articlesDir})
+    .use(rehypeTableAlign);
+  return processor.runSync(processor.parse(body), file) as Root;
+}

@@ -1,0 +1,130 @@
+import path from 'node:path';
+import type {Root} from 'hast';
+import {h} from 'hastscript';
+import type {VFile} from 'vfile';
+import {dateParts, parseDate} from './dates.ts';
+import {hastToHtml} from './hast-to-html.ts';
+import {markdownToHast} from './markdown-to-hast.ts';
+import {resolveLocal} from './plugins/rehype-local-images.ts';
+import {parseWireCopy} from './parse-wire-copy.ts';
+import {readFrontMatter, type FrontMatter} from './read-front-matter.ts';
+import {fail} from './report-issues.ts';
+import {slugify} from './slugify.ts';
+import type {Article, ArticleImage, SiteConfig} from './types.ts';
+
+const datedName = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
+
+/**
+ * One source file to one article. Problems are reported on `file` with their
+ * position; the result is undefined when any of them is fatal.
+ *
+ * @param file The article's file, its `value` the raw text and `path` relative to `file.cwd`.
+ * @param config The site config.
+ */
+export function parseArticle(file: VFile, config: SiteConfig): Article | undefined {
+  const source = String(file.value).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const format = path.extname(file.path).toLowerCase() === '.txt' ? 'wire' : 'markdown';
+  const front = readFrontMatter(file, source);
+  if (!front.data) return undefined;
+  const data: FrontMatter = front.data;
+  const stem = path.basename(file.path, path.extname(file.path));
+  const named = datedName.exec(stem);
+
+  let title = data.title;
+  let image: ArticleImage | undefined;
+  let tree: Root;
+
+  if (format === 'markdown') {
+    if (!front.present) {
+      fail(file, 'no front matter: start the file with a `---` line, then `title:` and `date:`, then another `---` line', {line: 1, column: 1}, 'front-matter');
+      return undefined;
+    }
+    tree = markdownToHast('\n'.repeat(front.bodyLine - 1) + front.body, file, config.articlesDir);
+  } else {
+    const wire = parseWireCopy(front.body, {chromePatterns: config.chromePatterns.map((p) => new RegExp(p, 'iu'))});
+    title ??= wire.headline?.text;
+    const shift = front.bodyLine - 1;
+    if (wire.caption) image = {caption: wire.caption.caption, credit: wire.caption.credit};
+    for (const removed of wire.removed) {
+      file.info(`removed page chrome: "${removed.text.slice(0, 60)}"`, {place: {line: removed.line + shift, column: 1}, ruleId: 'wire-chrome', source: 'dateline'});
+    }
+    tree = {type: 'root', children: wire.paragraphs.map((paragraph) => h('p', paragraph.text))};
+  }
+
+  if (!title) {
+    fail(file, format === 'wire' ? 'no headline: the first non-empty line is the headline' : 'missing `title` in front matter: add `title: Your headline`', {line: 1, column: 1}, 'front-matter');
+  }
+
+  const dateText = data.date ?? named?.[1];
+  let date: string | undefined;
+  if (!dateText) {
+    fail(file, format === 'wire' ? 'no date: name the file YYYY-MM-DD-slug.txt or add `date:` in front matter' : 'missing `date` in front matter: add `date: "2017-01-16T09:00:00+03:00"`', {line: 1, column: 1}, 'front-matter');
+  } else {
+    const parsed = parseDate(dateText, config.timezone);
+    if ('reason' in parsed) fail(file, `\`date\`: ${parsed.reason}; use ISO 8601 such as 2017-01-16T09:00:00+03:00`, front.locate('date'), 'front-matter');
+    else date = parsed.iso;
+  }
+
+  let updated: string | undefined;
+  if (data.updated) {
+    const parsed = parseDate(data.updated, config.timezone);
+    if ('reason' in parsed) fail(file, `\`updated\`: ${parsed.reason}`, front.locate('updated'), 'front-matter');
+    else if (date && parsed.iso < date) fail(file, '`updated` is before `date`: an update comes after publication', front.locate('updated'), 'front-matter');
+    else updated = parsed.iso;
+  }
+
+  if (data.image) {
+    const {src, alt, caption, credit} = data.image;
+    const lead: {-readonly [K in keyof ArticleImage]: ArticleImage[K]} = {...image};
+    if (alt !== undefined) lead.alt = alt;
+    if (caption !== undefined) lead.caption = caption;
+    if (credit !== undefined) lead.credit = credit;
+    if (src && !/^https?:\/\//i.test(src)) {
+      const local = resolveLocal(src, path.dirname(path.resolve(file.cwd, file.path)), path.resolve(config.articlesDir));
+      if ('reason' in local) fail(file, `\`image.src\`: ${local.reason}`, front.locate('image'), 'front-matter');
+      else Object.assign(lead, {src: path.basename(local.from), sourceFile: local.from});
+    } else if (src) {
+      lead.src = src;
+    }
+    if (lead.src && lead.alt === undefined) fail(file, '`image.alt` is missing: describe the image for readers who cannot see it (alt: "" only if it is decorative)', front.locate('image'), 'front-matter');
+    image = lead;
+  }
+
+  if (file.messages.some((message) => message.fatal) || !title || !date) return undefined;
+
+  const slug = data.slug ?? (slugify(named?.[2] ?? stem) || slugify(title) || 'article');
+  const section = data.section;
+  const {year, month, day} = dateParts(date, config.timezone);
+  const articlePath = config.permalink
+    .replace(/:year/g, year)
+    .replace(/:month/g, month)
+    .replace(/:day/g, day)
+    .replace(/:section/g, section ? slugify(section) || 'news' : 'news')
+    .replace(/:slug/g, slug);
+  const pageUrl = new URL(articlePath.split('/').map(encodeURIComponent).join('/'), config.url).href;
+  const {html, feedHtml} = hastToHtml(tree, pageUrl);
+  const assets = [...(file.data.assets ?? [])];
+  if (image?.sourceFile && !assets.some((asset) => asset.from === image.sourceFile)) {
+    assets.push({from: image.sourceFile, name: path.basename(image.sourceFile)});
+  }
+
+  return {
+    source: file.path.split(path.sep).join('/'),
+    format,
+    title,
+    slug,
+    id: data.id ? (data.id.includes(':') ? data.id : config.idBase + data.id) : config.idBase + slug,
+    date,
+    updated,
+    authors: data.author === undefined ? [config.author] : typeof data.author === 'string' ? [data.author] : data.author,
+    summary: data.summary,
+    section,
+    tags: [...new Set(data.tags ?? [])],
+    image,
+    draft: data.draft ?? false,
+    path: articlePath,
+    html,
+    feedHtml,
+    assets,
+  };
+}

@@ -1,0 +1,18 @@
+import type {Root} from 'hast';
+import {visit} from 'unist-util-visit';
+
+/**
+ * GFM tables come out of remark-rehype with the obsolete `align` attribute;
+ * turn it into a `text-align` style so the page is valid HTML. Runs after sanitizing.
+ */
+export function rehypeTableAlign() {
+  return function (tree: Root): void {
+    visit(tree, 'element', (node) => {
+      const align = node.properties['align'];
+      if ((node.tagName === 'td' || node.tagName === 'th') && typeof align === 'string') {
+        delete node.properties['align'];
+        node.properties['style'] = `text-align: ${align}`;
+      }
+    });
+  };
+}

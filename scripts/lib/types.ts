@@ -1,0 +1,86 @@
+/**
+ * The plain data that flows between the build's stages.
+ * Everything untrusted (front matter, article text, config) is parsed from
+ * `unknown` into these shapes at the boundary; nothing past it re-validates.
+ */
+
+/** The site configuration after defaults < config file < env < flags are merged and validated. */
+export interface SiteConfig {
+  /** Site title, shown in the header and used as the feeds' title. */
+  readonly title: string;
+  /** One-sentence description: meta description of the front page, feed subtitle. */
+  readonly description: string;
+  /** Public root URL with its sub-path and a trailing slash, e.g. `https://owner.github.io/repo/`. */
+  readonly url: string;
+  /** The path part of `url`, always starting and ending with `/` (e.g. `/repo/`). */
+  readonly basePath: string;
+  /** BCP 47 language tag of the site (`en`, `en-GB`, `ar`). */
+  readonly language: string;
+  /** IANA time zone in which dates without an offset are read and dates are shown. */
+  readonly timezone: string;
+  /** Author used when an article names none. */
+  readonly author: string;
+  /** Copyright line for the footer and the feeds' rights. */
+  readonly copyright: string;
+  /** Permanent prefix for feed item ids (a `tag:` URI), independent of `url`. */
+  readonly idBase: string;
+  /** How many items the main feeds carry. */
+  readonly feedSize: number;
+  /** How many articles a listing page shows. */
+  readonly pageSize: number;
+  /** Article URL pattern relative to the root: tokens `:year`, `:month`, `:day`, `:slug`, `:section`. */
+  readonly permalink: string;
+  /** Extra trailing-chrome patterns for wire copy (regular expressions, case-insensitive). */
+  readonly chromePatterns: readonly string[];
+  /** Folder of article sources. */
+  readonly articlesDir: string;
+  /** Output folder. */
+  readonly outDir: string;
+  /** Folder of templates and theme assets. */
+  readonly templatesDir: string;
+  /** Where the config came from, for messages (`undefined` when only defaults were used). */
+  readonly configPath: string | undefined;
+}
+
+/** A lead image: a file next to the article, or an absolute URL; wire copy may have only caption and credit. */
+export interface ArticleImage {
+  /** URL relative to the article page or absolute; absent when wire copy carries only a caption. */
+  readonly src?: string;
+  readonly alt?: string;
+  readonly caption?: string;
+  readonly credit?: string;
+  /** Source file to copy next to the article page, relative to the articles folder. */
+  readonly sourceFile?: string;
+}
+
+/** One article, ready to render. Dates are ISO 8601 strings in UTC (`2017-01-16T09:00:00.000Z`). */
+export interface Article {
+  /** Source path relative to the articles folder, with `/` separators. */
+  readonly source: string;
+  readonly format: 'markdown' | 'wire';
+  readonly title: string;
+  readonly slug: string;
+  /** Permanent id for feeds (front matter `id`, or minted from `idBase` and the slug). */
+  readonly id: string;
+  readonly date: string;
+  readonly updated: string | undefined;
+  readonly authors: readonly string[];
+  readonly summary: string | undefined;
+  readonly section: string | undefined;
+  readonly tags: readonly string[];
+  readonly image: ArticleImage | undefined;
+  readonly draft: boolean;
+  /** Output path of the page's folder relative to the site root, e.g. `2017/01/slug/` (never starts with `/`). */
+  readonly path: string;
+  /** Sanitized HTML of the body; links in it are relative to the page. */
+  readonly html: string;
+  /** The same body with every URL absolute, for feeds. */
+  readonly feedHtml: string;
+  /** Local files (images) to copy into the page's folder. */
+  readonly assets: readonly {readonly from: string; readonly name: string}[];
+}
+
+/** A file the build emits, relative to the output folder. */
+export type OutputFile =
+  | {readonly path: string; readonly contents: string | Uint8Array}
+  | {readonly path: string; readonly copyFrom: string};

@@ -1,0 +1,74 @@
+import {formatDate} from './dates.ts';
+import {slugify} from './slugify.ts';
+import type {Article, SiteConfig} from './types.ts';
+
+/** A site-root-relative path with each segment percent-encoded (`2017/01/slug/`). */
+export function encodePath(relative: string): string {
+  return relative.split('/').map((segment) => encodeURIComponent(segment)).join('/');
+}
+
+/** The href of a site path, under the site's sub-path (`/repo/2017/01/slug/`). */
+export function hrefOf(config: SiteConfig, relative: string): string {
+  return config.basePath + encodePath(relative);
+}
+
+/** The absolute URL of a site path (`https://owner.github.io/repo/2017/01/slug/`). */
+export function urlOf(config: SiteConfig, relative: string): string {
+  return new URL(encodePath(relative), config.url).href;
+}
+
+/** A link as templates receive it. */
+export interface LinkView {
+  readonly name: string;
+  readonly url: string;
+}
+
+/** A date as templates receive it: machine-readable and as readers see it. */
+export interface DateView {
+  readonly iso: string;
+  readonly display: string;
+}
+
+/** What templates receive as `article` (and as each item of `articles`). Documented in the README. */
+export interface ArticleView {
+  readonly title: string;
+  readonly summary: string | undefined;
+  readonly url: string;
+  readonly absolute_url: string;
+  readonly date: DateView;
+  readonly updated: DateView | undefined;
+  readonly authors: readonly string[];
+  readonly section: LinkView | undefined;
+  readonly tags: readonly LinkView[];
+  readonly image: {readonly url: string | undefined; readonly alt: string; readonly caption: string | undefined; readonly credit: string | undefined} | undefined;
+  readonly format: Article['format'];
+  /** Sanitized body HTML: the only value templates insert unescaped (`| raw`). */
+  readonly html: string;
+}
+
+/** An article as templates see it; all URLs honour the site's sub-path. */
+export function articleView(article: Article, config: SiteConfig): ArticleView {
+  const date = (iso: string): DateView => ({iso, display: formatDate(iso, config.language, config.timezone)});
+  const image = article.image;
+  return {
+    title: article.title,
+    summary: article.summary,
+    url: hrefOf(config, article.path),
+    absolute_url: urlOf(config, article.path),
+    date: date(article.date),
+    updated: article.updated && article.updated !== article.date ? date(article.updated) : undefined,
+    authors: article.authors,
+    section: article.section ? {name: article.section, url: hrefOf(config, `section/${slugify(article.section) || 'untitled'}/`)} : undefined,
+    tags: article.tags.map((tag) => ({name: tag, url: hrefOf(config, `tag/${slugify(tag) || 'untitled'}/`)})),
+    image: image
+      ? {
+          url: image.src === undefined ? undefined : /^https?:/i.test(image.src) ? image.src : hrefOf(config, article.path + image.src),
+          alt: image.alt ?? '',
+          caption: image.caption,
+          credit: image.credit,
+        }
+      : undefined,
+    format: article.format,
+    html: article.html,
+  };
+}
