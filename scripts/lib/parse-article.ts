@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type {Root} from 'hast';
+import {toString} from 'hast-util-to-string';
 import {h} from 'hastscript';
 import type {VFile} from 'vfile';
 import {dateParts, parseDate} from './dates.ts';
@@ -118,6 +119,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     updated,
     authors: data.author === undefined ? [config.author] : typeof data.author === 'string' ? [data.author] : data.author,
     summary: data.summary,
+    excerpt: excerpt(tree),
     section,
     tags: [...new Set(data.tags ?? [])],
     image,
@@ -127,4 +129,13 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     feedHtml,
     assets,
   };
+}
+
+/** The first paragraph's text, whitespace folded, cut at a word near 200 characters. */
+function excerpt(tree: Root): string {
+  const first = tree.children.find((node) => node.type === 'element' && node.tagName === 'p');
+  const text = first ? toString(first).replace(/\s+/g, ' ').trim() : '';
+  if (text.length <= 200) return text;
+  const cut = text.slice(0, 200);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 150))}…`;
 }

@@ -65,7 +65,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
     const article = view(plan.article)!;
     const html = engine.renderFileSync('article', {
       site,
-      page: {kind: 'article', title: article.title, description: article.summary ?? site.description, url: article.absolute_url, path: plan.path},
+      page: {kind: 'article', title: article.title, description: article.summary ?? (article.excerpt || site.description), url: article.absolute_url, path: plan.path},
       article,
       newer: view(plan.newer),
       older: view(plan.older),

@@ -66,6 +66,8 @@ export interface Article {
   readonly updated: string | undefined;
   readonly authors: readonly string[];
   readonly summary: string | undefined;
+  /** Plain text of the opening paragraph, cut to about 200 characters: the description when there is no summary. */
+  readonly excerpt: string;
   readonly section: string | undefined;
   readonly tags: readonly string[];
   readonly image: ArticleImage | undefined;

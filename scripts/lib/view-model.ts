@@ -33,6 +33,8 @@ export interface DateView {
 export interface ArticleView {
   readonly title: string;
   readonly summary: string | undefined;
+  /** Opening text, for descriptions when there is no summary. */
+  readonly excerpt: string;
   readonly url: string;
   readonly absolute_url: string;
   readonly date: DateView;
@@ -53,6 +55,7 @@ export function articleView(article: Article, config: SiteConfig): ArticleView {
   return {
     title: article.title,
     summary: article.summary,
+    excerpt: article.excerpt,
     url: hrefOf(config, article.path),
     absolute_url: urlOf(config, article.path),
     date: date(article.date),
