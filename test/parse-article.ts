@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {test} from 'uvu';
+import * as assert from 'uvu/assert';
+import {VFile} from 'vfile';
+import {parseArticle} from '../scripts/lib/parse-article.ts';
+import {fixture, root, testConfig} from './helpers/config.ts';
+
+function parse(relative: string, config = testConfig()) {
+  const full = path.join(root, relative);
+  const file = new VFile({path: relative, cwd: root, value: fs.readFileSync(full, 'utf8')});
+  return {file, article: parseArticle(file, config)};
+}
+
+test('should read the sample wire copy: headline, date from the name, caption and credit, chrome gone', () => {
+  const {file, article} = parse('articles/2017-01-16-syrian-opposition-to-attend-astana-talks.txt', testConfig({articlesDir: path.join(root, 'articles'), timezone: 'Europe/London'}));
+  assert.ok(article);
+  assert.is(article.format, 'wire');
+  assert.is(article.title, 'Syrian opposition to attend Astana talks');
+  assert.is(article.date, '2017-01-16T00:00:00.000Z');
+  assert.is(article.slug, 'syrian-opposition-to-attend-astana-talks');
+  assert.is(article.path, '2017/01/syrian-opposition-to-attend-astana-talks/');
+  assert.equal(article.image, {caption: 'Members of the Syrian National Coalition (SNC) meeting in Istanbul.', credit: 'File photo: AFP'});
+  assert.is((article.html.match(/<p>/g) ?? []).length, 15);
+  assert.ok(article.html.includes('All the rebel groups are going [to Astana].'));
+  assert.ok(article.html.includes('Kazakhstan’s capital'));
+  for (const chrome of ['Newsletter', 'Leave a Reply', 'twenty', 'Related Items', 'Twitter']) assert.not.ok(article.html.includes(chrome), chrome);
+  const notes = file.messages.filter((message) => message.ruleId === 'wire-chrome');
+  assert.is(notes.length, 6);
+  assert.is(notes[0]!.line, 37);
+  assert.ok(notes.every((message) => !message.fatal));
+});
+
+test('should keep markup-like wire copy literal and escaped', () => {
+  const {article} = parse('test/fixtures/articles/2020-05-04-literal-wire.txt');
+  assert.ok(article);
+  assert.is(article.title, 'Headline with <b>markup</b> & [brackets]');
+  assert.is(article.html, '<p># not a heading *not emphasis* 1. not a list &#x3C;script>alert(1)&#x3C;/script></p><p>Second paragraph.</p>');
+});
+
+test('should sanitize raw HTML in Markdown and keep tables valid', () => {
+  const {file, article} = parse('test/fixtures/articles/raw-html.md');
+  assert.equal(file.messages.filter((message) => message.fatal), []);
+  assert.ok(article);
+  assert.not.match(article.html, /<script|onerror|javascript:|<iframe/i);
+  assert.match(article.html, /<img src="https:\/\/example.org\/x.png" alt="x">/);
+  assert.match(article.html, /<td style="text-align: right">1<\/td>/);
+  assert.not.match(article.html, / align=/);
+  assert.is(article.title, 'Raw <em>HTML</em>');
+});
+
+test('should read every Markdown field, resolve the date in its offset, and mint ids', () => {
+  const {article} = parse('test/fixtures/front-matter/full.md', testConfig({articlesDir: fixture('front-matter')}));
+  assert.ok(article);
+  assert.is(article.date, '2020-03-01T09:00:00.000Z');
+  assert.is(article.updated, '2020-03-02T08:00:00.000Z');
+  assert.equal(article.authors, ['Ana Lima', 'Ben Okafor']);
+  assert.equal(article.tags, ['one', 'two']);
+  assert.is(article.slug, 'every-field');
+  assert.is(article.id, 'tag:fixture.example,2020:every-field');
+  assert.is(article.path, '2020/03/every-field/');
+  assert.is(article.html, '<p>Body <em>text</em>.</p>');
+});
+
+test('should read a date without offset in the site time zone', () => {
+  const {article} = parse('test/fixtures/articles/raw-html.md', testConfig({timezone: 'Asia/Kolkata'}));
+  assert.is(article!.date, '2020-05-04T18:30:00.000Z');
+  assert.is(article!.path, '2020/05/raw-html/');
+});
+
+test('should report an impossible date at its line', () => {
+  const {file, article} = parse('test/fixtures/articles/bad-date.md');
+  assert.is(article, undefined);
+  assert.is(file.messages[0]!.line, 3);
+  assert.match(file.messages[0]!.reason, /^`date`: "2025-02-30" is not a real date/);
+});
+
+test('should make feed URLs absolute while page URLs stay as written', () => {
+  const {article} = parse('articles/2017-01-20-harbour-library-reopens.md', testConfig({articlesDir: path.join(root, 'articles')}));
+  assert.ok(article);
+  assert.match(article.html, /src="library-shelves.svg"/);
+  assert.match(article.feedHtml, /src="https:\/\/owner.github.io\/repo\/2017\/01\/east-quay-library-reopens\/library-shelves.svg"/);
+  assert.match(article.feedHtml, /href="https:\/\/owner.github.io\/repo\/2017\/01\/council-approves-2017-budget\/"/);
+  assert.equal(article.assets.map((asset) => asset.name), ['library-shelves.svg']);
+});
+
+test.run();
