@@ -3,7 +3,7 @@ import {pathToFileURL} from 'node:url';
 import {buildSite} from './lib/build-site.ts';
 import {formatReport} from './lib/format-report.ts';
 
-export const buildUsage = `Usage: dateline build [--url URL] [--articles DIR] [--out DIR] [--config FILE] [--quiet|--verbose]
+export const buildUsage = `Usage: dateline build [--url URL] [--articles DIR] [--out DIR] [--config FILE] [--now ISO] [--drafts] [--quiet|--verbose]
 
 Build the site from the articles folder into the output folder.
 
@@ -12,6 +12,9 @@ Build the site from the articles folder into the output folder.
   --articles DIR   article sources (default: articles/)
   --out DIR        output folder (default: dist/)
   --config FILE    site config (default: dateline.config.yaml)
+  --now ISO        the build's notion of now: articles dated later are left out
+                   (default: the clock); pin it for reproducible builds
+  --drafts         publish drafts too (for previews)
   --quiet          print errors only
   --verbose        print notes too (such as removed wire-copy chrome)
   -h, --help       show this help
@@ -29,6 +32,8 @@ export function build(argv: readonly string[]): number {
         articles: {type: 'string'},
         out: {type: 'string'},
         config: {type: 'string'},
+        now: {type: 'string'},
+        drafts: {type: 'boolean'},
         quiet: {type: 'boolean', short: 'q'},
         verbose: {type: 'boolean', short: 'v'},
         help: {type: 'boolean', short: 'h'},
@@ -46,7 +51,7 @@ export function build(argv: readonly string[]): number {
   }
 
   const started = performance.now();
-  const result = buildSite({cwd: process.cwd(), url: values.url, articles: values.articles, out: values.out, config: values.config});
+  const result = buildSite({cwd: process.cwd(), url: values.url, articles: values.articles, out: values.out, config: values.config, now: values.now, drafts: values.drafts});
   for (const line of formatReport(result.files, {quiet: values.quiet ?? false, verbose: values.verbose ?? false})) console.error(line);
   if (!result.ok) {
     const errors = result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0);

@@ -1,13 +1,15 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type {VFile} from 'vfile';
-import {buildFeeds} from './build-feeds.ts';
 import {checkCollisions} from './check-collisions.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles} from './load-articles.ts';
 import {parseArticle} from './parse-article.ts';
-import {planPages, sections, sortArticles} from './plan-pages.ts';
-import {createEngine, renderPage, siteView} from './render-pages.ts';
+import {sections, sortArticles} from './plan-pages.ts';
+import type {Emitter} from './emit/context.ts';
+import {emitAssets} from './emit/emit-assets.ts';
+import {emitFeeds} from './emit/emit-feeds.ts';
+import {emitPages} from './emit/emit-pages.ts';
+import {createEngine, siteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
@@ -51,7 +53,7 @@ export function buildSite(options: BuildOptions): BuildResult {
       fail(file, `could not be read: ${(error as Error).message}`, undefined, 'internal');
     }
   }
-  const articles = sortArticles(checkCollisions(parsed).filter((article) => !article.draft));
+  const articles = sortArticles(checkCollisions(parsed).filter((article) => isPublished(article, config)));
   const files = [configFile, ...sources];
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
@@ -62,49 +64,29 @@ export function buildSite(options: BuildOptions): BuildResult {
   return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length};
 }
 
-/** Render every page, the feeds and the theme's assets into output files. */
+/** The emitters, in order; each adds some of the site's files. */
+const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets];
+
+/** Run every emitter; a template error is reported on the config file with the template's name. */
 function renderSite(articles: readonly Article[], config: SiteConfig, configFile: VFile): {files: OutputFile[]; pages: number} | undefined {
   const engine = createEngine(config);
   const site = siteView(
     config,
     sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
   );
-  const plans = planPages(articles, config);
+  const context = {config, articles, engine, site};
   const files: OutputFile[] = [];
   try {
-    for (const plan of plans) files.push(renderPage(engine, plan, site, config));
+    for (const emit of emitters) files.push(...emit(context));
   } catch (error) {
     fail(configFile, `template error: ${(error as Error).message}; fix the template in ${path.relative(process.cwd(), config.templatesDir) || 'templates'}/`, undefined, 'template');
     return undefined;
   }
-
-  files.push(
-    ...buildFeeds(
-      {
-        title: config.title,
-        description: config.description,
-        home: '',
-        paths: {rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json'},
-        id: config.idBase,
-        articles: articles.slice(0, config.feedSize),
-      },
-      config,
-    ),
-  );
-  for (const article of articles) {
-    for (const asset of article.assets) files.push({path: article.path + asset.name, copyFrom: asset.from});
-  }
-  files.push(...themeAssets(config.templatesDir), {path: '.nojekyll', contents: ''});
-  return {files, pages: plans.length};
+  const pages = files.filter((file) => file.path.endsWith('.html')).length;
+  return {files, pages};
 }
 
-/** Every file under `templates/assets/`, copied to `assets/`. */
-function themeAssets(templatesDir: string): OutputFile[] {
-  const assets = path.join(templatesDir, 'assets');
-  if (!fs.existsSync(assets)) return [];
-  return (fs.readdirSync(assets, {recursive: true, withFileTypes: true}) as fs.Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort()
-    .map((full) => ({path: `assets/${path.relative(assets, full).split(path.sep).join('/')}`, copyFrom: full}));
+/** Whether an article goes on the site: not a draft (unless drafts are on), and not dated after now. */
+function isPublished(article: Article, config: SiteConfig): boolean {
+  return (!article.draft || config.drafts) && article.date <= config.now;
 }

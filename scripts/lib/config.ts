@@ -3,6 +3,7 @@ import path from 'node:path';
 import {VFile} from 'vfile';
 import {z} from 'zod';
 import {configDefaults, configFileName} from './config-defaults.ts';
+import {parseDate} from './dates.ts';
 import {readYaml} from './read-yaml.ts';
 import {fail, reportIssues} from './report-issues.ts';
 import type {SiteConfig} from './types.ts';
@@ -13,6 +14,10 @@ export interface ConfigOverrides {
   readonly articles?: string | undefined;
   readonly out?: string | undefined;
   readonly config?: string | undefined;
+  /** `--now`: ISO 8601 instant the build treats as now. */
+  readonly now?: string | undefined;
+  /** `--drafts`: publish drafts too. */
+  readonly drafts?: boolean | undefined;
 }
 
 const httpUrl = z.url({protocol: /^https?$/, error: 'must be an absolute http(s) URL with a scheme, e.g. https://owner.github.io/repo/'});
@@ -98,6 +103,15 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
   if (!siteUrl.pathname.endsWith('/')) siteUrl.pathname += '/';
 
   const merged = {...configDefaults, ...definedOnly(fromFile)};
+  let now = new Date().toISOString();
+  if (overrides.now !== undefined) {
+    const pinned = parseDate(overrides.now, merged.timezone);
+    if ('reason' in pinned) {
+      fail(file, `--now ${pinned.reason}; use ISO 8601 such as 2017-02-01T12:00:00Z`, undefined, 'config');
+      return {config: undefined, file};
+    }
+    now = pinned.iso;
+  }
   const config: SiteConfig = {
     ...merged,
     chromePatterns: [...merged.chromePatterns],
@@ -108,6 +122,8 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     outDir: path.resolve(cwd, overrides.out ?? merged.outDir),
     templatesDir: path.resolve(cwd, merged.templatesDir),
     configPath: fs.existsSync(configPath) ? configPath : undefined,
+    now,
+    drafts: overrides.drafts ?? false,
   };
   return {config: Object.freeze(config), file};
 }

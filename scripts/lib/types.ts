@@ -38,6 +38,10 @@ export interface SiteConfig {
   readonly outDir: string;
   /** Folder of templates and theme assets. */
   readonly templatesDir: string;
+  /** The build's notion of now (UTC ISO): articles dated later are not published yet. `--now` pins it. */
+  readonly now: string;
+  /** Publish drafts too (`--drafts`, for previews). */
+  readonly drafts: boolean;
   /** Where the config came from, for messages (`undefined` when only defaults were used). */
   readonly configPath: string | undefined;
 }
