@@ -15,8 +15,8 @@ Build the site from the articles folder into the output folder.
   --now ISO        the build's notion of now: articles dated later are left out
                    (default: the clock); pin it for reproducible builds
   --drafts         publish drafts too (for previews)
-  --quiet          print errors only
-  --verbose        print notes too (such as removed wire-copy chrome)
+  --quiet          print errors only (no notes, warnings or summary)
+  --verbose        print each build step's time too
   -h, --help       show this help
 
 Exit status: 0 on success, 1 when an article or the config has an error, 2 on bad usage.`;
@@ -52,11 +52,14 @@ export function build(argv: readonly string[]): number {
 
   const started = performance.now();
   const result = buildSite({cwd: process.cwd(), url: values.url, articles: values.articles, out: values.out, config: values.config, now: values.now, drafts: values.drafts});
-  for (const line of formatReport(result.files, {quiet: values.quiet ?? false, verbose: values.verbose ?? false})) console.error(line);
+  for (const line of formatReport(result.files, {quiet: values.quiet ?? false})) console.error(line);
   if (!result.ok) {
     const errors = result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0);
     console.error(`Build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing was written, the previous output is unchanged.`);
     return 1;
+  }
+  if (values.verbose) {
+    for (const step of result.timings) console.log(`  ${step.name.padEnd(8)} ${step.ms.toFixed(0).padStart(6)} ms`);
   }
   if (!values.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

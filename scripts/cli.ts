@@ -13,9 +13,13 @@ const commands: Record<string, (argv: readonly string[]) => number> = {build};
 /** `dateline <command>`: dispatch to the command, return its exit code. */
 export function cli(argv: readonly string[]): number {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    console.error(usage);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     console.log(usage);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const command = commands[name];
   if (!command) {

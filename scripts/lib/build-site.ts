@@ -23,6 +23,8 @@ export interface BuildResult {
   readonly articles: number;
   readonly pages: number;
   readonly written: number;
+  /** How long each named step took, in order. */
+  readonly timings: readonly {readonly name: string; readonly ms: number}[];
 }
 
 /** Options of one build. */
@@ -38,11 +40,20 @@ export interface BuildOptions extends ConfigOverrides {
  * written when any file has a fatal message.
  */
 export function buildSite(options: BuildOptions): BuildResult {
+  const timings: {name: string; ms: number}[] = [];
+  let mark = performance.now();
+  const step = (name: string): void => {
+    const now = performance.now();
+    timings.push({name, ms: now - mark});
+    mark = now;
+  };
   const {config, file: configFile} = loadConfig(options.cwd, options, options.env ?? process.env);
-  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0});
+  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0, timings});
   if (!config) return failed([configFile]);
+  step('config');
 
   const sources = loadArticles(config.articlesDir, options.cwd);
+  step('load');
   const parsed: {article: Article; file: VFile}[] = [];
   for (const file of sources) {
     if (file.messages.some((message) => message.fatal)) continue;
@@ -55,13 +66,16 @@ export function buildSite(options: BuildOptions): BuildResult {
   }
   const articles = sortArticles(checkCollisions(parsed).filter((article) => isPublished(article, config)));
   const files = [configFile, ...sources];
+  step('parse');
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
   const output = renderSite(articles, config, configFile);
+  step('render');
   if (!output) return failed(files);
 
   writeOutput(config.outDir, output.files);
-  return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length};
+  step('write');
+  return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length, timings};
 }
 
 /** The emitters, in order; each adds some of the site's files. */

@@ -16,7 +16,7 @@ export function checkCollisions(entries: readonly {article: Article; file: VFile
     const samePath = byPath.get(article.path);
     const sameId = byId.get(article.id);
     if (samePath) fail(file, `same URL (${article.path}) as ${samePath.source}: give one of them another \`slug\``, {line: 1, column: 1}, 'duplicate-slug');
-    if (sameId) fail(file, `same id (${article.id}) as ${sameId.source}: give one of them another \`id\``, {line: 1, column: 1}, 'duplicate-id');
+    else if (sameId) fail(file, `same id (${article.id}) as ${sameId.source}: give one of them another \`id\``, {line: 1, column: 1}, 'duplicate-id');
     if (samePath || sameId) continue;
     byPath.set(article.path, article);
     byId.set(article.id, article);

@@ -50,8 +50,8 @@ const fileSchema = z.strictObject({
   author: z.string().min(1).optional(),
   copyright: z.string().optional(),
   idBase: z.string().regex(/^(tag|urn|https?):\S+$/, 'must be a URI prefix such as tag:example.com,2017:').optional(),
-  feedSize: z.int().min(1).max(1000).optional(),
-  pageSize: z.int().min(1).max(1000).optional(),
+  feedSize: z.int({error: 'must be a whole number, e.g. 20'}).min(1).max(1000).optional(),
+  pageSize: z.int({error: 'must be a whole number, e.g. 10'}).min(1).max(1000).optional(),
   permalink: z.string().regex(/^[\w:\-/]+\/$/, 'must be a path pattern ending in / such as :year/:month/:slug/').refine((p) => p.includes(':slug'), 'must contain :slug').optional(),
   chromePatterns: z.array(regexString).optional(),
   articlesDir: z.string().min(1).optional(),
@@ -125,7 +125,23 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     now,
     drafts: overrides.drafts ?? false,
   };
+  const clash = outputClash(config, path.resolve(cwd));
+  if (clash) {
+    fail(file, `output folder ${config.outDir} ${clash}; choose another --out (such as dist)`, undefined, 'config');
+    return {config: undefined, file};
+  }
   return {config: Object.freeze(config), file};
+}
+
+/** Why the output folder may not be used: the build replaces it whole, so it must hold nothing else. */
+function outputClash(config: SiteConfig, siteDir: string): string | undefined {
+  const within = (child: string, parent: string): boolean => child === parent || child.startsWith(parent + path.sep);
+  const out = config.outDir;
+  if (within(siteDir, out)) return 'contains the site folder';
+  if (within(config.articlesDir, out) || within(out, config.articlesDir)) return 'overlaps the articles folder';
+  if (within(config.templatesDir, out) || within(out, config.templatesDir)) return 'overlaps the templates folder';
+  if (config.configPath && within(config.configPath, out)) return 'contains the config file';
+  return undefined;
 }
 
 /** Drop keys whose value is undefined, so they don't hide a default when spread. */

@@ -2,8 +2,6 @@ import type {VFile} from 'vfile';
 
 /** How much to print. */
 export interface ReportOptions {
-  /** Print notes (such as removed wire-copy chrome) too. */
-  readonly verbose?: boolean;
   /** Print errors only. */
   readonly quiet?: boolean;
 }

@@ -85,7 +85,7 @@ export function readFrontMatter(file: VFile, source: string): SplitSource {
     if (!knownKeys.includes(key)) {
       const near = nearest(key, knownKeys);
       file.message(`unknown front-matter key \`${key}\`${near ? `; did you mean \`${near}\`?` : ` (known keys: ${knownKeys.join(', ')})`}`, {
-        place: yaml.locate([key]),
+        place: yaml.locate([key], true),
         ruleId: 'front-matter-unknown-key',
         source: 'dateline',
       });

@@ -5,8 +5,8 @@ import type {Point} from 'unist';
 export interface YamlData {
   /** The parsed value, still untrusted: validate it before use. */
   readonly value: unknown;
-  /** Where the value at `path` starts (1-based line and column), or the document start. */
-  readonly locate: (path: readonly PropertyKey[]) => Point;
+  /** Where the value at `path` starts (1-based line and column), or the document start; with `key`, where its key starts. */
+  readonly locate: (path: readonly PropertyKey[], key?: boolean) => Point;
 }
 
 /** A YAML syntax problem, with its place. */
@@ -46,8 +46,8 @@ export function readYaml(text: string, firstLine = 1): YamlData | {problems: Yam
 
   return {
     value,
-    locate(path) {
-      const node = nodeAt(doc, path);
+    locate(path, key = false) {
+      const node = nodeAt(doc, path, key);
       const offset = node?.range?.[0] ?? 0;
       const pos = lineCounter.linePos(offset);
       return shift(Math.max(pos.line, 1), pos.col);
@@ -56,17 +56,17 @@ export function readYaml(text: string, firstLine = 1): YamlData | {problems: Yam
 }
 
 /** The node at `path`, falling back to the nearest existing ancestor; for a key, its key node. */
-function nodeAt(doc: Document, path: readonly PropertyKey[]): {range?: [number, number, number] | null | undefined} | undefined {
+function nodeAt(doc: Document, path: readonly PropertyKey[], key: boolean): {range?: [number, number, number] | null | undefined} | undefined {
   for (let depth = path.length; depth > 0; depth--) {
     const parentPath = path.slice(0, depth - 1).map(String);
     const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
     if (isNode(parent) && 'items' in parent && Array.isArray(parent.items)) {
-      const key = path[depth - 1];
+      const name = path[depth - 1];
       for (const [index, item] of parent.items.entries()) {
-        if (isPair(item) && isNode(item.key) && String((item.key as {value?: unknown}).value) === String(key)) {
-          return depth === path.length && isNode(item.value) ? item.value : item.key;
+        if (isPair(item) && isNode(item.key) && String((item.key as {value?: unknown}).value) === String(name)) {
+          return depth === path.length && !key && isNode(item.value) ? item.value : item.key;
         }
-        if (!isPair(item) && String(index) === String(key) && isNode(item)) return item;
+        if (!isPair(item) && String(index) === String(name) && isNode(item)) return item;
       }
     }
   }

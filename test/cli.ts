@@ -1,0 +1,446 @@
+/**
+ * The `dateline` command end to end: spawn the real CLI on the fixture sites under
+ * `test/fixtures/` and check exit codes, exact messages and the files it writes.
+ *
+ * - `site/`: a small valid site (real templates, a draft, a wire-copy article, an image).
+ * - `invalid/<case>/`: mini-sites that must fail, each with `expected-stderr.txt`.
+ * - `warnings/<case>/`: mini-sites that build with a warning, each with `expected-stderr.txt`.
+ *
+ * `UPDATE=1` rewrites the `expected-stderr.txt` files from the current output: read the diff.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {XMLParser} from 'fast-xml-parser';
+import {test} from 'uvu';
+import * as assert from 'uvu/assert';
+import {expectation, listFiles, paragraphsOf, removeTempDirs, snapshot, snapshotDifferences, tempDir, textOf, urlsOf} from './helpers/files.ts';
+import {pool, runCliAsync, type CliOptions, type CliResult} from './helpers/run-cli.ts';
+
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const site = path.join(fixtures, 'site');
+const siteUrl = 'https://owner.github.io/repo/';
+const idBase = 'tag:fixture.example,2020:';
+
+/** The wire-copy sample, copied verbatim from `/work/shared/samples/`. */
+const wireSource = 'articles/2017-01-16-syrian-opposition-to-attend-astana-talks.txt';
+const wirePath = '2017/01/syrian-opposition-to-attend-astana-talks/';
+const wireHeadline = 'Syrian opposition to attend Astana talks';
+const wireCaption = 'Members of the Syrian National Coalition (SNC) meeting in Istanbul.';
+const wireCredit = 'File photo: AFP';
+/** Page chrome pasted at the end of the sample, which must not be published anywhere. */
+const chrome = ['follow us on Twitter', 'Join our Weekly Newsletter', 'Related Items', 'Leave a Reply', 'Your email address', '1 + twenty'];
+
+/** The published articles of the fixture site, newest first (the draft is not among them). */
+const published = [
+  // `date: "2017-02-01T02:00:00"` has no offset: read in Asia/Kolkata it is still 31 January in
+  // UTC, and the URL uses the site's time zone, so the page is under 2017/02/.
+  {path: '2017/02/night-ferry-timetable/', slug: 'night-ferry-timetable', title: 'Night ferry timetable changes from February'},
+  {path: '2017/01/harbour-lights-restored/', slug: 'harbour-lights-restored', title: 'Harbour lights restored after storm'},
+  {path: wirePath, slug: 'syrian-opposition-to-attend-astana-talks', title: wireHeadline},
+  {path: '2017/01/winter-market-opens/', slug: 'winter-market-opens', title: 'Winter market opens on the quay'},
+  {path: '2016/12/year-in-review/', slug: 'year-in-review', title: 'The year in review: ferries, floods & a new library'},
+];
+const feedSize = 3;
+
+/** Every file the fixture site builds into, sorted by code point. */
+const siteFiles = [
+  '.nojekyll',
+  '2016/12/year-in-review/index.html',
+  '2017/01/harbour-lights-restored/cable-route.svg',
+  '2017/01/harbour-lights-restored/harbour-lights.svg',
+  '2017/01/harbour-lights-restored/index.html',
+  '2017/01/syrian-opposition-to-attend-astana-talks/index.html',
+  '2017/01/winter-market-opens/index.html',
+  '2017/02/night-ferry-timetable/index.html',
+  'assets/style.css',
+  'atom.xml',
+  'feed.json',
+  'feed.xml',
+  'index.html',
+  'page/2/index.html',
+  'page/3/index.html',
+  'section/culture/index.html',
+  'section/transport/index.html',
+  'tag/ferries/index.html',
+  'tag/harbour/index.html',
+  'tag/harbour/page/2/index.html',
+  'tag/markets/index.html',
+  'tag/weather/index.html',
+];
+
+/** Fixed zone and locale for the reference build; the determinism test changes both. */
+const plainEnv = {TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8'};
+
+/** Build `cwd` into a fresh `<tmp>/out` folder. */
+async function buildInto(cwd: string, options: CliOptions = {}, flags: readonly string[] = []): Promise<{out: string; result: CliResult}> {
+  const out = path.join(tempDir(), 'out');
+  const result = await runCliAsync(['build', '--out', out, ...flags], {...options, cwd});
+  return {out, result};
+}
+
+/** The fixture site built once (notes such as removed chrome are printed by default), shared by the read-only tests. */
+let reference: Promise<{out: string; result: CliResult}> | undefined;
+function referenceBuild(): Promise<{out: string; result: CliResult}> {
+  reference ??= buildInto(site, {env: plainEnv});
+  return reference;
+}
+
+function assertBuilt(result: CliResult, what: string): void {
+  assert.is(result.status, 0, `${what} should exit 0; stderr:\n${result.stderr}`);
+}
+
+const read = (out: string, file: string): string => fs.readFileSync(path.join(out, file), 'utf8');
+
+/**
+ * The output file a site URL points at (`/repo/x/` → `x/index.html`), or why it points at none.
+ * `url` must be absolute and under `base`.
+ */
+function targetOf(out: string, base: URL, url: URL): string | undefined {
+  if (!url.href.startsWith(base.href) && url.href !== base.href.slice(0, -1)) return undefined;
+  let relative = decodeURIComponent(url.pathname.slice(base.pathname.length));
+  if (relative === '' || relative.endsWith('/')) relative += 'index.html';
+  const file = path.join(out, relative);
+  return fs.existsSync(file) && fs.statSync(file).isFile() ? relative : undefined;
+}
+
+/** The page URL of an output HTML file (`a/b/index.html` → `<base>a/b/`). */
+function pageUrlOf(base: URL, file: string): URL {
+  return new URL(file.replace(/(^|\/)index\.html$/, '$1'), base);
+}
+
+/**
+ * Check every `href`/`src` of every HTML page under `out` for a site at `url`:
+ * root-relative ones start with the sub-path, same-site ones resolve to a file of the output,
+ * fragments name an `id` of the page. Markdown body links stay relative to their page by design
+ * (`Article.html` in scripts/lib/types.ts), so relative URLs are allowed inside the article body
+ * only, and are resolved like the rest.
+ *
+ * @returns the external URLs found, sorted and deduplicated.
+ */
+function checkPageLinks(out: string, url: string): string[] {
+  const base = new URL(url);
+  const external = new Set<string>();
+  const pages = listFiles(out).filter((file) => file.endsWith('.html'));
+  assert.ok(pages.length > 0, 'no HTML pages were built');
+  for (const page of pages) {
+    const html = read(out, page);
+    const pageUrl = pageUrlOf(base, page);
+    const body = /<div class="article-body">([\s\S]*?)\n {2}<\/div>/.exec(html)?.[1] ?? '';
+    const bodyUrls = new Set(urlsOf(body));
+    for (const link of urlsOf(html)) {
+      const where = `${page}: ${link}`;
+      if (link.startsWith('#')) {
+        assert.ok(html.includes(` id="${link.slice(1)}"`), `${where}: no element has this id`);
+        continue;
+      }
+      const hasScheme = /^[a-z][a-z\d+.-]*:/i.test(link) || link.startsWith('//');
+      if (link.startsWith('/') && !link.startsWith('//')) assert.ok(link.startsWith(base.pathname), `${where}: does not start with ${base.pathname}`);
+      else if (!hasScheme) assert.ok(bodyUrls.has(link), `${where}: a relative URL outside the article body`);
+      const resolved = new URL(link, pageUrl);
+      if (resolved.origin !== base.origin) {
+        external.add(link);
+        continue;
+      }
+      assert.ok(resolved.href.startsWith(base.href), `${where}: outside the site ${base.href}`);
+      assert.ok(targetOf(out, base, resolved), `${where}: no such file in the output`);
+    }
+  }
+  return [...external].sort();
+}
+
+// fast-xml-parser returns untyped trees; these helpers give the few shapes the tests read.
+type XmlNode = Record<string, unknown>;
+const xml = new XMLParser({ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false});
+const list = (value: unknown): XmlNode[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]) as XmlNode[];
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'object' && value !== null ? String((value as XmlNode)['#text'] ?? '') : '');
+
+/** One feed item, the same shape for every format. */
+interface FeedItem {
+  readonly title: string;
+  readonly link: string;
+  readonly id: string;
+  /** The item's HTML content. */
+  readonly content: string;
+}
+
+/** A feed document: its own links (home, self) and its items. */
+interface FeedDocument {
+  readonly links: string[];
+  readonly items: FeedItem[];
+}
+
+/** Parse `feed.xml`, `atom.xml` and `feed.json` of an output folder into one shape. */
+function readFeeds(out: string): Record<'rss' | 'atom' | 'json', FeedDocument> {
+  const channel = (xml.parse(read(out, 'feed.xml')) as {rss: {channel: XmlNode}}).rss.channel;
+  const rss: FeedDocument = {
+    links: [text(channel['link']), ...list(channel['atom:link']).map((link) => String(link['@_href']))],
+    items: list(channel['item']).map((item) => ({
+      title: text(item['title']),
+      link: text(item['link']),
+      id: text(item['guid']),
+      content: text(item['content:encoded']),
+    })),
+  };
+
+  const feed = (xml.parse(read(out, 'atom.xml')) as {feed: XmlNode}).feed;
+  const atom: FeedDocument = {
+    links: list(feed['link']).map((link) => String(link['@_href'])),
+    items: list(feed['entry']).map((entry) => ({
+      // `type="html"`: the title is HTML, so decode it once.
+      title: textOf(text(entry['title'])),
+      link: String(list(entry['link'])[0]?.['@_href']),
+      id: text(entry['id']),
+      content: text(entry['content']),
+    })),
+  };
+
+  const data = JSON.parse(read(out, 'feed.json')) as {home_page_url: string; feed_url: string; items: {title: string; url: string; id: string; content_html: string}[]};
+  const json: FeedDocument = {
+    links: [data.home_page_url, data.feed_url],
+    items: data.items.map((item) => ({title: item.title, link: item.url, id: item.id, content: item.content_html})),
+  };
+  return {rss, atom, json};
+}
+
+/** Every feed carries the newest articles with absolute links under `url` that resolve in `out`. */
+function checkFeeds(out: string, url: string): Record<'rss' | 'atom' | 'json', FeedDocument> {
+  const base = new URL(url);
+  const feeds = readFeeds(out);
+  for (const [format, feed] of Object.entries(feeds)) {
+    assert.equal(
+      feed.items.map((item) => item.link),
+      published.slice(0, feedSize).map((article) => url + article.path),
+      `${format}: items should be the ${feedSize} newest published articles, newest first`,
+    );
+    // Ids come from idBase, not from the URL: they must not change when the site moves.
+    assert.equal(
+      feed.items.map((item) => item.id),
+      published.slice(0, feedSize).map((article) => idBase + article.slug),
+      `${format}: ids`,
+    );
+    const urls = [...feed.links, ...feed.items.flatMap((item) => [item.link, ...urlsOf(item.content)])];
+    for (const link of urls) {
+      assert.match(link, /^https?:\/\//, `${format}: ${link} should be absolute`);
+      const resolved = new URL(link);
+      if (resolved.origin !== base.origin) continue;
+      assert.ok(link.startsWith(url), `${format}: ${link} should start with ${url}`);
+      assert.ok(targetOf(out, base, resolved), `${format}: ${link} points at no file of the output`);
+    }
+  }
+  assert.ok(feeds.rss.links.includes(url), 'rss: channel link is the home page');
+  assert.ok(feeds.atom.links.includes(`${url}atom.xml`), 'atom: self link');
+  assert.ok(feeds.json.links.includes(`${url}feed.json`), 'json: feed_url');
+  return feeds;
+}
+
+/** The article pages linked from listing cards, in order (`<h2><a href>` in templates/partials/card.liquid). */
+function cardLinks(html: string): string[] {
+  return [...html.matchAll(/<h2><a href="([^"]*)">/g)].map((match) => match[1] ?? '');
+}
+
+/** Text files of the output (pages, feeds, styles). */
+function textFiles(out: string): string[] {
+  return listFiles(out).filter((file) => /\.(html|xml|json|css|svg)$/.test(file));
+}
+
+test.after(() => {
+  removeTempDirs();
+});
+
+test('should build the fixture site', async () => {
+  const {out, result} = await referenceBuild();
+  assertBuilt(result, 'the fixture site');
+  assert.match(result.stdout, /^Built 5 articles, 15 pages, 22 files into .+ in \d+\.\d\ds\.\n$/);
+  assert.equal(listFiles(out), siteFiles);
+  assert.is(read(out, '.nojekyll'), '');
+  assert.equal(fs.readFileSync(path.join(out, 'assets/style.css')), fs.readFileSync(path.join(site, '../../../templates/assets/style.css')));
+  for (const image of ['harbour-lights.svg', 'cable-route.svg']) {
+    assert.equal(fs.readFileSync(path.join(out, '2017/01/harbour-lights-restored', image)), fs.readFileSync(path.join(site, 'articles', image)), image);
+  }
+
+  // The draft (articles/2017-01-25-embargoed-budget-leak.md) is nowhere: no page, no
+  // section or tag page, not in a listing, not in a feed.
+  assert.ok(!listFiles(out).some((file) => /embargoed/i.test(file)), 'a file of the draft was written');
+  for (const file of textFiles(out)) {
+    const contents = read(out, file);
+    assert.not.ok(contents.includes('DRAFT-MARKER') || /embargoed/i.test(contents), `${file} mentions the draft`);
+  }
+
+  // Listings: two articles a page, newest first, over three pages.
+  assert.equal(
+    ['index.html', 'page/2/index.html', 'page/3/index.html'].map((page) => cardLinks(read(out, page))),
+    [published.slice(0, 2), published.slice(2, 4), published.slice(4)].map((articles) => articles.map((article) => `/repo/${article.path}`)),
+  );
+  for (const article of published) {
+    assert.ok(read(out, `${article.path}index.html`).includes(`<h1>${article.title.replaceAll('&', '&amp;')}</h1>`), `${article.path}: headline`);
+  }
+
+  assert.equal(checkPageLinks(out, siteUrl), ['https://port.example.org/notices/42']);
+  checkFeeds(out, siteUrl);
+});
+
+test('should publish the wire-copy sample without its page chrome, on its page and in every feed', async () => {
+  const {out, result} = await referenceBuild();
+  assertBuilt(result, 'the fixture site');
+
+  // The sample by hand: headline, caption, fifteen paragraphs, then the chrome.
+  const blocks = fs.readFileSync(path.join(site, wireSource), 'utf8').split(/\n[ \t]*\n/).map((block) => block.trim()).filter(Boolean);
+  assert.is(blocks[0], wireHeadline);
+  assert.is(blocks[1], `${wireCaption} ${wireCredit}`);
+  const paragraphs = blocks.slice(2, 17);
+  assert.is(paragraphs.length, 15);
+  assert.ok(paragraphs.at(-1)?.startsWith('Syria has been enguled by violence'));
+  assert.is(blocks[17], 'For the latest news follow us on Twitter');
+
+  const html = read(out, `${wirePath}index.html`);
+  const h1 = [...html.matchAll(/<h1(?:\s[^>]*)?>([\s\S]*?)<\/h1>/g)].map((match) => textOf(match[1] ?? ''));
+  assert.equal(h1, [wireHeadline]);
+  const body = /<div class="article-body">([\s\S]*?)<\/div>/.exec(html)?.[1];
+  assert.ok(body, 'the page has an article body');
+  assert.equal(paragraphsOf(body), paragraphs);
+  assert.not.ok(body.includes('<a '), '`[to Astana]` must stay text, not become a link');
+  const page = textOf(html);
+  assert.ok(page.includes('“All the rebel groups are going [to Astana]. Everyone has agreed,”'), 'literal brackets and curly quotes');
+  assert.ok(page.includes('to “neutralise the criminal role” of Iran in Syria’s conflict'), 'curly quotes and apostrophe');
+  const figcaption = /<figcaption>([\s\S]*?)<\/figcaption>/.exec(html)?.[1];
+  assert.ok(figcaption, 'the page has a figcaption');
+  assert.is(textOf(figcaption).replace(/\s+/g, ' ').trim(), `${wireCaption} ${wireCredit}`);
+
+  for (const file of textFiles(out)) {
+    const contents = read(out, file);
+    for (const line of chrome) assert.not.ok(contents.includes(line), `${file} contains the page chrome "${line}"`);
+  }
+
+  for (const [format, feed] of Object.entries(readFeeds(out))) {
+    const item = feed.items.find((entry) => entry.link === siteUrl + wirePath);
+    assert.ok(item, `${format}: the wire article is an item`);
+    assert.is(item.title, wireHeadline, `${format}: title`);
+    assert.equal(paragraphsOf(item.content), paragraphs, `${format}: every paragraph`);
+    const content = textOf(item.content);
+    assert.ok(content.includes(wireCaption) && content.includes(wireCredit), `${format}: caption and credit`);
+  }
+
+  // The build names each removed chunk of chrome with its file and line (notes, printed by default).
+  const lines = result.stderr.split('\n').filter(Boolean);
+  assert.equal(
+    lines.map((line) => /^(.+?):(\d+):1: note: removed page chrome: .*\(wire-chrome\)$/.exec(line)?.slice(1, 3)),
+    [37, 39, 42, 44, 46, 48].map((line) => [wireSource, String(line)]),
+    `stderr:\n${result.stderr}`,
+  );
+  chrome.forEach((snippet, index) => assert.ok(lines[index]?.includes(snippet), `note ${index + 1} quotes "${snippet}"`));
+});
+
+test('should honour --url over SITE_URL over the config url', async () => {
+  const [fromEnv, fromFlag] = await Promise.all([
+    buildInto(site, {env: {SITE_URL: 'https://a.example/x/'}}),
+    buildInto(site, {env: {SITE_URL: 'https://a.example/x/'}}, ['--url', 'https://b.example/y/']),
+  ]);
+  const cases = [
+    {build: fromEnv, url: 'https://a.example/x/', others: ['owner.github.io', '/repo/', 'b.example']},
+    {build: fromFlag, url: 'https://b.example/y/', others: ['owner.github.io', '/repo/', 'a.example', '/x/']},
+  ];
+  for (const {build, url, others} of cases) {
+    assertBuilt(build.result, url);
+    assert.ok(read(build.out, 'index.html').includes(`href="${new URL(url).pathname}assets/style.css"`), `${url}: stylesheet under the sub-path`);
+    assert.equal(checkPageLinks(build.out, url), ['https://port.example.org/notices/42']);
+    checkFeeds(build.out, url);
+    for (const file of textFiles(build.out)) {
+      const contents = read(build.out, file);
+      for (const other of others) assert.not.ok(contents.includes(other), `${url}: ${file} mentions ${other}`);
+    }
+  }
+});
+
+test('should build byte-identical output whatever the machine time zone and locale', async () => {
+  const [{out: first, result}, {out: second, result: again}] = await Promise.all([
+    referenceBuild(),
+    buildInto(site, {env: {TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8'}}),
+  ]);
+  assertBuilt(result, 'the first build');
+  assertBuilt(again, 'the second build');
+  const a = snapshot(first);
+  const b = snapshot(second);
+  assert.equal([...b.keys()], [...a.keys()]);
+  assert.equal(snapshotDifferences(a, b), []);
+});
+
+test('should fail each invalid site with its exact messages and leave the previous output untouched', async () => {
+  const parent = tempDir();
+  const out = path.join(parent, 'out');
+  const first = await runCliAsync(['build', '--out', out], {cwd: site});
+  assertBuilt(first, 'the fixture site');
+  const before = snapshot(out);
+
+  const root = path.join(fixtures, 'invalid');
+  const cases = fs.readdirSync(root).filter((name) => fs.statSync(path.join(root, name)).isDirectory()).sort();
+  assert.ok(cases.length >= 13, `only ${cases.length} invalid cases`);
+  const results = await pool(cases, 2, (name) => runCliAsync(['build', '--out', out], {cwd: path.join(root, name)}));
+
+  // Expectations first (with UPDATE=1 every file is rewritten before any assertion can stop the loop).
+  const expected = cases.map((name, index) => expectation(path.join(root, name, 'expected-stderr.txt'), results[index]?.stderr ?? ''));
+  cases.forEach((name, index) => {
+    const result = results[index]!;
+    assert.is(result.status, 1, `${name}: exit code; stderr:\n${result.stderr}`);
+    assert.fixture(result.stderr, expected[index]!, `${name}: stderr`);
+    assert.is(result.stdout, '', `${name}: stdout`);
+  });
+
+  assert.equal(snapshotDifferences(before, snapshot(out)), [], 'the output folder changed');
+  assert.equal(fs.readdirSync(parent), ['out'], 'staging or backup folders were left next to the output');
+});
+
+test('should build with a warning for an unknown front-matter key', async () => {
+  const dir = path.join(fixtures, 'warnings', 'unknown-key');
+  const {out, result} = await buildInto(dir);
+  assertBuilt(result, 'the warning case');
+  assert.fixture(result.stderr, expectation(path.join(dir, 'expected-stderr.txt'), result.stderr));
+  assert.ok(read(out, '2020/02/typo/index.html').includes('<h1>The real title</h1>'));
+});
+
+test('should print the usage with --help and exit 0', async () => {
+  const [build, top] = await Promise.all([runCliAsync(['build', '--help']), runCliAsync(['--help'])]);
+  assert.is(build.status, 0);
+  assert.match(build.stdout, /^Usage: dateline build \[--url URL\]/);
+  assert.ok(build.stdout.includes('--out DIR'));
+  assert.is(build.stderr, '');
+  assert.is(top.status, 0);
+  assert.match(top.stdout, /^Usage: dateline <command>/);
+  assert.is(top.stderr, '');
+});
+
+test('should exit 2 with the usage on stderr for an unknown flag or command', async () => {
+  const cwd = tempDir();
+  const [flag, command] = await Promise.all([runCliAsync(['build', '--no-such-flag'], {cwd}), runCliAsync(['frobnicate'], {cwd})]);
+  assert.is(flag.status, 2);
+  assert.is(flag.stdout, '');
+  assert.ok(flag.stderr.includes('--no-such-flag'), flag.stderr);
+  assert.ok(flag.stderr.includes('Usage: dateline build'), flag.stderr);
+  assert.is(command.status, 2);
+  assert.is(command.stdout, '');
+  assert.ok(command.stderr.includes('unknown command "frobnicate"'), command.stderr);
+  assert.ok(command.stderr.includes('Usage: dateline <command>'), command.stderr);
+  assert.equal(fs.readdirSync(cwd), [], 'nothing is written on bad usage');
+});
+
+test('should refuse an output folder that would replace the sources', async () => {
+  const cwd = tempDir();
+  fs.cpSync(site, cwd, {recursive: true});
+  fs.writeFileSync(path.join(cwd, 'dateline.config.yaml'), fs.readFileSync(path.join(site, 'dateline.config.yaml'), 'utf8').replace(/^templatesDir:.*$/m, `templatesDir: ${path.resolve(site, '../../../templates')}`));
+  const before = snapshot(cwd);
+  const results = await Promise.all(['articles', '.', '..', 'articles/out'].map((out) => runCliAsync(['build', '--out', out], {cwd})));
+  for (const result of results) {
+    assert.is(result.status, 1, result.stderr);
+    assert.match(result.stderr, /^dateline.config.yaml: error: output folder .* (overlaps the articles folder|contains the site folder); choose another --out/m);
+  }
+  assert.equal(snapshotDifferences(before, snapshot(cwd)), []);
+});
+
+test('should run through the package bin entry (node scripts/bin.js)', async () => {
+  const [viaBin, viaTsx] = await Promise.all([runCliAsync(['build', '--help'], {bin: true}), runCliAsync(['build', '--help'])]);
+  assert.is(viaBin.status, 0, viaBin.stderr);
+  assert.is(viaBin.stderr, '');
+  assert.is(viaBin.stdout, viaTsx.stdout);
+});
+
+test.run();
