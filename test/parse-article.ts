@@ -60,6 +60,12 @@ test('should read every Markdown field, resolve the date in its offset, and mint
   assert.is(article.id, 'tag:fixture.example,2020:every-field');
   assert.is(article.path, '2020/03/every-field/');
   assert.is(article.html, '<p>Body <em>text</em>.</p>');
+  assert.is(article.dateline, 'ASTANA');
+  assert.is(article.lang, 'ar');
+  assert.equal(article.corrections, [
+    {date: '2020-03-02T10:00:00.000Z', text: 'First fix.'},
+    {date: '2020-03-03T10:00:00.000Z', text: 'Second fix.'},
+  ]);
 });
 
 test('should read a date without offset in the site time zone', () => {

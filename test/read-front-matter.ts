@@ -24,8 +24,14 @@ test('should read every field and say where the body starts', () => {
     slug: 'every-field',
     id: 'tag:fixture.example,2020:every-field',
     draft: false,
+    dateline: 'ASTANA',
+    lang: 'ar',
+    corrections: [
+      {date: '2020-03-03T10:00:00Z', text: 'Second fix.'},
+      {date: '2020-03-02T10:00:00Z', text: 'First fix.'},
+    ],
   });
-  assert.is(result.bodyLine, 13);
+  assert.is(result.bodyLine, 21);
   assert.is(result.body, '\nBody *text*.\n');
   assert.equal(result.locate('section'), {line: 7, column: 10});
 });

@@ -74,6 +74,14 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     else updated = parsed.iso;
   }
 
+  const corrections: {date: string; text: string}[] = [];
+  for (const [index, correction] of (data.corrections ?? []).entries()) {
+    const parsed = parseDate(correction.date, config.timezone);
+    if ('reason' in parsed) fail(file, `\`corrections.${index}.date\`: ${parsed.reason}`, front.locate('corrections'), 'front-matter');
+    else corrections.push({date: parsed.iso, text: correction.text});
+  }
+  corrections.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
   if (data.image) {
     const {src, alt, caption, credit} = data.image;
     const lead: {-readonly [K in keyof ArticleImage]: ArticleImage[K]} = {...image};
@@ -124,6 +132,9 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     tags: [...new Set(data.tags ?? [])],
     image,
     draft: data.draft ?? false,
+    dateline: data.dateline,
+    lang: data.lang,
+    corrections,
     path: articlePath,
     html,
     feedHtml,

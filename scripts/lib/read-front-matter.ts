@@ -24,6 +24,14 @@ export const frontMatterSchema = z.object({
   slug: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'must be letters, digits, - and _ only, e.g. astana-talks').max(200).optional(),
   id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$|^[\w.-]+$/, 'must be a URI (tag:example.com,2017:story) or a simple name').optional(),
   draft: z.boolean({error: 'must be true or false'}).optional(),
+  /** Place the story was filed from, shown before the body ("KESTREL BAY —"). */
+  dateline: text.optional(),
+  /** Language of the article when it differs from the site's (BCP 47: `ar`, `fr-CA`). */
+  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as ar or fr-CA').optional(),
+  /** Corrections and updates, each with the date it was made and what changed. */
+  corrections: z
+    .array(z.strictObject({date: isoDate, text}), {error: 'must be a list of {date, text} entries'})
+    .optional(),
 });
 
 /** Front matter after validation. */

@@ -76,6 +76,12 @@ export interface Article {
   readonly tags: readonly string[];
   readonly image: ArticleImage | undefined;
   readonly draft: boolean;
+  /** Where the story was filed from. */
+  readonly dateline: string | undefined;
+  /** The article's language when it differs from the site's. */
+  readonly lang: string | undefined;
+  /** Corrections, oldest first; dates as UTC ISO strings. */
+  readonly corrections: readonly {readonly date: string; readonly text: string}[];
   /** Output path of the page's folder relative to the site root, e.g. `2017/01/slug/` (never starts with `/`). */
   readonly path: string;
   /** Sanitized HTML of the body; links in it are relative to the page. */

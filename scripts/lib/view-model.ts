@@ -43,6 +43,11 @@ export interface ArticleView {
   readonly section: LinkView | undefined;
   readonly tags: readonly LinkView[];
   readonly image: {readonly url: string | undefined; readonly alt: string; readonly caption: string | undefined; readonly credit: string | undefined} | undefined;
+  readonly dateline: string | undefined;
+  /** Set when the article's language differs from the site's; `dir` is `rtl` for right-to-left scripts. */
+  readonly lang: string | undefined;
+  readonly dir: 'ltr' | 'rtl';
+  readonly corrections: readonly {readonly date: DateView; readonly text: string}[];
   readonly format: Article['format'];
   /** Sanitized body HTML: the only value templates insert unescaped (`| raw`). */
   readonly html: string;
@@ -71,7 +76,19 @@ export function articleView(article: Article, config: SiteConfig): ArticleView {
           credit: image.credit,
         }
       : undefined,
+    dateline: article.dateline,
+    lang: article.lang && article.lang !== config.language ? article.lang : undefined,
+    dir: isRtl(article.lang ?? config.language) ? 'rtl' : 'ltr',
+    corrections: article.corrections.map((correction) => ({date: date(correction.date), text: correction.text})),
     format: article.format,
     html: article.html,
   };
+}
+
+/** Languages written right to left (by primary subtag). */
+const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+/** Whether a language tag is written right to left. */
+export function isRtl(tag: string): boolean {
+  return rtlLanguages.has(tag.toLowerCase().split('-')[0] ?? '');
 }
