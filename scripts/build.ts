@@ -22,7 +22,7 @@ Build the site from the articles folder into the output folder.
 Exit status: 0 on success, 1 when an article or the config has an error, 2 on bad usage.`;
 
 /** `dateline build`: parse flags, build, print the report, return the exit code. */
-export function build(argv: readonly string[]): number {
+export async function build(argv: readonly string[]): Promise<number> {
   let values;
   try {
     ({values} = parseArgs({
@@ -51,7 +51,7 @@ export function build(argv: readonly string[]): number {
   }
 
   const started = performance.now();
-  const result = buildSite({cwd: process.cwd(), url: values.url, articles: values.articles, out: values.out, config: values.config, now: values.now, drafts: values.drafts});
+  const result = await buildSite({cwd: process.cwd(), url: values.url, articles: values.articles, out: values.out, config: values.config, now: values.now, drafts: values.drafts});
   for (const line of formatReport(result.files, {quiet: values.quiet ?? false})) console.error(line);
   if (!result.ok) {
     const errors = result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0);
@@ -68,4 +68,4 @@ export function build(argv: readonly string[]): number {
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = build(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await build(process.argv.slice(2));

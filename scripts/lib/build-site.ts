@@ -9,6 +9,9 @@ import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
 import {emitPages} from './emit/emit-pages.ts';
+import {emitSitemaps} from './emit/emit-sitemaps.ts';
+import {emitSpecialPages} from './emit/emit-special-pages.ts';
+import {buildSearchIndex} from './build-search-index.ts';
 import {createEngine, siteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
@@ -36,10 +39,10 @@ export interface BuildOptions extends ConfigOverrides {
 
 /**
  * The whole build in named steps: load the config and the articles, parse them,
- * plan and render the pages and feeds, and write them atomically. Nothing is
- * written when any file has a fatal message.
+ * plan and render the pages, feeds and sitemaps, index the pages for search, and write
+ * them atomically. Nothing is written when any file has a fatal message.
  */
-export function buildSite(options: BuildOptions): BuildResult {
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const timings: {name: string; ms: number}[] = [];
   let mark = performance.now();
   const step = (name: string): void => {
@@ -73,13 +76,21 @@ export function buildSite(options: BuildOptions): BuildResult {
   step('render');
   if (!output) return failed(files);
 
+  try {
+    output.files.push(...(await buildSearchIndex(output.files, config)));
+  } catch (error) {
+    fail(configFile, `search index: ${(error as Error).message}`, undefined, 'search');
+    return failed(files);
+  }
+  step('search');
+
   writeOutput(config.outDir, output.files);
   step('write');
   return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length, timings};
 }
 
 /** The emitters, in order; each adds some of the site's files. */
-const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets];
+const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, emitSitemaps, emitAssets];
 
 /** Run every emitter; a template error is reported on the config file with the template's name. */
 function renderSite(articles: readonly Article[], config: SiteConfig, configFile: VFile): {files: OutputFile[]; pages: number} | undefined {

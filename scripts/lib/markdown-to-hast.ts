@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
 import type {VFile} from 'vfile';
 import {rehypeLocalImages} from './plugins/rehype-local-images.ts';
+import {rehypeRequireAlt} from './plugins/rehype-require-alt.ts';
 import {rehypeTableAlign} from './plugins/rehype-table-align.ts';
 
 /**
@@ -25,7 +26,7 @@ const schema: SanitizeSchema = {
 /**
  * Markdown body to a sanitized HTML tree: remark-parse (CommonMark) and remark-gfm,
  * remark-rehype with raw HTML kept, rehype-raw to parse it, rehype-sanitize to defang it,
- * then local images checked and tables made valid HTML.
+ * then every image checked for alt text, local images checked and sized, and tables made valid HTML.
  *
  * @param body The Markdown text, padded so its lines match the file's.
  * @param file The article's file: positions and messages go there.
@@ -38,6 +39,7 @@ export function markdownToHast(body: string, file: VFile, articlesDir: string): 
     .use(remarkRehype, {allowDangerousHtml: true})
     .use(rehypeRaw)
     .use(rehypeSanitize, schema)
+    .use(rehypeRequireAlt)
     .use(rehypeLocalImages, {articlesDir})
     .use(rehypeTableAlign);
   return processor.runSync(processor.parse(body), file) as Root;
