@@ -1,4 +1,3 @@
-import * as pagefind from 'pagefind';
 import type {OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
 
@@ -12,6 +11,8 @@ import {hrefOf} from './view-model.ts';
  * @throws Error naming Pagefind's complaint when the index cannot be built.
  */
 export async function buildSearchIndex(pages: readonly OutputFile[], config: SiteConfig): Promise<OutputFile[]> {
+  // Imported when needed: the package is ESM-only, and the test runner loads suites as CommonJS.
+  const pagefind = await import('pagefind');
   const {index, errors} = await pagefind.createIndex({forceLanguage: config.language});
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
