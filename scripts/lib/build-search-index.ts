@@ -1,11 +1,13 @@
 import type {OutputFile, SiteConfig} from './types.ts';
-import {hrefOf} from './view-model.ts';
+import {encodePath} from './view-model.ts';
 
 /**
  * The full-text search index, built by Pagefind's Node API from the rendered pages that mark
  * their text with `data-pagefind-body` (the article pages). Pagefind writes nothing itself:
  * its files (index, fragments, WebAssembly, the UI) come back as output files under
- * `pagefind/`, sorted by path, for `write-output.ts`. Result URLs carry the sub-path.
+ * `pagefind/`, sorted by path, for `write-output.ts`. Result URLs are site-root-relative
+ * (`/2017/01/slug/`): the search page's script gives Pagefind the sub-path as `baseUrl`, so the
+ * index does not change when the site moves.
  *
  * @param pages Rendered output files; only HTML with `data-pagefind-body` is indexed.
  * @throws Error naming Pagefind's complaint when the index cannot be built.
@@ -19,7 +21,7 @@ export async function buildSearchIndex(pages: readonly OutputFile[], config: Sit
     for (const page of pages) {
       if (!('contents' in page) || typeof page.contents !== 'string' || !page.path.endsWith('.html')) continue;
       if (!page.contents.includes('data-pagefind-body')) continue;
-      const url = hrefOf(config, page.path.replace(/(^|\/)index\.html$/, '$1'));
+      const url = `/${encodePath(page.path.replace(/(^|\/)index\.html$/, '$1'))}`;
       const added = await index.addHTMLFile({url, content: page.contents});
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${page.path}: ${added.errors.join('; ')}`);
     }

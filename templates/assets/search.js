@@ -4,7 +4,7 @@ window.addEventListener('DOMContentLoaded', () => {
   const element = document.getElementById('search');
   if (!element || typeof PagefindUI !== 'function') return;
   element.replaceChildren();
-  const ui = new PagefindUI({element, bundlePath: element.dataset.bundle, showImages: false, resetStyles: false});
+  const ui = new PagefindUI({element, bundlePath: element.dataset.bundle, baseUrl: element.dataset.base, showImages: false, resetStyles: false});
   const query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
 });
