@@ -28,6 +28,7 @@ const pages = {
   front: '',
   article: '2017/01/research-vessel-returns-from-winter-survey/',
   wire: '2017/01/syrian-opposition-to-attend-astana-talks/',
+  rtl: '2017/02/winter-market-in-arabic/',
   tag: 'tag/kestrel-bay/',
   author: 'author/helen-marsh/',
   archive: 'archive/2017/01/',
@@ -120,6 +121,23 @@ if (!fs.existsSync(executablePath) && !process.env['CI']) {
     assert.is(dark, 'rgb(18, 18, 18)');
   });
 
+  test('should render an Arabic article right to left, in its own language', async () => {
+    for (const width of widths) {
+      const page = await open(width, pages.rtl);
+      const layout = await page.evaluate(() => {
+        const heading = document.querySelector('article h1')!;
+        const range = document.createRange();
+        range.selectNodeContents(heading);
+        const box = heading.getBoundingClientRect();
+        const text = range.getBoundingClientRect();
+        const article = heading.closest('article')!;
+        return {lang: article.lang, direction: getComputedStyle(heading).direction, gap: Math.round(box.right - text.right), html: document.documentElement.lang};
+      });
+      assert.equal(layout, {lang: 'ar', direction: 'rtl', gap: 0, html: 'en'}, `at ${width}px`);
+      await page.close();
+    }
+  });
+
   test('should find the wire article by a word of its body on the search page', async () => {
     const page = await open(1280, `${pages.search}?q=Alloush`);
     const link = page.locator('.pagefind-ui__result-link').first();
@@ -136,7 +154,7 @@ if (!fs.existsSync(executablePath) && !process.env['CI']) {
     const axe = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const violations: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
-      for (const [name, relative] of Object.entries({front: pages.front, article: pages.article, wire: pages.wire, tag: pages.tag, missing: pages.missing})) {
+      for (const [name, relative] of Object.entries({front: pages.front, article: pages.article, wire: pages.wire, rtl: pages.rtl, tag: pages.tag, missing: pages.missing})) {
         const page = await open(scheme === 'light' ? 1280 : 375, relative, scheme);
         await page.evaluate(axe);
         const found = await page.evaluate(async () => {
