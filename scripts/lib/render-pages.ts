@@ -2,7 +2,7 @@ import path from 'node:path';
 import {Liquid} from 'liquidjs';
 import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from './build-json-ld.ts';
 import type {ListPage, PagePlan} from './plan-pages.ts';
-import type {Article, OutputFile, SiteConfig} from './types.ts';
+import type {Article, SiteConfig} from './types.ts';
 import {articleView, authorPath, hrefOf, urlOf, type LinkView} from './view-model.ts';
 
 /** Site-wide values every template receives as `site`. Documented in the README. */
@@ -76,7 +76,7 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
  * Every page gets `page.json_ld`, its structured data already serialized safely for a
  * `<script>` element. Template errors are thrown with the template's name; the caller reports them.
  */
-export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig): OutputFile {
+export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig): string {
   const view = (article: Article) => articleView(article, config);
   if (plan.kind === 'article') {
     const article = view(plan.article);
@@ -97,7 +97,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       older: plan.older && view(plan.older),
       related: plan.related.map(view),
     });
-    return {path: `${plan.path}index.html`, contents: html};
+    return html;
   }
   const {pagination} = plan;
   const words = plan.listing === 'home' ? undefined : listingWords[plan.listing];
@@ -124,14 +124,13 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       next: pagination.next === undefined ? undefined : hrefOf(config, pagination.next),
     },
   });
-  return {path: `${plan.path}index.html`, contents: html};
+  return html;
 }
 
 /**
- * Render a page that lists no articles (`404.liquid`, `search.liquid`) at `output`.
+ * Render a page that lists no articles (`404.liquid`, `search.liquid`).
  * Its links are absolute paths under the sub-path, so the 404 page works at any depth.
  */
-export function renderStandalonePage(engine: Liquid, template: string, output: string, page: {readonly title: string; readonly description: string; readonly path: string}, site: SiteView, config: SiteConfig): OutputFile {
-  const html = engine.renderFileSync(template, {site, page: {kind: template, ...page, url: urlOf(config, page.path), image: undefined, json_ld: undefined}});
-  return {path: output, contents: html};
+export function renderStandalonePage(engine: Liquid, template: string, page: {readonly title: string; readonly description: string; readonly path: string}, site: SiteView, config: SiteConfig): string {
+  return engine.renderFileSync(template, {site, page: {kind: template, ...page, url: urlOf(config, page.path), image: undefined, json_ld: undefined}});
 }
