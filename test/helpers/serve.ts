@@ -23,7 +23,7 @@ export async function serveStatic(dir: string, basePath: string): Promise<Static
     response.end(fs.readFileSync(path.join(dir, '404.html')));
   };
   const server = http.createServer((request, response) => {
-    response.setHeader('content-security-policy', "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+    response.setHeader('content-security-policy', "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; img-src 'self' data:");
     const url = request.url ?? '/';
     if (!url.startsWith(basePath)) return notFound(response);
     request.url = `/${url.slice(basePath.length)}`;
