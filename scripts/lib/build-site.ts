@@ -7,7 +7,7 @@ import {articleKey, loadCache, saveCache, toolVersion} from './build-cache.ts';
 import {fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
-import {sections, sortArticles} from './plan-pages.ts';
+import {planPages, sections, sortArticles} from './plan-pages.ts';
 import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
@@ -130,7 +130,7 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
   );
   const {now: _now, ...settings} = config;
   const salt = `${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`;
-  const context = {config, articles, engine, site, fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
+  const context = {config, articles, plans: planPages(articles, config), engine, site, fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
     if (!('render' in file)) return file;
     return {

@@ -31,7 +31,9 @@ export function archiveYears(articles: readonly Article[], timezone: string, lan
   for (const article of articles) {
     const {year, month} = dateParts(article.date, timezone);
     const months = years.get(year) ?? new Map<string, Article[]>();
-    months.set(month, [...(months.get(month) ?? []), article]);
+    const list = months.get(month) ?? [];
+    list.push(article);
+    months.set(month, list);
     years.set(year, months);
   }
   const descending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);

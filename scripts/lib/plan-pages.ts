@@ -1,5 +1,5 @@
 import {archiveYears} from './plan-archives.ts';
-import {relatedArticles} from './plan-related.ts';
+import {indexTags, relatedArticles} from './plan-related.ts';
 import {slugify} from './slugify.ts';
 import type {Article, SiteConfig} from './types.ts';
 
@@ -85,14 +85,18 @@ export function groupBy(articles: readonly Article[], key: (article: Article) =>
  */
 export function planPages(articles: readonly Article[], config: SiteConfig): PagePlan[] {
   const bySection = new Map<string, Article[]>();
+  const position = new Map<Article, number>();
   for (const article of articles) {
     const key = article.section ? slugify(article.section) || 'untitled' : '';
-    bySection.set(key, [...(bySection.get(key) ?? []), article]);
+    const siblings = bySection.get(key) ?? [];
+    position.set(article, siblings.push(article) - 1);
+    bySection.set(key, siblings);
   }
+  const byTag = indexTags(articles);
   const pages: PagePlan[] = articles.map((article) => {
     const siblings = bySection.get(article.section ? slugify(article.section) || 'untitled' : '')!;
-    const index = siblings.indexOf(article);
-    return {kind: 'article', path: article.path, article, newer: siblings[index - 1], older: siblings[index + 1], related: relatedArticles(article, articles)};
+    const index = position.get(article)!;
+    return {kind: 'article', path: article.path, article, newer: siblings[index - 1], older: siblings[index + 1], related: relatedArticles(article, byTag)};
   });
   const size = config.pageSize;
   pages.push(...paginate('home', '', config.title, articles, size));

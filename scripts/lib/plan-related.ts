@@ -1,25 +1,42 @@
 import {slugify} from './slugify.ts';
 import type {Article} from './types.ts';
 
+/** Which articles carry each tag (by slug), in the site's order: built once, shared by every article. */
+export type TagIndex = ReadonlyMap<string, readonly Article[]>;
+
+/** Index the articles by tag slug, so ranking related articles never compares every pair. */
+export function indexTags(articles: readonly Article[]): TagIndex {
+  const index = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const tag of new Set(article.tags.map(tagKey))) {
+      const list = index.get(tag) ?? [];
+      list.push(article);
+      index.set(tag, list);
+    }
+  }
+  return index;
+}
+
 /**
  * The articles most related to `article`: those sharing the most tags (compared by slug),
- * ties broken by the newer date, then by path, so the ranking is the same on every build.
- * Articles sharing no tag are never related.
+ * ties broken by the newer date, then by path, so the ranking is the same on every build
+ * whatever the input order. Articles sharing no tag are never related.
  *
  * @param article The article whose page lists them.
- * @param articles Every published article.
+ * @param index Every published article by tag (see {@link indexTags}).
  * @param limit How many to return at most.
  */
-export function relatedArticles(article: Article, articles: readonly Article[], limit = 3): Article[] {
-  const own = new Set(article.tags.map(tagKey));
-  if (own.size === 0) return [];
-  return articles
-    .filter((other) => other.path !== article.path)
-    .map((other) => ({other, shared: new Set(other.tags.map(tagKey).filter((tag) => own.has(tag))).size}))
-    .filter(({shared}) => shared > 0)
-    .sort((a, b) => b.shared - a.shared || (a.other.date === b.other.date ? (a.other.path < b.other.path ? -1 : 1) : a.other.date < b.other.date ? 1 : -1))
+export function relatedArticles(article: Article, index: TagIndex, limit = 3): Article[] {
+  const shared = new Map<Article, number>();
+  for (const tag of new Set(article.tags.map(tagKey))) {
+    for (const other of index.get(tag) ?? []) {
+      if (other.path !== article.path) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+  }
+  return [...shared]
+    .sort(([a, x], [b, y]) => y - x || (a.date === b.date ? (a.path < b.path ? -1 : 1) : a.date < b.date ? 1 : -1))
     .slice(0, limit)
-    .map(({other}) => other);
+    .map(([other]) => other);
 }
 
 function tagKey(tag: string): string {
