@@ -111,7 +111,9 @@ export function authorPath(name: string): string {
 
 /** Reading time of a body in whole minutes at 230 words a minute, at least one. */
 export function readingMinutes(html: string): number {
-  const words = html.replace(/<[^>]*>/g, ' ').split(/\s+/).filter(Boolean).length;
+  // Block boundaries separate words; inline tags (`word<em>s</em>`) do not.
+  const text = html.replace(/<\/?(?:p|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|th|br|hr|div|figure|figcaption)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '');
+  const words = text.split(/\s+/).filter(Boolean).length;
   return Math.max(1, Math.round(words / 230));
 }
 
