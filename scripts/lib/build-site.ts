@@ -3,7 +3,7 @@ import type {VFile} from 'vfile';
 import {checkCollisions} from './check-collisions.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles} from './load-articles.ts';
-import {articleKey, loadCache, saveCache, toolVersion} from './build-cache.ts';
+import {articleKey, BuildCache, toolVersion} from './build-cache.ts';
 import {fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
@@ -55,7 +55,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0, timings});
   if (!config) return failed([configFile]);
   const version = toolVersion();
-  const cache = config.cacheDir ? loadCache(config.cacheDir, version) : {articles: new Map<string, ParseOutcome>(), output: undefined};
+  const cache = BuildCache.open(config.cacheDir, version);
+  try {
+    return await buildWith(config, configFile, cache, version, options, step, timings);
+  } finally {
+    cache.close();
+  }
+}
+
+async function buildWith(
+  config: SiteConfig,
+  configFile: VFile,
+  cache: BuildCache,
+  version: string,
+  options: BuildOptions,
+  step: (name: string) => void,
+  timings: {name: string; ms: number}[],
+): Promise<BuildResult> {
+  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0, timings});
   step('config');
 
   const sources = loadArticles(config.articlesDir, options.cwd);
@@ -96,7 +113,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   step(`render+write (${written.stats.rendered} rendered, ${written.stats.written} written, ${written.stats.linked + written.stats.kept} unchanged)`);
   if (config.cacheDir) {
-    saveCache(config.cacheDir, version, {articles: outcomes, output: written.state});
+    cache.save(outcomes, written.state);
     step('cache');
   }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length, timings};
