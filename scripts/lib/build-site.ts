@@ -12,7 +12,8 @@ import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
 import {emitPages} from './emit/emit-pages.ts';
-import {createEngine, siteView} from './render-pages.ts';
+import {renderInParallel} from './render-in-parallel.ts';
+import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
@@ -101,8 +102,10 @@ async function buildWith(
   step(`parse (${missing.length} of ${readable.length})`);
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
-  const output = renderSite(articles, config, (article) => keyOf.get(article));
+  const planned = renderSite(articles, config, (article) => keyOf.get(article));
   step('plan');
+  const output = {...planned, files: await renderInParallel(planned.files, planned.site, config, cache.output?.current?.manifest)};
+  step('render');
   let written;
   try {
     written = writeOutput(config.outDir, output.files, cache.output);
@@ -111,7 +114,7 @@ async function buildWith(
     fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
     return failed(files);
   }
-  step(`render+write (${written.stats.rendered} rendered, ${written.stats.written} written, ${written.stats.linked + written.stats.kept} unchanged)`);
+  step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   if (config.cacheDir) {
     cache.save(outcomes, written.state);
     step('cache');
@@ -129,7 +132,7 @@ const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets];
  * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
  * fingerprint matches the last build's is not rendered at all.
  */
-function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number} {
+function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number; site: SiteView} {
   const engine = createEngine(config);
   const site = siteView(
     config,
@@ -152,7 +155,7 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
     };
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
-  return {files, pages};
+  return {files, pages, site};
 }
 
 /** Whether an article goes on the site: not a draft (unless drafts are on), and not dated after now. */
