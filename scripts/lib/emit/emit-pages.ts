@@ -8,5 +8,6 @@ export function emitPages({plans, config, engine, site, fingerprint}: EmitContex
     path: `${plan.path}index.html`,
     key: fingerprint(plan),
     render: () => renderPage(engine, plan, site, config),
+    plan,
   }));
 }
