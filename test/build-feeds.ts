@@ -72,7 +72,7 @@ test('should write well-formed RSS with self link, dc:creator for every author, 
   assert.is(channel['atom:link'][0]['@rel'], 'self');
   assert.is(channel.lastBuildDate, 'Fri, 03 Jan 2020 10:00:00 GMT');
   const item = channel.item[0];
-  assert.is(item.title, 'AT&T <script>alert(1)</script> ]]&gt; done');
+  assert.is(item.title, 'AT&T <script>alert(1)</script> ]]> done');
   assert.equal(item['dc:creator'], ['Ana Lima', 'Ben Okafor']);
   assert.is(item.author, undefined);
   assert.is(item.guid['#text'], 'tag:fixture.example,2020:a');

@@ -8,6 +8,8 @@ import {sections, sortArticles} from './plan-pages.ts';
 import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
+import {emitListingFeeds} from './emit/emit-listing-feeds.ts';
+import {emitOpml} from './emit/emit-opml.ts';
 import {emitPages} from './emit/emit-pages.ts';
 import {createEngine, siteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
@@ -79,7 +81,7 @@ export function buildSite(options: BuildOptions): BuildResult {
 }
 
 /** The emitters, in order; each adds some of the site's files. */
-const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets];
+const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitListingFeeds, emitOpml, emitAssets];
 
 /** Run every emitter; a template error is reported on the config file with the template's name. */
 function renderSite(articles: readonly Article[], config: SiteConfig, configFile: VFile): {files: OutputFile[]; pages: number} | undefined {
