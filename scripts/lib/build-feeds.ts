@@ -5,6 +5,7 @@ import {feedEntry} from './feeds/feed-entry.ts';
 import {renderAtom} from './feeds/render-atom.ts';
 import {renderJson} from './feeds/render-json.ts';
 import {renderRss} from './feeds/render-rss.ts';
+import {stripIllegalXml} from './feeds/xml-text.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
 import {urlOf} from './view-model.ts';
 
@@ -53,12 +54,12 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig): OutputFile[] {
   };
   const document: FeedDocument = {
     id: spec.id,
-    title: spec.title,
-    description: spec.description,
+    title: stripIllegalXml(spec.title),
+    description: stripIllegalXml(spec.description),
     home: urlOf(config, spec.home),
     self: {rss: urlOf(config, spec.paths.rss), atom: urlOf(config, spec.paths.atom), json: urlOf(config, spec.paths.json ?? '')},
     language: config.language,
-    copyright: config.copyright,
+    copyright: stripIllegalXml(config.copyright),
     updated: latestUpdate(entries),
     stylesheet: fs.existsSync(path.join(config.templatesDir, stylesheetPath)) ? urlOf(config, stylesheetPath) : undefined,
     history,

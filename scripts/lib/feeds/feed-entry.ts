@@ -54,7 +54,7 @@ export function feedEntry(article: Article, config: SiteConfig): FeedEntry {
     published: article.date,
     updated: times.reduce((latest, time) => (time > latest ? time : latest)),
     authors: article.authors.map(stripIllegalXml),
-    categories: [...new Set([...(article.section ? [article.section] : []), ...article.tags].map(stripIllegalXml))],
+    categories: [...new Set([...(article.section ? [article.section] : []), ...article.tags].map(stripIllegalXml).filter(Boolean))],
     summary: article.summary === undefined ? undefined : stripIllegalXml(article.summary),
     contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + article.feedHtml),
     image,

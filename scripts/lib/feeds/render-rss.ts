@@ -1,7 +1,7 @@
 import {Feed, type Extension} from 'feed';
 import type {FeedDocument, FeedHistory} from './feed-document.ts';
 import type {FeedEntry} from './feed-entry.ts';
-import {finishXml, forAttribute, forCdata, forText} from './xml-text.ts';
+import {escapeHtml, finishXml, forAttribute, forCdata, forText} from './xml-text.ts';
 
 const namespaces = {
   dc: 'http://purl.org/dc/elements/1.1/',
@@ -67,7 +67,8 @@ function rssItem(entry: FeedEntry): Parameters<Feed['addItem']>[0] {
     ...(entry.id === entry.link ? {} : {guid: forText(entry.id)}),
     date: new Date(entry.updated),
     published: new Date(entry.published),
-    ...(entry.summary ? {description: forCdata(entry.summary)} : {}),
+    // Readers take an item's description as HTML; the summary is text.
+    ...(entry.summary ? {description: forCdata(escapeHtml(entry.summary))} : {}),
     content: forCdata(entry.contentHtml),
     category: entry.categories.map((name) => ({name: forText(name)})),
     // An enclosure needs its length in bytes: only for our own files, whose size we know.

@@ -14,9 +14,13 @@ const illegalXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800
  */
 export const marker = '\uFFFE';
 
-/** Remove every character XML 1.0 forbids (control characters, U+FFFE/U+FFFF, lone surrogates). */
+/**
+ * Remove every character XML 1.0 forbids (control characters, U+FFFE/U+FFFF, lone surrogates)
+ * and write line ends as LF, as every XML parser reads them: text then reads back the same
+ * from every format.
+ */
 export function stripIllegalXml(value: string): string {
-  return value.replace(illegalXml, '');
+  return value.replace(illegalXml, '').replace(/\r\n?/g, '\n');
 }
 
 /** A value for an xml-js text node: written back exactly, `&amp;` included. */
@@ -45,9 +49,12 @@ export function escapeHtml(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 }
 
-/** Escape text for an XML fragment written by hand (element text or a double-quoted attribute). */
+/**
+ * Escape text for an XML fragment written by hand (element text or a double-quoted attribute);
+ * tabs and line feeds as references, so attribute-value normalization keeps them.
+ */
 export function escapeXml(value: string): string {
-  return stripIllegalXml(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+  return stripIllegalXml(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll('\t', '&#9;').replaceAll('\n', '&#10;');
 }
 
 /** A hand-written element: `<name a="v">text</name>`, or self-closing without text. */
