@@ -1,7 +1,7 @@
 /**
  * The sample site's output checked by the reference validators: the Nu Html
  * Checker (vnu-jar, on the machine's Java) for every page, and jing with
- * RFC 4287's RELAX NG schema for the Atom feed.
+ * RFC 4287's RELAX NG schema for every Atom feed.
  */
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {buildSite} from '../scripts/lib/build-site.ts';
 import {fixture, root} from './helpers/config.ts';
+import {listFiles} from './helpers/files.ts';
 
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-valid-')), 'dist');
 const result = buildSite({cwd: root, out, env: {}});
@@ -29,8 +30,10 @@ test('should emit only valid HTML (Nu Html Checker)', () => {
   assert.is(run.status, 0);
 });
 
-test('should emit Atom valid against the RFC 4287 schema (jing)', () => {
-  const run = spawnSync('jing', ['-c', fixture('schemas', 'atom.rnc'), path.join(out, 'atom.xml')], {encoding: 'utf8'});
+test('should emit every Atom feed (main, sections, tags, monthly archives) valid against the RFC 4287 schema (jing)', () => {
+  const feeds = listFiles(out).filter((file) => file.endsWith('atom.xml'));
+  for (const expected of ['atom.xml', 'section/politics/atom.xml', 'tag/harbour/atom.xml', 'archive/2017/01/atom.xml', 'archive/2017/02/atom.xml']) assert.ok(feeds.includes(expected), expected);
+  const run = spawnSync('jing', ['-c', fixture('schemas', 'atom.rnc'), ...feeds.map((file) => path.join(out, file))], {encoding: 'utf8'});
   assert.is(run.error, undefined, 'jing must be installed (apt-get install jing)');
   // Debian's jing wrapper warns about optional jars it cannot find; only the checker's own lines count.
   const problems = (run.stdout + run.stderr).split('\n').filter((line) => line && !line.startsWith('[warning] /usr/bin/jing'));
