@@ -41,4 +41,23 @@ test('should emit every Atom feed (main, sections, tags, monthly archives) valid
   assert.is(run.status, 0);
 });
 
+test('should show each XML feed in a browser as a page with a subscribe hint (its XSLT stylesheet, run by xsltproc)', () => {
+  for (const feed of ['feed.xml', 'atom.xml', 'section/politics/feed.xml', 'archive/2017/01/atom.xml']) {
+    const xml = fs.readFileSync(path.join(out, feed), 'utf8');
+    const href = /<\?xml-stylesheet href="([^"]+)" type="text\/xsl"\?>/.exec(xml)?.[1];
+    assert.is(href, 'https://example.github.io/dateline/assets/feed.xsl', `${feed}: stylesheet`);
+    const run = spawnSync('xsltproc', [path.join(out, 'assets', 'feed.xsl'), path.join(out, feed)], {encoding: 'utf8'});
+    assert.is(run.error, undefined, 'xsltproc must be installed (apt-get install xsltproc)');
+    assert.is(run.stderr, '', feed);
+    const html = run.stdout;
+    assert.ok(html.startsWith('<!DOCTYPE html>'), feed);
+    assert.ok(html.includes('This is a web feed.') && html.includes(`<code>https://example.github.io/dateline/${feed}</code>`), `${feed}: subscribe hint with the feed's URL`);
+    const titles = [...xml.matchAll(/<(?:item|entry)>\s*<title[^>]*><!\[CDATA\[([\s\S]*?)\]\]><\/title>/g)].map((match) => match[1]!);
+    assert.ok(titles.length > 0, feed);
+    const links = [...html.matchAll(/<li>\s*<a href="[^"]+">([\s\S]*?)<\/a>\s*<time>/g)].map((match) => match[1]);
+    // The page escapes the titles for HTML, as an Atom `type="html"` title already is.
+    assert.equal(links, titles.map((title) => (feed.endsWith('atom.xml') ? title : title.replaceAll('&', '&amp;').replaceAll('<', '&lt;'))), `${feed}: one link per item`);
+  }
+});
+
 test.run();
