@@ -205,6 +205,14 @@ test('should write RFC 5005 links and fh:archive, and no JSON Feed, for an archi
   assert.match(text(files[1]), /xmlns:fh="http:\/\/purl.org\/syndication\/history\/1.0"/);
 });
 
+test('should mark an article in another language with its own xml:lang in Atom and language in JSON Feed', () => {
+  const arabic = article({lang: 'ar', title: 'مرحبا'});
+  const [, atomFile, jsonFile] = buildFeeds(spec([arabic, older]), config);
+  assert.match(text(atomFile), /<feed [^>]*xml:lang="en">/);
+  assert.equal([...text(atomFile).matchAll(/<entry( xml:lang="[^"]*")?>/g)].map((match) => match[1]), [' xml:lang="ar"', undefined]);
+  assert.equal(JSON.parse(text(jsonFile)).items.map((item: {language?: string}) => item.language), ['ar', undefined]);
+});
+
 test('should link the theme stylesheet when there is one, and none otherwise', () => {
   assert.match(text(rss), /^<\?xml version="1.0" encoding="utf-8"\?><\?xml-stylesheet href="https:\/\/owner.github.io\/repo\/assets\/feed.xsl" type="text\/xsl"\?>/);
   const bare = buildFeeds(spec([older]), testConfig({templatesDir: fixture('articles')}));

@@ -4,15 +4,20 @@
  * newer article changes no archive but the newest month's.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {XMLParser} from 'fast-xml-parser';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {buildSite} from '../scripts/lib/build-site.ts';
 import {root} from './helpers/config.ts';
-import {removeTempDirs, snapshot, snapshotDifferences, tempDir} from './helpers/files.ts';
+import {snapshot, snapshotDifferences} from './helpers/files.ts';
 
 const url = 'https://news.example/archive-site/';
+
+// Built when the suite loads, so in a folder of its own (other suites' `removeTempDirs` run first).
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-archives-'));
+const tempDir = (): string => fs.mkdtempSync(path.join(work, 'x-'));
 const count = 150;
 const now = '2030-01-01T00:00:00Z';
 
@@ -88,7 +93,7 @@ const ids = Array.from({length: count}, (_, index) => `tag:news.example,2016:sto
 const site = generateSite();
 const before = build(site);
 
-test.after(() => removeTempDirs());
+test.after(() => fs.rmSync(work, {recursive: true, force: true}));
 
 for (const start of ['atom.xml', 'feed.xml']) {
   test(`should reach every article exactly once following prev-archive from ${start}`, () => {

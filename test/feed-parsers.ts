@@ -4,6 +4,7 @@
  * ids, titles, links, publication dates and content must be those of the source articles.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
@@ -12,15 +13,18 @@ import {slugify} from '../scripts/lib/slugify.ts';
 import type {Article} from '../scripts/lib/types.ts';
 import {parsers, publishedArticles} from './helpers/feeds.ts';
 import {fixture, root} from './helpers/config.ts';
-import {listFiles, removeTempDirs, tempDir, textOf, urlsOf} from './helpers/files.ts';
+import {listFiles, textOf, urlsOf} from './helpers/files.ts';
 
-test.after(() => removeTempDirs());
+// The sites are built when the suite loads (its tests are one per feed file), so into a folder of
+// its own: other suites' `removeTempDirs` run before this one's tests.
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-parsers-'));
+test.after(() => fs.rmSync(work, {recursive: true, force: true}));
 
 for (const site of [fixture('site'), root]) checkSite(site);
 
 function checkSite(site: string): void {
   const name = path.relative(root, site) || 'the sample site';
-  const out = path.join(tempDir(), 'out');
+  const out = path.join(work, name.replaceAll('/', '-'));
   const result = buildSite({cwd: site, out, env: {}});
   const {config, articles} = publishedArticles(site);
 

@@ -4,7 +4,7 @@ import type {FeedEntry} from './feed-entry.ts';
 import {escapeHtml, finishXml, forAttribute, forCdata, forText, marker, xmlElement} from './xml-text.ts';
 
 /**
- * Atom 1.0 (RFC 4287) through `feed`, completed: `xml:lang`, `rights`, RFC 5005 links and
+ * Atom 1.0 (RFC 4287) through `feed`, completed: `xml:lang` (feed and entries), `rights`, RFC 5005 links and
  * `fh:archive`, and per entry every category and the lead image as an enclosure with its
  * real media type and as `media:content` with caption and credit. `feed` has no hook for
  * these, so it writes a marked `<rights>` where each belongs and the marks are replaced.
@@ -36,8 +36,14 @@ export function renderAtom(document: FeedDocument): string {
     });
   });
 
+  let entry = 0;
   const xml = feed
     .atom1()
+    // `feed` indents each entry by four spaces; no content can hold a raw `<entry>` (HTML is in CDATA with `<` of text escaped).
+    .replace(/\n {4}<entry>/g, (whole) => {
+      const language = document.entries[entry++]?.language;
+      return language ? `\n    <entry xml:lang="${forAttribute(language).replaceAll('"', '&quot;')}">` : whole;
+    })
     .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="${forAttribute(document.language)}">`)
     .replace(new RegExp(`(\\n *)<rights>${marker}feed${marker}</rights>`), (_, indent: string) => feedExtras(document).map((line) => indent + line).join(''))
     .replace(new RegExp(`(\\n *)<rights>${marker}(\\d+)${marker}</rights>`, 'g'), (_, indent: string, index: string) =>
