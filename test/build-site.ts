@@ -10,9 +10,9 @@ import {listFiles} from './helpers/files.ts';
 const cwd = fixture('publish');
 
 /** Build the fixture; `everything` is every page and feed (RSS, Atom, JSON, archives, OPML) joined. */
-function build(options: {now?: string; drafts?: boolean}) {
+async function build(options: {now?: string; drafts?: boolean}) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-publish-')), 'dist');
-  const result = buildSite({cwd, out, env: {}, ...options});
+  const result = await buildSite({cwd, out, env: {}, noCache: true, ...options});
   const files = listFiles(out);
   const everything = files
     .filter((file) => /\.(html|xml|json|opml)$/.test(file))
@@ -21,8 +21,8 @@ function build(options: {now?: string; drafts?: boolean}) {
   return {result, out, files, everything};
 }
 
-test('should leave out drafts and articles dated after --now, everywhere: pages, every feed, archive and the OPML list', () => {
-  const {result, out, files, everything} = build({now: '2020-03-01T00:00:00Z'});
+test('should leave out drafts and articles dated after --now, everywhere: pages, every feed, archive and the OPML list', async () => {
+  const {result, out, files, everything} = await build({now: '2020-03-01T00:00:00Z'});
   assert.ok(result.ok);
   assert.is(result.articles, 1);
   for (const feed of ['feed.xml', 'section/world/atom.xml', 'tag/shared/feed.json', 'archive/2020/01/feed.xml', 'feeds.opml']) assert.ok(files.includes(feed), feed);
@@ -35,8 +35,8 @@ test('should leave out drafts and articles dated after --now, everywhere: pages,
   assert.not.ok(fs.existsSync(path.join(out, '2020/01/draft')));
 });
 
-test('should publish a future article once now passes its date, in its feeds too', () => {
-  const {result, out, everything} = build({now: '2020-06-01T10:00:00Z'});
+test('should publish a future article once now passes its date, in its feeds too', async () => {
+  const {result, out, everything} = await build({now: '2020-06-01T10:00:00Z'});
   assert.is(result.articles, 2);
   assert.ok(everything.includes('Future story'));
   for (const feed of ['feed.xml', 'atom.xml', 'feed.json', 'section/world/feed.xml', 'tag/future-only/atom.xml', 'archive/2020/06/atom.xml']) {
@@ -44,14 +44,14 @@ test('should publish a future article once now passes its date, in its feeds too
   }
 });
 
-test('should publish drafts with --drafts', () => {
-  const {result, out} = build({now: '2020-03-01T00:00:00Z', drafts: true});
+test('should publish drafts with --drafts', async () => {
+  const {result, out} = await build({now: '2020-03-01T00:00:00Z', drafts: true});
   assert.is(result.articles, 2);
   assert.ok(fs.existsSync(path.join(out, '2020/01/draft/index.html')));
 });
 
-test('should refuse a --now that is not a date', () => {
-  const {result} = {result: buildSite({cwd, out: path.join(os.tmpdir(), 'never-written'), env: {}, now: 'tomorrow'})};
+test('should refuse a --now that is not a date', async () => {
+  const result = await buildSite({cwd, out: path.join(os.tmpdir(), 'never-written'), env: {}, now: 'tomorrow'});
   assert.not.ok(result.ok);
   assert.match(result.files[0]!.messages[0]!.reason, /^--now "tomorrow" is not a real date/);
   assert.not.ok(fs.existsSync(path.join(os.tmpdir(), 'never-written')));

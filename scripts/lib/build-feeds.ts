@@ -71,3 +71,30 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig): OutputFile[] {
     ...(spec.paths.json === undefined ? [] : [{path: spec.paths.json, contents: renderJson(document)}]),
   ];
 }
+
+/**
+ * {@link buildFeeds} as lazy outputs: each file carries a fingerprint of its spec (articles by
+ * content key, with the templates and settings in the context's salt) and is rendered only
+ * when the writer needs it; the formats of one spec are built together, once.
+ */
+export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (value: unknown) => string): OutputFile[] {
+  let built: OutputFile[] | undefined;
+  const paths = [spec.paths.rss, spec.paths.atom, ...(spec.paths.json === undefined ? [] : [spec.paths.json])];
+  return paths.map((file, index) => ({
+    path: file,
+    key: fingerprint({feed: spec, file, images: imageSizes(spec.articles, config)}),
+    render: () => {
+      built ??= buildFeeds(spec, config);
+      const output = built[index]!;
+      return 'contents' in output ? output.contents : '';
+    },
+  }));
+}
+
+/** Sizes of the articles' local lead images: enclosures carry them, so they are part of a feed's fingerprint. */
+function imageSizes(articles: readonly Article[], config: SiteConfig): (number | undefined)[] {
+  return articles.map((article) => {
+    const file = article.image?.sourceFile === undefined ? undefined : path.resolve(config.articlesDir, article.image.sourceFile);
+    return file !== undefined && fs.existsSync(file) ? fs.statSync(file).size : undefined;
+  });
+}

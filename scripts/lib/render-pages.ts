@@ -2,7 +2,7 @@ import path from 'node:path';
 import {Liquid} from 'liquidjs';
 import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from './feeds/feed-paths.ts';
 import type {PagePlan} from './plan-pages.ts';
-import type {Article, OutputFile, SiteConfig} from './types.ts';
+import type {Article, SiteConfig} from './types.ts';
 import {articleView, hrefOf, urlOf, type LinkView} from './view-model.ts';
 
 /** Site-wide values every template receives as `site`. Documented in the README. */
@@ -63,7 +63,7 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
  * Render one planned page through its template (`article.liquid` or `list.liquid`).
  * Template errors are thrown with the template's name; the caller reports them.
  */
-export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig): OutputFile {
+export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig): string {
   const view = (article: Article | undefined) => (article ? articleView(article, config) : undefined);
   if (plan.kind === 'article') {
     const article = view(plan.article)!;
@@ -74,7 +74,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       newer: view(plan.newer),
       older: view(plan.older),
     });
-    return {path: `${plan.path}index.html`, contents: html};
+    return html;
   }
   const {pagination} = plan;
   const heading = plan.listing === 'home' ? site.title : plan.title;
@@ -97,7 +97,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       next: pagination.next === undefined ? undefined : hrefOf(config, pagination.next),
     },
   });
-  return {path: `${plan.path}index.html`, contents: html};
+  return html;
 }
 
 /** Absolute URLs of a feed set. */

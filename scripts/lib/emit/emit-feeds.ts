@@ -1,4 +1,4 @@
-import {buildFeeds} from '../build-feeds.ts';
+import {lazyFeeds} from '../build-feeds.ts';
 import {mainFeedPaths} from '../feeds/feed-paths.ts';
 import {planArchives} from '../feeds/plan-archives.ts';
 import type {OutputFile} from '../types.ts';
@@ -10,10 +10,10 @@ import type {EmitContext} from './context.ts';
  * `archive/YYYY/MM/feed.xml` and `archive/YYYY/MM/atom.xml`, chained by `prev-archive` and
  * `next-archive`, each linking the main feed as `current`.
  */
-export function emitFeeds({articles, config}: EmitContext): OutputFile[] {
+export function emitFeeds({articles, config, fingerprint}: EmitContext): OutputFile[] {
   const months = planArchives(articles, config.timezone);
   const main = {rss: mainFeedPaths.rss, atom: mainFeedPaths.atom};
-  const files = buildFeeds(
+  const files = lazyFeeds(
     {
       title: config.title,
       description: config.description,
@@ -24,10 +24,11 @@ export function emitFeeds({articles, config}: EmitContext): OutputFile[] {
       history: {archive: false, prev: months[0]?.paths},
     },
     config,
+    fingerprint,
   );
   months.forEach((month, index) => {
     files.push(
-      ...buildFeeds(
+      ...lazyFeeds(
         {
           title: `${config.title} – archive ${month.key.replace('/', '-')}`,
           description: config.description,
@@ -38,6 +39,7 @@ export function emitFeeds({articles, config}: EmitContext): OutputFile[] {
           history: {archive: true, current: main, prev: months[index + 1]?.paths, next: months[index - 1]?.paths},
         },
         config,
+        fingerprint,
       ),
     );
   });
