@@ -112,6 +112,14 @@ test('should write JSON Feed 1.1 with authors and language', () => {
   assert.is(item.date_modified, '2020-01-03T10:00:00.000Z');
 });
 
+test('should give every RSS item a description before its content, from the summary or the opening text', () => {
+  const bare = article({summary: undefined, excerpt: 'Opening words & more.'});
+  const item = parser.parse(text(buildFeeds(spec([bare]), config)[0])).rss.channel.item[0];
+  assert.is(item.description, 'Opening words &amp; more.');
+  assert.ok(Object.keys(item).indexOf('description') < Object.keys(item).indexOf('content:encoded'));
+  assert.is(JSON.parse(text(buildFeeds(spec([bare]), config)[2])).items[0].summary, undefined);
+});
+
 test('should take the updated time of an empty feed from nothing, not the clock', () => {
   const [emptyRss, emptyAtom] = buildFeeds(spec([]), config);
   assert.match(text(emptyRss), /<lastBuildDate>Thu, 01 Jan 1970 00:00:00 GMT<\/lastBuildDate>/);

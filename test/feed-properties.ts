@@ -108,7 +108,8 @@ test('should keep every feed well-formed and round-trip titles, summaries, bodie
       assert.is(str(channel['title']), expected(`Site ${title}`));
       assert.is(str(channel['description']), expected(summary));
       assert.is(str(item['title']), expected(title));
-      assert.is(textOf(str(item['description'])), expected(summary));
+      // Every item has a description: the summary, else the title (these bodies have no excerpt).
+      assert.is(textOf(str(item['description'])), expected(summary) || expected(title));
       assert.is(textOf(str(item['content:encoded'])), expected(body));
       assert.is(str(item['dc:creator']), expected(author));
       assert.is(str(item['category']), expected(tag));

@@ -33,6 +33,8 @@ export interface FeedEntry {
   /** Section first, then tags. */
   readonly categories: readonly string[];
   readonly summary: string | undefined;
+  /** Plain text for a description every item must have: the summary, else the opening text, else the title. */
+  readonly description: string;
   /** The corrections (as on the page, first), the lead figure and the body, as HTML. */
   readonly contentHtml: string;
   readonly image: FeedImage | undefined;
@@ -56,6 +58,7 @@ export function feedEntry(article: Article, config: SiteConfig): FeedEntry {
     authors: article.authors.map(stripIllegalXml),
     categories: [...new Set([...(article.section ? [article.section] : []), ...article.tags].map(stripIllegalXml).filter(Boolean))],
     summary: article.summary === undefined ? undefined : stripIllegalXml(article.summary),
+    description: [article.summary, article.excerpt, article.title].map((text) => stripIllegalXml(text ?? '')).find(Boolean) ?? '',
     contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + article.feedHtml),
     image,
     language: article.lang,

@@ -67,8 +67,8 @@ function rssItem(entry: FeedEntry): Parameters<Feed['addItem']>[0] {
     ...(entry.id === entry.link ? {} : {guid: forText(entry.id)}),
     date: new Date(entry.updated),
     published: new Date(entry.published),
-    // Readers take an item's description as HTML; the summary is text.
-    ...(entry.summary ? {description: forCdata(escapeHtml(entry.summary))} : {}),
+    // Readers take an item's description as HTML; it is text. The W3C validator wants one before `content:encoded`.
+    ...(entry.description ? {description: forCdata(escapeHtml(entry.description))} : {}),
     content: forCdata(entry.contentHtml),
     category: entry.categories.map((name) => ({name: forText(name)})),
     // An enclosure needs its length in bytes: only for our own files, whose size we know.
