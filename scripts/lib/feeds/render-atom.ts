@@ -1,7 +1,7 @@
 import {Feed} from 'feed';
 import type {FeedDocument, FeedHistory} from './feed-document.ts';
 import type {FeedEntry} from './feed-entry.ts';
-import {escapeHtml, finishXml, forAttribute, forCdata, forText, marker, xmlElement} from './xml-text.ts';
+import {escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forText, marker, xmlElement} from './xml-text.ts';
 
 /**
  * Atom 1.0 (RFC 4287) through `feed`, completed: `xml:lang` (feed and entries), `rights`, RFC 5005 links and
@@ -42,9 +42,9 @@ export function renderAtom(document: FeedDocument): string {
     // `feed` indents each entry by four spaces; no content can hold a raw `<entry>` (HTML is in CDATA with `<` of text escaped).
     .replace(/\n {4}<entry>/g, (whole) => {
       const language = document.entries[entry++]?.language;
-      return language ? `\n    <entry xml:lang="${forAttribute(language).replaceAll('"', '&quot;')}">` : whole;
+      return language ? `\n    <entry xml:lang="${escapeXml(language)}">` : whole;
     })
-    .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="${forAttribute(document.language)}">`)
+    .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="${escapeXml(document.language)}">`)
     .replace(new RegExp(`(\\n *)<rights>${marker}feed${marker}</rights>`), (_, indent: string) => feedExtras(document).map((line) => indent + line).join(''))
     .replace(new RegExp(`(\\n *)<rights>${marker}(\\d+)${marker}</rights>`, 'g'), (_, indent: string, index: string) =>
       entryExtras(document.entries[Number(index)]!).map((line) => indent + line).join(''),
