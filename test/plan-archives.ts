@@ -1,26 +1,33 @@
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {archiveYears, monthTitle} from '../scripts/lib/plan-archives.ts';
+import {archivePaths, planArchives} from '../scripts/lib/feeds/plan-archives.ts';
 import type {Article} from '../scripts/lib/types.ts';
 
-const make = (slug: string, date: string): Article => ({slug, path: `x/${slug}/`, date}) as unknown as Article;
+const at = (date: string, slug: string) => ({date, slug}) as unknown as Article;
 
-test('should group by year and month in the site time zone, newest first', () => {
-  // 2016-12-31T20:00Z is already 1 January 2017 in Asia/Kolkata.
-  const articles = [make('c', '2017-02-03T10:00:00.000Z'), make('b', '2017-01-10T10:00:00.000Z'), make('a', '2016-12-31T20:00:00.000Z'), make('z', '2016-12-01T10:00:00.000Z')];
-  const years = archiveYears(articles, 'Asia/Kolkata', 'en');
+test('should cut articles into calendar months, newest month first, keeping their order', () => {
+  const articles = [at('2017-03-01T00:00:00.000Z', 'c'), at('2017-01-20T00:00:00.000Z', 'b2'), at('2017-01-02T00:00:00.000Z', 'b1'), at('2016-12-31T23:00:00.000Z', 'a')];
+  const months = planArchives(articles, 'UTC');
   assert.equal(
-    years.map((year) => [year.path, year.articles.map((article) => article.slug), year.months.map((month) => [month.path, month.title, month.articles.map((article) => article.slug)])]),
+    months.map((month) => [month.key, month.articles.map((article) => article.slug)]),
     [
-      ['archive/2017/', ['c', 'b', 'a'], [['archive/2017/02/', 'February 2017', ['c']], ['archive/2017/01/', 'January 2017', ['b', 'a']]]],
-      ['archive/2016/', ['z'], [['archive/2016/12/', 'December 2016', ['z']]]],
+      ['2017/03', ['c']],
+      ['2017/01', ['b2', 'b1']],
+      ['2016/12', ['a']],
     ],
   );
+  assert.equal(months[0]!.paths, {rss: 'archive/2017/03/feed.xml', atom: 'archive/2017/03/atom.xml'});
 });
 
-test('should name months in the site language, whatever the machine locale', () => {
-  assert.is(monthTitle('2017', '03', 'de'), 'März 2017');
-  assert.is(monthTitle('2017', '03', 'en-GB'), 'March 2017');
+test('should take months in the site time zone, like article URLs', () => {
+  const late = [at('2017-01-31T20:30:00.000Z', 'ferry')];
+  assert.is(planArchives(late, 'Asia/Kolkata')[0]!.key, '2017/02');
+  assert.is(planArchives(late, 'UTC')[0]!.key, '2017/01');
+});
+
+test('should plan nothing for no articles', () => {
+  assert.equal(planArchives([], 'UTC'), []);
+  assert.equal(archivePaths('2020/05'), {rss: 'archive/2020/05/feed.xml', atom: 'archive/2020/05/atom.xml'});
 });
 
 test.run();

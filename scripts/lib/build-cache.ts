@@ -1,4 +1,4 @@
-import {createHash, randomUUID} from 'node:crypto';
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -33,7 +33,7 @@ interface IndexFile {
 /**
  * The persistent build cache. The index (every parsed article's metadata and messages, and
  * what the writer knows of the output) is small and read whole; the article bodies live in
- * a body file that is never changed once written, and are read only when a page or feed that shows them is rendered,
+ * an append-only file and are read only when a page or feed that shows them is rendered,
  * so a warm build reads and writes little more than the index.
  */
 export class BuildCache {
@@ -42,7 +42,7 @@ export class BuildCache {
   output: OutputState | undefined;
   private readonly places = new Map<string, BodyPlace>();
   private fd: number | undefined;
-  private bodyFile = '';
+  private bodyFile = 'bodies-0.bin';
   private bodyBytes = 0;
 
   private constructor(
@@ -90,12 +90,8 @@ export class BuildCache {
   }
 
   /**
-   * Keep the outcomes of this build (and only them) with the writer's state. A body file is
-   * never changed once an index names it: new bodies go into a new, uniquely named file (the
-   * previous bodies copied in first, or only the live ones when dead bodies outweigh them),
-   * then the index is swapped in and every other body file removed. Two builds saving at once
-   * thus never mix their offsets: the index that lands last names its own file, and a build
-   * whose file was removed under it finds no cache next time and parses afresh.
+   * Keep the outcomes of this build (and only them) with the writer's state. New bodies are
+   * appended; when dead bodies outweigh live ones, the body file is rewritten.
    */
   save(outcomes: ReadonlyMap<string, ParseOutcome>, output: OutputState | undefined, compactAbove = 4 * 1024 * 1024): void {
     if (!this.dir) return;
@@ -105,32 +101,30 @@ export class BuildCache {
     const compact = this.bodyBytes > compactAbove && liveBytes < this.bodyBytes / 2;
     const places = new Map<string, BodyPlace>();
     const chunks: Buffer[] = [];
-    let offset = compact || this.fd === undefined ? 0 : this.bodyBytes;
+    const bodyFile = compact ? `bodies-${Number(/\d+/.exec(this.bodyFile)![0]) + 1}.bin` : this.bodyFile;
+    /** New bodies, by their offset within this build's chunk; placed once the file's real end is known. */
+    const added = new Map<string, BodyPlace>();
+    let length = 0;
     for (const [key, outcome] of outcomes) {
       if (!outcome.article) continue;
       const kept = this.places.get(key);
-      if (kept && !compact && this.fd !== undefined) {
+      if (kept && !compact) {
         places.set(key, kept);
         continue;
       }
       const buffer = v8.serialize({html: outcome.article.html, feedHtml: outcome.article.feedHtml});
       chunks.push(buffer);
-      places.set(key, {offset, length: buffer.length});
-      offset += buffer.length;
+      added.set(key, {offset: length, length: buffer.length});
+      length += buffer.length;
     }
-    let bodyFile = this.bodyFile;
-    if (compact || chunks.length > 0 || this.fd === undefined) {
-      bodyFile = `bodies-${randomUUID()}.bin`;
-      const target = path.join(this.dir, bodyFile);
-      if (compact || this.fd === undefined) {
-        fs.writeFileSync(target, Buffer.concat(chunks));
-      } else {
-        // Read through the open descriptor: another build may already have removed the file.
-        const previous = Buffer.alloc(this.bodyBytes);
-        fs.readSync(this.fd, previous, 0, this.bodyBytes, 0);
-        fs.writeFileSync(target, Buffer.concat([previous, ...chunks]));
-      }
-    }
+    // Another build of the same site may have appended since this one read the index: the new
+    // bodies start at the file's real end, taken right before they are written, not at the index's.
+    const fd = fs.openSync(path.join(this.dir, bodyFile), compact ? 'w' : 'a');
+    const start = compact ? 0 : fs.fstatSync(fd).size;
+    if (chunks.length > 0) fs.writeSync(fd, Buffer.concat(chunks));
+    fs.closeSync(fd);
+    for (const [key, place] of added) places.set(key, {offset: start + place.offset, length: place.length});
+    const offset = start + length;
     const entries = new Map<string, IndexEntry>();
     for (const [key, outcome] of outcomes) {
       const article = outcome.article ? meta(outcome.article) : undefined;
@@ -140,9 +134,7 @@ export class BuildCache {
     const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
     fs.writeFileSync(temporary, v8.serialize(index));
     fs.renameSync(temporary, path.join(this.dir, 'index.v8'));
-    for (const name of fs.readdirSync(this.dir)) {
-      if (/^bodies-.*\.bin$/.test(name) && name !== bodyFile) fs.rmSync(path.join(this.dir, name), {force: true});
-    }
+    if (compact) fs.rmSync(path.join(this.dir, this.bodyFile), {force: true});
   }
 
   /** Release the body file. */

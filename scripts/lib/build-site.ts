@@ -11,6 +11,8 @@ import {planPages, sections, sortArticles} from './plan-pages.ts';
 import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
+import {emitListingFeeds} from './emit/emit-listing-feeds.ts';
+import {emitOpml} from './emit/emit-opml.ts';
 import {emitPages} from './emit/emit-pages.ts';
 import {emitSitemaps} from './emit/emit-sitemaps.ts';
 import {emitSpecialPages} from './emit/emit-special-pages.ts';
@@ -136,7 +138,7 @@ async function buildWith(
 class TemplateError extends Error {}
 
 /** The emitters, in order; each adds some of the site's files. */
-const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, emitSitemaps, emitAssets];
+const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, emitListingFeeds, emitOpml, emitSitemaps, emitAssets];
 
 /**
  * Run every emitter. Pages render lazily, as the writer asks for them: a page whose

@@ -1,4 +1,4 @@
-import {archiveYears} from './plan-archives.ts';
+import {archiveYears} from './plan-archive-pages.ts';
 import {indexTags, relatedArticles} from './plan-related.ts';
 import {slugify} from './slugify.ts';
 import type {Article, SiteConfig} from './types.ts';
@@ -18,6 +18,8 @@ export interface ListPage {
   readonly listing: 'home' | 'section' | 'tag' | 'author' | 'year' | 'month' | 'archive';
   /** Folder of the page relative to the site root (`''` for the front page, `tag/x/page/2/`). */
   readonly path: string;
+  /** Folder of the listing's first page (`''`, `tag/x/`): where its own feeds live. */
+  readonly base: string;
   /** Heading of the listing (the section or tag name; the site title for home). */
   readonly title: string;
   readonly articles: readonly Article[];
@@ -136,6 +138,7 @@ export function paginate(listing: ListPage['listing'], base: string, title: stri
     kind: 'list' as const,
     listing,
     path: pathOf(index + 1),
+    base,
     title,
     articles: articles.slice(index * size, (index + 1) * size),
     links: index === 0 ? links : [],

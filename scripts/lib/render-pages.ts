@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {Liquid} from 'liquidjs';
 import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from './build-json-ld.ts';
+import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from './feeds/feed-paths.ts';
 import type {ListPage, PagePlan} from './plan-pages.ts';
 import type {Article, SiteConfig} from './types.ts';
 import {articleView, authorPath, hrefOf, urlOf, type LinkView} from './view-model.ts';
@@ -14,7 +15,9 @@ export interface SiteView {
   readonly language: string;
   readonly copyright: string;
   readonly home_url: string;
-  readonly feeds: {readonly rss: string; readonly atom: string; readonly json: string};
+  readonly feeds: FeedPaths;
+  /** The OPML list of every feed. */
+  readonly opml_url: string;
   readonly sections: readonly LinkView[];
   readonly assets_url: string;
   /** Links to the search page and the archive's index, under the sub-path. */
@@ -63,7 +66,8 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
     language: config.language,
     copyright: config.copyright,
     home_url: config.basePath,
-    feeds: {rss: urlOf(config, 'feed.xml'), atom: urlOf(config, 'atom.xml'), json: urlOf(config, 'feed.json')},
+    feeds: feedUrls(config, mainFeedPaths),
+    opml_url: urlOf(config, opmlPath),
     sections,
     assets_url: hrefOf(config, 'assets/'),
     search_url: hrefOf(config, 'search/'),
@@ -114,6 +118,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       path: plan.path,
       image: undefined,
       json_ld: serializeJsonLd(plan.listing === 'home' ? websiteData(config) : collectionPageData(heading, url, config)),
+      feeds: plan.listing === 'section' || plan.listing === 'tag' ? feedUrls(config, listingFeedPaths(plan.base)) : undefined,
     },
     articles: plan.articles.map(view),
     links: plan.links.map((link) => ({name: link.name, url: hrefOf(config, link.path), count: link.count})),
@@ -133,4 +138,9 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
  */
 export function renderStandalonePage(engine: Liquid, template: string, page: {readonly title: string; readonly description: string; readonly path: string}, site: SiteView, config: SiteConfig): string {
   return engine.renderFileSync(template, {site, page: {kind: template, ...page, url: urlOf(config, page.path), image: undefined, json_ld: undefined}});
+}
+
+/** Absolute URLs of a feed set. */
+function feedUrls(config: SiteConfig, paths: FeedPaths): FeedPaths {
+  return {rss: urlOf(config, paths.rss), atom: urlOf(config, paths.atom), json: urlOf(config, paths.json)};
 }
