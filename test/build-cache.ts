@@ -41,7 +41,7 @@ async function assertWarmEqualsCold(change: string): Promise<number> {
 const article = (name: string) => path.join(site, 'articles', name);
 
 test('should give the same output warm as cold across edits, deletions, renames, templates and config', async () => {
-  assert.is(await assertWarmEqualsCold('first build'), 8);
+  assert.is(await assertWarmEqualsCold('first build'), 9);
   assert.is(await assertWarmEqualsCold('nothing changed'), 0, 'nothing is parsed again');
 
   fs.appendFileSync(article('2017-01-29-frost-half-marathon.md'), '\nA late addition to the race report.\n');
@@ -54,12 +54,12 @@ test('should give the same output warm as cold across edits, deletions, renames,
   await assertWarmEqualsCold('a rename');
 
   const card = path.join(site, 'templates', 'partials', 'card.liquid');
-  fs.writeFileSync(card, fs.readFileSync(card, 'utf8').replace('<article class="card">', '<article class="card story">'));
+  fs.writeFileSync(card, fs.readFileSync(card, 'utf8').replace('<article class="card"', '<article class="card story"'));
   await assertWarmEqualsCold('a template change');
 
   const config = path.join(site, 'dateline.config.yaml');
   fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('pageSize: 10', 'pageSize: 3').replace('timezone: Europe/London', 'timezone: Asia/Tokyo'));
-  assert.is(await assertWarmEqualsCold('a config change'), 7, 'a setting that changes parsing parses everything again');
+  assert.is(await assertWarmEqualsCold('a config change'), 8, 'a setting that changes parsing parses everything again');
 });
 
 test('should read bodies lazily, append new ones and compact when most are dead', () => {
@@ -77,18 +77,51 @@ test('should read bodies lazily, append new ones and compact when most are dead'
   const before = size();
   cache.save(new Map([['b', cache.articles.get('b')!], ['d', outcome('d')]]), undefined);
   cache.close();
-  assert.ok(size() > before, 'a new body is appended');
+  assert.ok(size() > before, 'a new body is added');
+  assert.is(bodies().length, 1, 'the old body file is removed');
 
   cache = BuildCache.open(dir, 'v1');
   cache.save(new Map([['d', cache.articles.get('d')!]]), undefined, 0);
   cache.close();
-  assert.equal(bodies(), ['bodies-1.bin'], 'the body file is rewritten with only live bodies');
+  assert.is(bodies().length, 1);
+  assert.ok(size() < before, 'the body file is rewritten with only live bodies');
 
   cache = BuildCache.open(dir, 'v1');
   assert.equal([...cache.articles.keys()], ['d']);
   assert.is(cache.articles.get('d')!.article!.feedHtml, '<p>feed d</p>');
   cache.close();
   assert.is(BuildCache.open(dir, 'v2').articles.size, 0, 'another tool version starts afresh');
+  fs.rmSync(dir, {recursive: true, force: true});
+});
+
+test('should not read bodies from the body file another tool version left', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
+  const outcome = (name: string) => ({article: {source: name, title: name, html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`} as unknown as Article, messages: []});
+  let cache = BuildCache.open(dir, 'v1');
+  cache.save(new Map([['a', outcome('a')]]), undefined);
+  cache.close();
+  cache = BuildCache.open(dir, 'v2');
+  cache.save(new Map([['b', outcome('b')]]), undefined);
+  cache.close();
+  cache = BuildCache.open(dir, 'v2');
+  assert.is(cache.articles.get('b')!.article!.html, '<p>b</p>');
+  cache.close();
+  fs.rmSync(dir, {recursive: true, force: true});
+});
+
+test('should keep each index consistent with its own body file when two builds save at once', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
+  const outcome = (name: string, html: string) => ({article: {source: name, title: name, html, feedHtml: html} as unknown as Article, messages: []});
+  const first = BuildCache.open(dir, 'v1');
+  const second = BuildCache.open(dir, 'v1');
+  first.save(new Map([['a', outcome('a', '<p>first build</p>')]]), undefined);
+  second.save(new Map([['a', outcome('a', '<p>the second build, longer</p>')], ['b', outcome('b', '<p>b</p>')]]), undefined);
+  first.close();
+  second.close();
+  const cache = BuildCache.open(dir, 'v1');
+  assert.is(cache.articles.get('a')!.article!.html, '<p>the second build, longer</p>');
+  assert.is(cache.articles.get('b')!.article!.html, '<p>b</p>');
+  cache.close();
   fs.rmSync(dir, {recursive: true, force: true});
 });
 

@@ -43,7 +43,7 @@ const published = [
 ];
 const feedSize = 3;
 
-/** Every file the fixture site builds into, sorted by code point. */
+/** Every file the fixture site builds into, sorted by code point, except Pagefind's index under `pagefind/` (hashed names). */
 const siteFiles = [
   '.nojekyll',
   '2016/12/year-in-review/index.html',
@@ -53,21 +53,39 @@ const siteFiles = [
   '2017/01/syrian-opposition-to-attend-astana-talks/index.html',
   '2017/01/winter-market-opens/index.html',
   '2017/02/night-ferry-timetable/index.html',
+  '404.html',
   'archive/2016/12/atom.xml',
   'archive/2016/12/feed.xml',
+  'archive/2016/12/index.html',
+  'archive/2016/index.html',
   'archive/2017/01/atom.xml',
   'archive/2017/01/feed.xml',
+  'archive/2017/01/index.html',
+  'archive/2017/01/page/2/index.html',
   'archive/2017/02/atom.xml',
   'archive/2017/02/feed.xml',
+  'archive/2017/02/index.html',
+  'archive/2017/index.html',
+  'archive/2017/page/2/index.html',
+  'archive/index.html',
   'assets/feed.xsl',
+  'assets/search.js',
   'assets/style.css',
   'atom.xml',
+  'author/arjun-rao/index.html',
+  'author/fixture-desk/index.html',
+  'author/fixture-desk/page/2/index.html',
+  'author/lena-fischer/index.html',
+  'author/meera-pillai/index.html',
   'feed.json',
   'feed.xml',
   'feeds.opml',
   'index.html',
+  'news-sitemap.xml',
   'page/2/index.html',
   'page/3/index.html',
+  'robots.txt',
+  'search/index.html',
   'section/culture/atom.xml',
   'section/culture/feed.json',
   'section/culture/feed.xml',
@@ -76,6 +94,7 @@ const siteFiles = [
   'section/transport/feed.json',
   'section/transport/feed.xml',
   'section/transport/index.html',
+  'sitemap.xml',
   'tag/ferries/atom.xml',
   'tag/ferries/feed.json',
   'tag/ferries/feed.xml',
@@ -277,8 +296,11 @@ test.after(() => {
 test('should build the fixture site', async () => {
   const {out, result} = await referenceBuild();
   assertBuilt(result, 'the fixture site');
-  assert.match(result.stdout, /^Built 5 articles, 15 pages, 48 files into .+ in \d+\.\d\ds\.\n$/);
-  assert.equal(listFiles(out), siteFiles);
+  const files = listFiles(out);
+  const pages = files.filter((file) => file.endsWith('.html')).length;
+  assert.match(result.stdout, new RegExp(`^Built 5 articles, ${pages} pages, ${files.length} files into .+ in \\d+\\.\\d\\ds\\.\\n$`));
+  assert.equal(files.filter((file) => !file.startsWith('pagefind/')), siteFiles);
+  assert.ok(files.includes('pagefind/pagefind-entry.json') && files.includes('pagefind/pagefind-ui.js'), 'the search index');
   assert.is(read(out, '.nojekyll'), '');
   assert.equal(fs.readFileSync(path.join(out, 'assets/style.css')), fs.readFileSync(path.join(site, '../../../templates/assets/style.css')));
   for (const image of ['harbour-lights.svg', 'cable-route.svg']) {

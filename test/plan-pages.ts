@@ -4,15 +4,15 @@ import {planPages, sortArticles, type ListPage} from '../scripts/lib/plan-pages.
 import type {Article} from '../scripts/lib/types.ts';
 import {testConfig} from './helpers/config.ts';
 
-const make = (slug: string, date: string, tags: string[] = [], section?: string): Article =>
-  ({slug, path: `x/${slug}/`, date, tags, section, title: slug}) as unknown as Article;
+const make = (slug: string, date: string, tags: string[] = [], section?: string, authors: string[] = ['Staff']): Article =>
+  ({slug, path: `x/${slug}/`, date, tags, section, authors, title: slug}) as unknown as Article;
 
 test('should sort newest first with the path as a stable tiebreak', () => {
   const sorted = sortArticles([make('b', '2020-01-01'), make('a', '2020-01-01'), make('c', '2020-02-01')]);
   assert.equal(sorted.map((article) => article.slug), ['c', 'a', 'b']);
 });
 
-test('should paginate the front page, sections and tags', () => {
+test('should paginate the front page, sections, tags, authors and the archive', () => {
   const articles = sortArticles([make('a', '2020-01-01', ['Ünïcode Tag']), make('b', '2020-01-02', ['x'], 'World'), make('c', '2020-01-03', ['x'], 'World')]);
   const plans = planPages(articles, testConfig({pageSize: 2}));
   const lists = plans.filter((plan): plan is ListPage => plan.kind === 'list');
@@ -24,18 +24,45 @@ test('should paginate the front page, sections and tags', () => {
       ['section/world/', 'c,b', '-', '-'],
       ['tag/unicode-tag/', 'a', '-', '-'],
       ['tag/x/', 'c,b', '-', '-'],
+      ['author/staff/', 'c,b', '-', 'author/staff/page/2/'],
+      ['author/staff/page/2/', 'a', 'author/staff/', '-'],
+      ['archive/', '', '-', '-'],
+      ['archive/2020/', 'c,b', '-', 'archive/2020/page/2/'],
+      ['archive/2020/page/2/', 'a', 'archive/2020/', '-'],
+      ['archive/2020/01/', 'c,b', '-', 'archive/2020/01/page/2/'],
+      ['archive/2020/01/page/2/', 'a', 'archive/2020/01/', '-'],
     ],
   );
-  const article = plans.find((plan) => plan.kind === 'article' && plan.article.slug === 'b');
-  assert.ok(article && article.kind === 'article');
-  assert.is(article.newer?.slug, 'c');
-  assert.is(article.older?.slug, 'a');
+  assert.equal(lists.find((plan) => plan.path === 'archive/')?.links, [{name: '2020', path: 'archive/2020/', count: 3}]);
+  assert.equal(lists.find((plan) => plan.path === 'archive/2020/')?.links, [{name: 'January 2020', path: 'archive/2020/01/', count: 3}]);
+});
+
+test('should link each article to its neighbours in the same section', () => {
+  const articles = sortArticles([make('a', '2020-01-01', [], 'World'), make('b', '2020-01-02'), make('c', '2020-01-03', [], 'world'), make('d', '2020-01-04', [], 'Sport'), make('e', '2020-01-05')]);
+  const neighbours = planPages(articles, testConfig())
+    .filter((plan) => plan.kind === 'article')
+    .map((plan) => [plan.article.slug, plan.newer?.slug ?? '-', plan.older?.slug ?? '-']);
+  assert.equal(neighbours, [
+    ['e', '-', 'b'],
+    ['d', '-', '-'],
+    ['c', '-', 'a'],
+    ['b', 'e', '-'],
+    ['a', 'c', '-'],
+  ]);
+});
+
+test('should give each author a page with every article they wrote or co-wrote', () => {
+  const articles = sortArticles([make('a', '2020-01-01', [], undefined, ['Ana Lima']), make('b', '2020-01-02', [], undefined, ['Ana Lima', 'Ben Okafor'])]);
+  const lists = planPages(articles, testConfig()).filter((plan): plan is ListPage => plan.kind === 'list' && plan.listing === 'author');
+  assert.equal(lists.map((plan) => [plan.path, plan.title, plan.articles.map((article) => article.slug)]), [
+    ['author/ana-lima/', 'Ana Lima', ['b', 'a']],
+    ['author/ben-okafor/', 'Ben Okafor', ['b']],
+  ]);
 });
 
 test('should give an empty site one front page', () => {
   const plans = planPages([], testConfig());
-  assert.is(plans.length, 1);
-  assert.is(plans[0]!.path, '');
+  assert.equal(plans.map((plan) => plan.path), ['', 'archive/']);
 });
 
 test.run();

@@ -1,7 +1,8 @@
 /**
- * The sample site's output checked by the reference validators: the Nu Html
- * Checker (vnu-jar, on the machine's Java) for every page, and jing with
- * RFC 4287's RELAX NG schema for every Atom feed.
+ * The sample site's and the fixture site's output checked by the reference validators:
+ * the Nu Html Checker (vnu-jar, on the machine's Java) for every page of both — articles,
+ * listings, archives, authors, the search and 404 pages — and jing with RFC 4287's
+ * RELAX NG schema for every Atom feed.
  */
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -14,20 +15,28 @@ import {buildSite} from '../scripts/lib/build-site.ts';
 import {fixture, root} from './helpers/config.ts';
 import {listFiles} from './helpers/files.ts';
 
-const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-valid-')), 'dist');
-let result: Awaited<ReturnType<typeof buildSite>>;
+const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-valid-'));
+const out = path.join(temp, 'sample');
+const fixtureOut = path.join(temp, 'fixture');
 
 test.before(async () => {
-  result = await buildSite({cwd: root, out, env: {}, noCache: true});
+  for (const [cwd, folder] of [[root, out], [fixture('site'), fixtureOut]] as const) {
+    const result = await buildSite({cwd, out: folder, env: {}, now: '2017-03-01T00:00:00Z', noCache: true});
+    assert.ok(result.ok, JSON.stringify(result.files.flatMap((file) => file.messages.map(String))));
+  }
 });
 
-test('should build the sample site', () => {
-  assert.ok(result.ok, JSON.stringify(result.files.flatMap((file) => file.messages.map(String))));
+test.after(() => fs.rmSync(temp, {recursive: true, force: true}));
+
+test('should emit every kind of page', () => {
+  for (const page of ['index.html', '404.html', 'search/index.html', 'archive/index.html', 'archive/2017/index.html', 'archive/2017/01/index.html', 'author/helen-marsh/index.html', 'tag/budget/index.html']) {
+    assert.ok(fs.existsSync(path.join(out, page)), page);
+  }
 });
 
 test('should emit only valid HTML (Nu Html Checker)', () => {
   const jar = createRequire(import.meta.url)('vnu-jar') as string;
-  const run = spawnSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'json', out], {encoding: 'utf8'});
+  const run = spawnSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'json', out, fixtureOut], {encoding: 'utf8'});
   assert.is(run.error, undefined, 'java must be installed');
   const messages = (JSON.parse(run.stderr) as {messages: {type: string; url: string; message: string}[]}).messages;
   assert.equal(messages.map((message) => `${message.url}: ${message.message}`), []);
@@ -56,7 +65,7 @@ test('should show each XML feed in a browser as a page with a subscribe hint (it
     const html = run.stdout;
     assert.ok(html.startsWith('<!DOCTYPE html>'), feed);
     assert.ok(html.includes('This is a web feed.') && html.includes(`<code>https://example.github.io/dateline/${feed}</code>`), `${feed}: subscribe hint with the feed's URL`);
-    const titles = [...xml.matchAll(/<(?:item|entry)>\s*<title[^>]*><!\[CDATA\[([\s\S]*?)\]\]><\/title>/g)].map((match) => match[1]!);
+    const titles = [...xml.matchAll(/<(?:item|entry)(?:\s[^>]*)?>\s*<title[^>]*><!\[CDATA\[([\s\S]*?)\]\]><\/title>/g)].map((match) => match[1]!);
     assert.ok(titles.length > 0, feed);
     const links = [...html.matchAll(/<li>\s*<a href="[^"]+">([\s\S]*?)<\/a>\s*<time>/g)].map((match) => match[1]);
     // The page escapes the titles for HTML, as an Atom `type="html"` title already is.

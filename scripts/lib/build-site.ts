@@ -7,13 +7,16 @@ import {articleKey, BuildCache, toolVersion} from './build-cache.ts';
 import {fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
-import {sections, sortArticles} from './plan-pages.ts';
+import {planPages, sections, sortArticles} from './plan-pages.ts';
 import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
 import {emitListingFeeds} from './emit/emit-listing-feeds.ts';
 import {emitOpml} from './emit/emit-opml.ts';
 import {emitPages} from './emit/emit-pages.ts';
+import {emitSitemaps} from './emit/emit-sitemaps.ts';
+import {emitSpecialPages} from './emit/emit-special-pages.ts';
+import {buildSearchIndex} from './build-search-index.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
@@ -43,8 +46,8 @@ export interface BuildOptions extends ConfigOverrides {
 
 /**
  * The whole build in named, timed steps: load the config and the articles, parse them
- * (from the cache, or on every core), plan and render the pages and feeds, and write
- * them atomically. Nothing is written when any file has a fatal message.
+ * (from the cache, or on every core), plan and render the pages, feeds and sitemaps, index
+ * the articles for search, and write them atomically. Nothing is written when any file has a fatal message.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const timings: {name: string; ms: number}[] = [];
@@ -106,6 +109,13 @@ async function buildWith(
 
   const planned = renderSite(articles, config, (article) => keyOf.get(article));
   step('plan');
+  try {
+    planned.files.push(...(await buildSearchIndex(articles, config)));
+  } catch (error) {
+    fail(configFile, `search index: ${(error as Error).message}`, undefined, 'search');
+    return failed(files);
+  }
+  step('search');
   const output = {...planned, files: await renderInParallel(planned.files, planned.site, config, cache.output?.current?.manifest)};
   step('render');
   let written;
@@ -128,7 +138,7 @@ async function buildWith(
 class TemplateError extends Error {}
 
 /** The emitters, in order; each adds some of the site's files. */
-const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitListingFeeds, emitOpml, emitAssets];
+const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, emitListingFeeds, emitOpml, emitSitemaps, emitAssets];
 
 /**
  * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
@@ -142,7 +152,7 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
   );
   const {now: _now, ...settings} = config;
   const salt = `${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`;
-  const context = {config, articles, engine, site, fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
+  const context = {config, articles, plans: planPages(articles, config), engine, site, fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
     if (!('render' in file)) return file;
     return {

@@ -8,6 +8,7 @@ import {unified} from 'unified';
 import {EXIT, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {rehypeLocalImages} from './plugins/rehype-local-images.ts';
+import {rehypeRequireAlt} from './plugins/rehype-require-alt.ts';
 import {rehypeTableAlign} from './plugins/rehype-table-align.ts';
 
 /**
@@ -26,7 +27,7 @@ const schema: SanitizeSchema = {
 /**
  * Markdown body to a sanitized HTML tree: remark-parse (CommonMark) and remark-gfm,
  * remark-rehype with raw HTML kept, rehype-raw to parse it, rehype-sanitize to defang it,
- * then local images checked and tables made valid HTML.
+ * then every image checked for alt text, local images checked and sized, and tables made valid HTML.
  *
  * @param body The Markdown text, padded so its lines match the file's.
  * @param file The article's file: positions and messages go there.
@@ -38,7 +39,7 @@ export function markdownToHast(body: string, file: VFile, articlesDir: string): 
   // Raw HTML is re-parsed through parse5 only when there is some: most articles have none.
   const raw = hasRaw(hast) ? (reparse.runSync(hast, file) as Root) : hast;
   const clean = sanitize.runSync(raw, file) as Root;
-  return unified().use(rehypeLocalImages, {articlesDir}).use(rehypeTableAlign).runSync(clean, file) as Root;
+  return unified().use(rehypeRequireAlt).use(rehypeLocalImages, {articlesDir}).use(rehypeTableAlign).runSync(clean, file) as Root;
 }
 
 /** The frozen stages, made once: a processor's plugins are set up when it is frozen, not per article. */

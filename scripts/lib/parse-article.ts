@@ -5,6 +5,7 @@ import {h} from 'hastscript';
 import type {VFile} from 'vfile';
 import {dateParts, parseDate} from './dates.ts';
 import {hastToHtml} from './hast-to-html.ts';
+import {imageDimensions} from './image-dimensions.ts';
 import {markdownToHast} from './markdown-to-hast.ts';
 import {resolveLocal} from './plugins/rehype-local-images.ts';
 import {parseWireCopy} from './parse-wire-copy.ts';
@@ -91,7 +92,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     if (src && !/^https?:\/\//i.test(src)) {
       const local = resolveLocal(src, path.dirname(path.resolve(file.cwd, file.path)), path.resolve(config.articlesDir));
       if ('reason' in local) fail(file, `\`image.src\`: ${local.reason}`, front.locate('image'), 'front-matter');
-      else Object.assign(lead, {src: path.basename(local.from), sourceFile: local.from});
+      else Object.assign(lead, {src: path.basename(local.from), sourceFile: local.from}, imageDimensions(local.from));
     } else if (src) {
       lead.src = src;
     }

@@ -1,3 +1,5 @@
+import {archiveYears} from './plan-archive-pages.ts';
+import {indexTags, relatedArticles} from './plan-related.ts';
 import {slugify} from './slugify.ts';
 import type {Article, SiteConfig} from './types.ts';
 
@@ -13,7 +15,7 @@ export interface Pagination {
 /** A listing: the front page, a section or a tag, one page of it. */
 export interface ListPage {
   readonly kind: 'list';
-  readonly listing: 'home' | 'section' | 'tag';
+  readonly listing: 'home' | 'section' | 'tag' | 'author' | 'year' | 'month' | 'archive';
   /** Folder of the page relative to the site root (`''` for the front page, `tag/x/page/2/`). */
   readonly path: string;
   /** Folder of the listing's first page (`''`, `tag/x/`): where its own feeds live. */
@@ -22,15 +24,28 @@ export interface ListPage {
   readonly title: string;
   readonly articles: readonly Article[];
   readonly pagination: Pagination;
+  /** Links to sub-listings (the archive's years and months, a year's months), newest first. */
+  readonly links: readonly ListLink[];
 }
 
-/** One article's page, with its neighbours in time. */
+/** A link from a listing to another listing, with how many articles it holds. */
+export interface ListLink {
+  readonly name: string;
+  /** Site-root-relative folder. */
+  readonly path: string;
+  readonly count: number;
+}
+
+/** One article's page, with its neighbours in time in the same section, and related articles. */
 export interface ArticlePage {
   readonly kind: 'article';
   readonly path: string;
   readonly article: Article;
+  /** The next newer and older article in the same section (among articles without one when it has none). */
   readonly newer: Article | undefined;
   readonly older: Article | undefined;
+  /** Articles sharing its tags, best first (see `relatedArticles`). */
+  readonly related: readonly Article[];
 }
 
 export type PagePlan = ArticlePage | ListPage;
@@ -67,19 +82,36 @@ export function groupBy(articles: readonly Article[], key: (article: Article) =>
 
 /**
  * Plan every page of the site from the published articles (already sorted newest first):
- * one per article, and paginated listings for the front page, each section and each tag.
+ * one per article, and paginated listings for the front page, each section, tag, author,
+ * year and month of the archive, and the archive's index.
  */
 export function planPages(articles: readonly Article[], config: SiteConfig): PagePlan[] {
-  const pages: PagePlan[] = articles.map((article, index) => ({
-    kind: 'article',
-    path: article.path,
-    article,
-    newer: articles[index - 1],
-    older: articles[index + 1],
-  }));
-  pages.push(...paginate('home', '', config.title, articles, config.pageSize));
-  for (const section of sections(articles)) pages.push(...paginate('section', `section/${section.slug}/`, section.name, section.articles, config.pageSize));
-  for (const tag of tags(articles)) pages.push(...paginate('tag', `tag/${tag.slug}/`, tag.name, tag.articles, config.pageSize));
+  const bySection = new Map<string, Article[]>();
+  const position = new Map<Article, number>();
+  for (const article of articles) {
+    const key = article.section ? slugify(article.section) || 'untitled' : '';
+    const siblings = bySection.get(key) ?? [];
+    position.set(article, siblings.push(article) - 1);
+    bySection.set(key, siblings);
+  }
+  const byTag = indexTags(articles);
+  const pages: PagePlan[] = articles.map((article) => {
+    const siblings = bySection.get(article.section ? slugify(article.section) || 'untitled' : '')!;
+    const index = position.get(article)!;
+    return {kind: 'article', path: article.path, article, newer: siblings[index - 1], older: siblings[index + 1], related: relatedArticles(article, byTag)};
+  });
+  const size = config.pageSize;
+  pages.push(...paginate('home', '', config.title, articles, size));
+  for (const section of sections(articles)) pages.push(...paginate('section', `section/${section.slug}/`, section.name, section.articles, size));
+  for (const tag of tags(articles)) pages.push(...paginate('tag', `tag/${tag.slug}/`, tag.name, tag.articles, size));
+  for (const author of authors(articles)) pages.push(...paginate('author', `author/${author.slug}/`, author.name, author.articles, size));
+  const years = archiveYears(articles, config.timezone, config.language);
+  const months = years.flatMap((year) => year.months);
+  pages.push(...paginate('archive', 'archive/', 'Archive', [], size, years.map((year) => ({name: year.year, path: year.path, count: year.articles.length}))));
+  for (const year of years) {
+    pages.push(...paginate('year', year.path, year.year, year.articles, size, year.months.map((month) => ({name: month.title, path: month.path, count: month.articles.length}))));
+  }
+  for (const month of months) pages.push(...paginate('month', month.path, month.title, month.articles, size));
   return pages;
 }
 
@@ -88,12 +120,18 @@ export function sections(articles: readonly Article[]): Group[] {
   return groupBy(articles, (article) => (article.section ? [article.section] : []));
 }
 
+/** The authors of the site, each with the articles they wrote or co-wrote. */
+export function authors(articles: readonly Article[]): Group[] {
+  return groupBy(articles, (article) => article.authors);
+}
+
 /** The tags of the site. */
 export function tags(articles: readonly Article[]): Group[] {
   return groupBy(articles, (article) => article.tags);
 }
 
-function paginate(listing: ListPage['listing'], base: string, title: string, articles: readonly Article[], size: number): ListPage[] {
+/** Split one listing into pages of `size` articles: `base`, then `base` + `page/N/`. */
+export function paginate(listing: ListPage['listing'], base: string, title: string, articles: readonly Article[], size: number, links: readonly ListLink[] = []): ListPage[] {
   const total = Math.max(1, Math.ceil(articles.length / size));
   const pathOf = (n: number): string => (n === 1 ? base : `${base}page/${n}/`);
   return Array.from({length: total}, (_, index) => ({
@@ -103,6 +141,7 @@ function paginate(listing: ListPage['listing'], base: string, title: string, art
     base,
     title,
     articles: articles.slice(index * size, (index + 1) * size),
+    links: index === 0 ? links : [],
     pagination: {
       current: index + 1,
       total,

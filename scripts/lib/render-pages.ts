@@ -1,9 +1,10 @@
 import path from 'node:path';
 import {Liquid} from 'liquidjs';
+import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from './build-json-ld.ts';
 import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from './feeds/feed-paths.ts';
-import type {PagePlan} from './plan-pages.ts';
+import type {ListPage, PagePlan} from './plan-pages.ts';
 import type {Article, SiteConfig} from './types.ts';
-import {articleView, hrefOf, urlOf, type LinkView} from './view-model.ts';
+import {articleView, authorPath, hrefOf, urlOf, type LinkView} from './view-model.ts';
 
 /** Site-wide values every template receives as `site`. Documented in the README. */
 export interface SiteView {
@@ -19,7 +20,20 @@ export interface SiteView {
   readonly opml_url: string;
   readonly sections: readonly LinkView[];
   readonly assets_url: string;
+  /** Links to the search page and the archive's index, under the sub-path. */
+  readonly search_url: string;
+  readonly archive_url: string;
 }
+
+/** Headings and descriptions of each kind of listing. */
+const listingWords: Record<Exclude<ListPage['listing'], 'home'>, {heading: string; description: string}> = {
+  section: {heading: '', description: 'Articles in'},
+  tag: {heading: 'Tagged: ', description: 'Articles tagged'},
+  author: {heading: '', description: 'Articles by'},
+  year: {heading: 'Archive: ', description: 'Articles published in'},
+  month: {heading: 'Archive: ', description: 'Articles published in'},
+  archive: {heading: '', description: 'Every article, by year and month, on'},
+};
 
 /**
  * A LiquidJS engine over the site's templates: output escaping on by default (`| raw` is
@@ -56,40 +70,58 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
     opml_url: urlOf(config, opmlPath),
     sections,
     assets_url: hrefOf(config, 'assets/'),
+    search_url: hrefOf(config, 'search/'),
+    archive_url: hrefOf(config, 'archive/'),
   };
 }
 
 /**
  * Render one planned page through its template (`article.liquid` or `list.liquid`).
- * Template errors are thrown with the template's name; the caller reports them.
+ * Every page gets `page.json_ld`, its structured data already serialized safely for a
+ * `<script>` element. Template errors are thrown with the template's name; the caller reports them.
  */
 export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig): string {
-  const view = (article: Article | undefined) => (article ? articleView(article, config) : undefined);
+  const view = (article: Article) => articleView(article, config);
   if (plan.kind === 'article') {
-    const article = view(plan.article)!;
+    const article = view(plan.article);
+    const authorUrls = plan.article.authors.map((name) => urlOf(config, authorPath(name)));
     const html = engine.renderFileSync('article', {
       site,
-      page: {kind: 'article', title: article.title, description: article.summary ?? (article.excerpt || site.description), url: article.absolute_url, path: plan.path},
+      page: {
+        kind: 'article',
+        title: article.title,
+        description: article.summary ?? (article.excerpt || site.description),
+        url: article.absolute_url,
+        path: plan.path,
+        image: article.image?.absolute_url ? article.image : undefined,
+        json_ld: serializeJsonLd(newsArticleData(article, authorUrls, config)),
+      },
       article,
-      newer: view(plan.newer),
-      older: view(plan.older),
+      newer: plan.newer && view(plan.newer),
+      older: plan.older && view(plan.older),
+      related: plan.related.map(view),
     });
     return html;
   }
   const {pagination} = plan;
-  const heading = plan.listing === 'home' ? site.title : plan.title;
+  const words = plan.listing === 'home' ? undefined : listingWords[plan.listing];
+  const heading = words ? words.heading + plan.title : site.title;
+  const url = urlOf(config, plan.path);
   const html = engine.renderFileSync('list', {
     site,
     page: {
       kind: plan.listing,
       title: pagination.current > 1 ? `${heading} – page ${pagination.current}` : heading,
       heading,
-      description: plan.listing === 'home' ? site.description : `${plan.listing === 'tag' ? 'Articles tagged' : 'Articles in'} ${plan.title}`,
-      url: urlOf(config, plan.path),
+      description: words ? `${words.description} ${plan.listing === 'archive' ? site.title : plan.title}` : site.description,
+      url,
       path: plan.path,
-      feeds: plan.listing === 'home' ? undefined : feedUrls(config, listingFeedPaths(plan.base)),
+      image: undefined,
+      json_ld: serializeJsonLd(plan.listing === 'home' ? websiteData(config) : collectionPageData(heading, url, config)),
+      feeds: plan.listing === 'section' || plan.listing === 'tag' ? feedUrls(config, listingFeedPaths(plan.base)) : undefined,
     },
-    articles: plan.articles.map((article) => view(article)!),
+    articles: plan.articles.map(view),
+    links: plan.links.map((link) => ({name: link.name, url: hrefOf(config, link.path), count: link.count})),
     pagination: {
       current: pagination.current,
       total: pagination.total,
@@ -98,6 +130,14 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
     },
   });
   return html;
+}
+
+/**
+ * Render a page that lists no articles (`404.liquid`, `search.liquid`).
+ * Its links are absolute paths under the sub-path, so the 404 page works at any depth.
+ */
+export function renderStandalonePage(engine: Liquid, template: string, page: {readonly title: string; readonly description: string; readonly path: string}, site: SiteView, config: SiteConfig): string {
+  return engine.renderFileSync(template, {site, page: {kind: template, ...page, url: urlOf(config, page.path), image: undefined, json_ld: undefined}});
 }
 
 /** Absolute URLs of a feed set. */

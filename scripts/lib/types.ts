@@ -57,6 +57,9 @@ export interface ArticleImage {
   readonly credit?: string;
   /** Source file to copy next to the article page, relative to the articles folder. */
   readonly sourceFile?: string;
+  /** Intrinsic size of a local image, read from the file. */
+  readonly width?: number;
+  readonly height?: number;
 }
 
 /** One article, ready to render. Dates are ISO 8601 strings in UTC (`2017-01-16T09:00:00.000Z`). */

@@ -29,6 +29,18 @@ export interface DateView {
   readonly display: string;
 }
 
+/** A lead image as templates receive it; `width` and `height` are set for local files. */
+export interface ImageView {
+  readonly url: string | undefined;
+  /** The same image as an absolute URL, for metadata. */
+  readonly absolute_url: string | undefined;
+  readonly alt: string;
+  readonly caption: string | undefined;
+  readonly credit: string | undefined;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+}
+
 /** What templates receive as `article` (and as each item of `articles`). Documented in the README. */
 export interface ArticleView {
   readonly title: string;
@@ -39,10 +51,13 @@ export interface ArticleView {
   readonly absolute_url: string;
   readonly date: DateView;
   readonly updated: DateView | undefined;
-  readonly authors: readonly string[];
+  /** Every author with a link to their page. */
+  readonly authors: readonly LinkView[];
   readonly section: LinkView | undefined;
   readonly tags: readonly LinkView[];
-  readonly image: {readonly url: string | undefined; readonly alt: string; readonly caption: string | undefined; readonly credit: string | undefined} | undefined;
+  readonly image: ImageView | undefined;
+  /** Minutes a reader needs, at 230 words a minute, at least 1. */
+  readonly reading_minutes: number;
   readonly dateline: string | undefined;
   /** Set when the article's language differs from the site's; `dir` is `rtl` for right-to-left scripts. */
   readonly lang: string | undefined;
@@ -65,17 +80,21 @@ export function articleView(article: Article, config: SiteConfig): ArticleView {
     absolute_url: urlOf(config, article.path),
     date: date(article.date),
     updated: article.updated && article.updated !== article.date ? date(article.updated) : undefined,
-    authors: article.authors,
+    authors: article.authors.map((name) => ({name, url: hrefOf(config, authorPath(name))})),
     section: article.section ? {name: article.section, url: hrefOf(config, `section/${slugify(article.section) || 'untitled'}/`)} : undefined,
     tags: article.tags.map((tag) => ({name: tag, url: hrefOf(config, `tag/${slugify(tag) || 'untitled'}/`)})),
     image: image
       ? {
           url: image.src === undefined ? undefined : /^https?:/i.test(image.src) ? image.src : hrefOf(config, article.path + image.src),
+          absolute_url: image.src === undefined ? undefined : /^https?:/i.test(image.src) ? image.src : urlOf(config, article.path + image.src),
           alt: image.alt ?? '',
           caption: image.caption,
           credit: image.credit,
+          width: image.width,
+          height: image.height,
         }
       : undefined,
+    reading_minutes: readingMinutes(article.html),
     dateline: article.dateline,
     lang: article.lang && article.lang !== config.language ? article.lang : undefined,
     dir: isRtl(article.lang ?? config.language) ? 'rtl' : 'ltr',
@@ -83,6 +102,19 @@ export function articleView(article: Article, config: SiteConfig): ArticleView {
     format: article.format,
     html: article.html,
   };
+}
+
+/** The site path of an author's page, `author/helen-marsh/`. */
+export function authorPath(name: string): string {
+  return `author/${slugify(name) || 'untitled'}/`;
+}
+
+/** Reading time of a body in whole minutes at 230 words a minute, at least one. */
+export function readingMinutes(html: string): number {
+  // Block boundaries separate words; inline tags (`word<em>s</em>`) do not.
+  const text = html.replace(/<\/?(?:p|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|th|br|hr|div|figure|figcaption)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '');
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.round(words / 230));
 }
 
 /** Languages written right to left (by primary subtag). */

@@ -1,4 +1,5 @@
 import type {Liquid} from 'liquidjs';
+import type {PagePlan} from '../plan-pages.ts';
 import type {SiteView} from '../render-pages.ts';
 import type {Article, OutputFile, SiteConfig} from '../types.ts';
 
@@ -7,6 +8,8 @@ export interface EmitContext {
   readonly config: SiteConfig;
   /** Published articles, newest first (drafts and future-dated ones left out). */
   readonly articles: readonly Article[];
+  /** Every HTML page of the site, planned once (`planPages`), shared by the pages and the sitemap. */
+  readonly plans: readonly PagePlan[];
   readonly engine: Liquid;
   readonly site: SiteView;
   /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {Root} from 'hast';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
+import {imageDimensions} from '../image-dimensions.ts';
 
 /** Options for {@link rehypeLocalImages}. */
 export interface LocalImagesOptions {
@@ -27,8 +28,8 @@ declare module 'vfile' {
 
 /**
  * Find `<img src>` that point at files next to the article, check they exist inside
- * the articles folder, rewrite them to the copy next to the page, and list them in
- * `file.data.assets`. Missing or escaping images are errors with their position.
+ * the articles folder, rewrite them to the copy next to the page, give them their intrinsic
+ * `width` and `height` (unless the author set them), and list them in `file.data.assets`. Missing or escaping images are errors with their position.
  */
 export function rehypeLocalImages(options: LocalImagesOptions) {
   const root = path.resolve(options.articlesDir);
@@ -48,6 +49,11 @@ export function rehypeLocalImages(options: LocalImagesOptions) {
       const name = path.basename(resolved.from);
       if (!assets.some((asset) => asset.from === resolved.from)) assets.push({from: resolved.from, name});
       node.properties['src'] = encodeURIComponent(name);
+      const size = imageDimensions(resolved.from);
+      if (size && node.properties['width'] === undefined && node.properties['height'] === undefined) {
+        node.properties['width'] = size.width;
+        node.properties['height'] = size.height;
+      }
     });
   };
 }

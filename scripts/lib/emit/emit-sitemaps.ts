@@ -1,0 +1,22 @@
+import {newsSitemapXml, robotsTxt, sitemapXml, type SitemapEntry} from '../build-sitemaps.ts';
+import type {Article, OutputFile} from '../types.ts';
+import type {EmitContext} from './context.ts';
+
+/** `sitemap.xml` with every page, `news-sitemap.xml` with the last two days, and `robots.txt`. */
+export function emitSitemaps({articles, plans, config}: EmitContext): OutputFile[] {
+  const latest = (list: readonly Article[]): string | undefined =>
+    list.reduce<string | undefined>((newest, article) => {
+      const time = article.updated ?? article.date;
+      return newest === undefined || time > newest ? time : newest;
+    }, undefined);
+  const entries: SitemapEntry[] = plans.map((plan) => ({
+    path: plan.path,
+    lastmod: plan.kind === 'article' ? latest([plan.article]) : latest(plan.articles),
+  }));
+  entries.push({path: 'search/', lastmod: undefined});
+  return [
+    {path: 'sitemap.xml', contents: sitemapXml(entries, config)},
+    {path: 'news-sitemap.xml', contents: newsSitemapXml(articles, config)},
+    {path: 'robots.txt', contents: robotsTxt(config)},
+  ];
+}

@@ -1,0 +1,34 @@
+import {test} from 'uvu';
+import * as assert from 'uvu/assert';
+import {buildSearchIndex, searchRecord} from '../scripts/lib/build-search-index.ts';
+import type {Article} from '../scripts/lib/types.ts';
+import {testConfig} from './helpers/config.ts';
+
+const config = testConfig();
+const make = (slug: string, title: string, html: string, lang?: string): Article =>
+  ({slug, source: `${slug}.md`, path: `2020/01/${slug}/`, title, summary: 'A <b>summary</b>.', html, lang}) as unknown as Article;
+
+test('should escape the headline and standfirst and keep the sanitized body', () => {
+  const record = searchRecord(make('x', 'Tom & </title><script>', '<p>Body <em>text</em>.</p>', 'ar'), config);
+  assert.ok(record.startsWith('<!doctype html><html lang="ar">'));
+  assert.ok(record.includes('<title>Tom &#x26; &#x3C;/title>&#x3C;script></title>'));
+  assert.ok(record.includes('<p>A &#x3C;b>summary&#x3C;/b>.</p><p>Body <em>text</em>.</p>'));
+});
+
+test('should return the same index files, byte for byte, on every build', async () => {
+  const articles = [make('ferry', 'Night ferry', '<p>The Alloush timetable changes.</p>'), make('market', 'Winter market', '<p>Stalls on the quay.</p>')];
+  const first = await buildSearchIndex(articles, config);
+  const second = await buildSearchIndex([...articles], config);
+  const paths = first.map((file) => file.path);
+  assert.ok(paths.includes('pagefind/pagefind-entry.json') && paths.includes('pagefind/pagefind-ui.js'), paths.join(', '));
+  assert.ok(paths.every((file) => file.startsWith('pagefind/')));
+  assert.equal(paths, [...paths].sort());
+  assert.equal(second.map((file) => file.path), paths);
+  first.forEach((file, index) => {
+    const other = second[index]!;
+    assert.ok('contents' in file && 'contents' in other && Buffer.from(file.contents).equals(Buffer.from(other.contents)), file.path);
+  });
+  assert.is(paths.filter((file) => file.startsWith('pagefind/fragment/')).length, 2, 'one fragment per article');
+});
+
+test.run();
