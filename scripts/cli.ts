@@ -1,17 +1,23 @@
 import {pathToFileURL} from 'node:url';
 import {build} from './build.ts';
+import {check} from './check.ts';
+import {newArticle} from './new.ts';
+import {serve} from './serve.ts';
 
 const usage = `Usage: dateline <command> [options]
 
 Commands:
-  build    build the site into dist/ (dateline build --help)
+  build    build the site into dist/
+  serve    preview the site locally, rebuilding and reloading on every change
+  new      create a new article file: dateline new "Headline"
+  check    build into a temporary folder and check links, images, alt text and feeds
 
 Run a command with --help for its options.`;
 
-const commands: Record<string, (argv: readonly string[]) => number> = {build};
+const commands: Record<string, (argv: readonly string[]) => number | Promise<number>> = {build, serve, new: newArticle, check};
 
-/** `dateline <command>`: dispatch to the command, return its exit code. */
-export function cli(argv: readonly string[]): number {
+/** `dateline <command>`: dispatch to the command, return its exit code (a promise for `serve`). */
+export function cli(argv: readonly string[]): number | Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     console.error(usage);
@@ -21,7 +27,7 @@ export function cli(argv: readonly string[]): number {
     console.log(usage);
     return 0;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     console.error(`dateline: unknown command "${name}"\n\n${usage}`);
     return 2;
@@ -29,4 +35,4 @@ export function cli(argv: readonly string[]): number {
   return command(rest);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = cli(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await cli(process.argv.slice(2));

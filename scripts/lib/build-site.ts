@@ -7,6 +7,7 @@ import {parseArticle} from './parse-article.ts';
 import {sections, sortArticles} from './plan-pages.ts';
 import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
+import {emitCname} from './emit/emit-cname.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
 import {emitPages} from './emit/emit-pages.ts';
 import {createEngine, siteView} from './render-pages.ts';
@@ -22,7 +23,11 @@ export interface BuildResult {
   readonly config: SiteConfig | undefined;
   readonly articles: number;
   readonly pages: number;
+  /** Feed files written (RSS, Atom, JSON Feed). */
+  readonly feeds: number;
   readonly written: number;
+  /** The articles the site was built from, newest first (for checks that map pages to sources). */
+  readonly published: readonly Article[];
   /** How long each named step took, in order. */
   readonly timings: readonly {readonly name: string; readonly ms: number}[];
 }
@@ -32,6 +37,15 @@ export interface BuildOptions extends ConfigOverrides {
   /** The site folder (where the config, `articles/` and `templates/` are). */
   readonly cwd: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Called as the build goes: after each step, and after each article parsed. */
+  readonly onProgress?: ((progress: BuildProgress) => void) | undefined;
+}
+
+/** Where a build is: the step under way (or just finished) and its item counts. */
+export interface BuildProgress {
+  readonly step: 'config' | 'load' | 'parse' | 'render' | 'write';
+  readonly done: number;
+  readonly total: number;
 }
 
 /**
@@ -42,20 +56,23 @@ export interface BuildOptions extends ConfigOverrides {
 export function buildSite(options: BuildOptions): BuildResult {
   const timings: {name: string; ms: number}[] = [];
   let mark = performance.now();
-  const step = (name: string): void => {
+  const progress = options.onProgress ?? (() => {});
+  const step = (name: BuildProgress['step'], count = 1): void => {
     const now = performance.now();
     timings.push({name, ms: now - mark});
     mark = now;
+    progress({step: name, done: count, total: count});
   };
   const {config, file: configFile} = loadConfig(options.cwd, options, options.env ?? process.env);
-  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0, timings});
+  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, feeds: 0, written: 0, published: [], timings});
   if (!config) return failed([configFile]);
   step('config');
 
   const sources = loadArticles(config.articlesDir, options.cwd);
-  step('load');
+  step('load', sources.length);
   const parsed: {article: Article; file: VFile}[] = [];
-  for (const file of sources) {
+  for (const [index, file] of sources.entries()) {
+    progress({step: 'parse', done: index, total: sources.length});
     if (file.messages.some((message) => message.fatal)) continue;
     try {
       const article = parseArticle(file, config);
@@ -66,23 +83,23 @@ export function buildSite(options: BuildOptions): BuildResult {
   }
   const articles = sortArticles(checkCollisions(parsed).filter((article) => isPublished(article, config)));
   const files = [configFile, ...sources];
-  step('parse');
+  step('parse', sources.length);
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
   const output = renderSite(articles, config, configFile);
-  step('render');
   if (!output) return failed(files);
+  step('render', output.pages);
 
   writeOutput(config.outDir, output.files);
-  step('write');
-  return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length, timings};
+  step('write', output.files.length);
+  return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
 }
 
 /** The emitters, in order; each adds some of the site's files. */
-const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets];
+const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets, emitCname];
 
 /** Run every emitter; a template error is reported on the config file with the template's name. */
-function renderSite(articles: readonly Article[], config: SiteConfig, configFile: VFile): {files: OutputFile[]; pages: number} | undefined {
+function renderSite(articles: readonly Article[], config: SiteConfig, configFile: VFile): {files: OutputFile[]; pages: number; feeds: number} | undefined {
   const engine = createEngine(config);
   const site = siteView(
     config,
@@ -97,7 +114,8 @@ function renderSite(articles: readonly Article[], config: SiteConfig, configFile
     return undefined;
   }
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
-  return {files, pages};
+  const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
+  return {files, pages, feeds};
 }
 
 /** Whether an article goes on the site: not a draft (unless drafts are on), and not dated after now. */

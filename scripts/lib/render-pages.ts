@@ -4,6 +4,9 @@ import type {PagePlan} from './plan-pages.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
 import {articleView, hrefOf, urlOf, type LinkView} from './view-model.ts';
 
+/** Where `dateline serve` serves its live-reload script, under the site's sub-path (never a build output). */
+export const liveReloadPath = '__dateline/live-reload.js';
+
 /** Site-wide values every template receives as `site`. Documented in the README. */
 export interface SiteView {
   readonly title: string;
@@ -16,6 +19,8 @@ export interface SiteView {
   readonly feeds: {readonly rss: string; readonly atom: string; readonly json: string};
   readonly sections: readonly LinkView[];
   readonly assets_url: string;
+  /** URL of the live-reload script under `dateline serve`; empty in real builds. */
+  readonly live_reload: string;
 }
 
 /**
@@ -52,6 +57,7 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
     feeds: {rss: urlOf(config, 'feed.xml'), atom: urlOf(config, 'atom.xml'), json: urlOf(config, 'feed.json')},
     sections,
     assets_url: hrefOf(config, 'assets/'),
+    live_reload: config.liveReload ? hrefOf(config, liveReloadPath) : '',
   };
 }
 

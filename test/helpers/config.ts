@@ -25,6 +25,7 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     configPath: undefined,
     now: '2030-01-01T00:00:00.000Z',
     drafts: false,
+    liveReload: false,
     ...overrides,
   };
 }
