@@ -38,9 +38,17 @@ export async function serve(argv: readonly string[]): Promise<number> {
     return 2;
   }
 
-  let server;
+  // Signals are caught from the start, so a Ctrl+C during the first build still stops cleanly.
+  let stopRequested = false;
+  let wake = (): void => {};
+  const request = (): void => {
+    stopRequested = true;
+    wake();
+  };
+  process.on('SIGINT', request);
+  process.on('SIGTERM', request);
   try {
-    server = await startServer({
+    const server = await startServer({
       cwd: process.cwd(),
       port,
       url: values.url,
@@ -52,21 +60,17 @@ export async function serve(argv: readonly string[]): Promise<number> {
       verbose: values.verbose,
       print: {out: (text) => console.log(text), err: (text) => console.error(text)},
     });
+    if (!stopRequested) await new Promise<void>((resolve) => (wake = resolve));
+    if (!values.quiet) console.log('Stopping.');
+    await server.stop();
+    return 0;
   } catch (error) {
     console.error(`dateline serve: cannot listen on port ${port}: ${(error as Error).message}; pick another with --port`);
     return 2;
+  } finally {
+    process.off('SIGINT', request);
+    process.off('SIGTERM', request);
   }
-  const running = server;
-  return new Promise<number>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      if (!values.quiet) console.log('Stopping.');
-      void running.stop().then(() => resolve(0));
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await serve(process.argv.slice(2));

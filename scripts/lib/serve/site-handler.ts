@@ -42,7 +42,7 @@ export function siteHandler(current: () => ServedSite, events: ReloadEvents): (r
       return void response.end(fs.readFileSync(clientScript));
     }
     if (relative === eventsPath) return events.connect(request, response);
-    if (site.failure && (relative === '' || relative.endsWith('/') || relative.endsWith('.html'))) {
+    if (site.failure && /(^|\/)([^/.]*|[^/]*\.html)$/.test(relative)) {
       response.writeHead(500, {'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store'});
       return void response.end(errorPage(site.failure, base + liveReloadPath));
     }
