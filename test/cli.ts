@@ -251,7 +251,7 @@ test.after(() => {
 test('should build the fixture site', async () => {
   const {out, result} = await referenceBuild();
   assertBuilt(result, 'the fixture site');
-  assert.match(result.stdout, /^Built 5 articles, 15 pages, 22 files into .+ in \d+\.\d\ds\.\n$/);
+  assert.match(result.stdout, /^Built 5 articles, 15 pages, 3 feeds, 22 files into .+ in \d+\.\d\ds; no warnings\.\n$/);
   assert.equal(listFiles(out), siteFiles);
   assert.is(read(out, '.nojekyll'), '');
   assert.equal(fs.readFileSync(path.join(out, 'assets/style.css')), fs.readFileSync(path.join(site, '../../../templates/assets/style.css')));
@@ -407,6 +407,18 @@ test('should print the usage with --help and exit 0', async () => {
   assert.is(top.status, 0);
   assert.match(top.stdout, /^Usage: dateline <command>/);
   assert.is(top.stderr, '');
+});
+
+test('should print --help for every command, and list them all in the top usage', async () => {
+  const names = ['build', 'serve', 'new', 'check'];
+  const [top, ...helps] = await Promise.all([runCliAsync(['--help']), ...names.map((name) => runCliAsync([name, '--help']))]);
+  names.forEach((name, index) => {
+    const help = helps[index]!;
+    assert.is(help.status, 0, help.stderr);
+    assert.match(help.stdout, new RegExp(`^Usage: dateline ${name} `));
+    assert.ok(help.stdout.includes('--quiet') && help.stdout.includes('--verbose') && help.stdout.includes('--help'), `${name} documents --quiet, --verbose and --help`);
+    assert.match(top.stdout, new RegExp(`^  ${name} `, 'm'));
+  });
 });
 
 test('should exit 2 with the usage on stderr for an unknown flag or command', async () => {
