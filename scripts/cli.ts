@@ -16,8 +16,8 @@ Run a command with --help for its options.`;
 
 const commands: Record<string, (argv: readonly string[]) => number | Promise<number>> = {build, serve, new: newArticle, check};
 
-/** `dateline <command>`: dispatch to the command, return its exit code (a promise for `serve`). */
-export function cli(argv: readonly string[]): number | Promise<number> {
+/** `dateline <command>`: dispatch to the command, return its exit code. */
+export async function cli(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     console.error(usage);

@@ -2,7 +2,7 @@ import {pathToFileURL} from 'node:url';
 import {parseCommandLine} from './lib/parse-command-line.ts';
 import {startServer} from './lib/serve/start-server.ts';
 
-export const serveUsage = `Usage: dateline serve [--port N] [--url URL] [--articles DIR] [--config FILE] [--no-drafts] [--quiet|--verbose]
+export const serveUsage = `Usage: dateline serve [--port N] [--url URL] [--articles DIR] [--config FILE] [--no-drafts] [--no-cache] [--quiet|--verbose]
 
 Build the site into a temporary folder and serve it at http://localhost:PORT/ under the
 sub-path of its public URL (so links behave as on GitHub Pages). Watches the articles,
@@ -16,6 +16,7 @@ article is broken, pages show its errors; fixing the file recovers. Ctrl+C stops
   --now ISO        the build's notion of now (default: the clock)
   --drafts         show drafts, marked as drafts (the default)
   --no-drafts      leave drafts out, as the published site does
+  --no-cache       neither read nor write the build cache
   --quiet          print errors only
   --verbose        print progress lines too
   -h, --help       show this help
@@ -27,7 +28,7 @@ export async function serve(argv: readonly string[]): Promise<number> {
   const line = parseCommandLine(
     'serve',
     argv,
-    {port: {type: 'string'}, url: {type: 'string'}, articles: {type: 'string'}, config: {type: 'string'}, now: {type: 'string'}, drafts: {type: 'boolean'}, 'no-drafts': {type: 'boolean'}},
+    {port: {type: 'string'}, url: {type: 'string'}, articles: {type: 'string'}, config: {type: 'string'}, now: {type: 'string'}, drafts: {type: 'boolean'}, 'no-drafts': {type: 'boolean'}, 'no-cache': {type: 'boolean'}},
     serveUsage,
   );
   if ('exit' in line) return line.exit;
@@ -56,6 +57,7 @@ export async function serve(argv: readonly string[]): Promise<number> {
       config: values.config,
       now: values.now,
       drafts: !values['no-drafts'],
+      noCache: values['no-cache'],
       quiet: values.quiet,
       verbose: values.verbose,
       print: {out: (text) => console.log(text), err: (text) => console.error(text)},

@@ -21,22 +21,23 @@ test('should pass a clean site, and never write dist/', async () => {
 
 test('should list broken links, anchors, missing images and missing alt text, and exit 1', async () => {
   const cwd = fixture('check', 'broken');
-  const result = await runCliAsync(['check'], {cwd});
+  const result = await runCliAsync(['check', '--no-cache'], {cwd});
   assert.is(result.status, 1);
   assert.is(result.stdout, '');
   assert.is(result.stderr, expectation(path.join(cwd, 'expected-stderr.txt'), result.stderr));
   assert.not.ok(fs.existsSync(path.join(cwd, 'dist')));
+  assert.not.ok(fs.existsSync(path.join(cwd, 'node_modules')), '--no-cache writes no cache');
 });
 
 test('should report what makes the build fail, such as a missing local image', async () => {
-  const result = await runCliAsync(['check'], {cwd: fixture('invalid', 'missing-image')});
+  const result = await runCliAsync(['check', '--no-cache'], {cwd: fixture('invalid', 'missing-image')});
   assert.is(result.status, 1);
   assert.match(result.stderr, /articles\/2020-02-01-missing-image\.md:\d+:\d+: error: .*image "not-there\.svg" not found; /);
   assert.match(result.stderr, /Check failed: 1 problem \(the site does not build\)\.\n$/);
 });
 
 test('should check under the URL given with --url', async () => {
-  const result = await runCliAsync(['check', '--url', 'https://news.example.com/'], {cwd: fixture('check', 'broken')});
+  const result = await runCliAsync(['check', '--no-cache', '--url', 'https://news.example.com/'], {cwd: fixture('check', 'broken')});
   assert.is(result.status, 1);
   assert.match(result.stderr, /"\/repo\/2020\/01\/target\/" is outside the site's sub-path \/; |broken link: "\/repo\/2020\/01\/target\/"/);
 });

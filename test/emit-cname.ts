@@ -17,18 +17,18 @@ function site(extra: string): string {
   return dir;
 }
 
-test('should write CNAME with the custom domain from the config', () => {
+test('should write CNAME with the custom domain from the config', async () => {
   const cwd = site('cname: news.example.com\n');
   const out = path.join(tempDir(), 'out');
-  const result = buildSite({cwd, out, env: {}, now: '2020-03-01T00:00:00Z'});
+  const result = await buildSite({cwd, out, env: {}, now: '2020-03-01T00:00:00Z'});
   assert.ok(result.ok, JSON.stringify(result.files.flatMap((file) => file.messages.map(String))));
   assert.is(fs.readFileSync(path.join(out, 'CNAME'), 'utf8'), 'news.example.com\n');
 });
 
-test('should write no CNAME without a cname', () => {
+test('should write no CNAME without a cname', async () => {
   const cwd = site('');
   const out = path.join(tempDir(), 'out');
-  assert.ok(buildSite({cwd, out, env: {}, now: '2020-03-01T00:00:00Z'}).ok);
+  assert.ok((await buildSite({cwd, out, env: {}, now: '2020-03-01T00:00:00Z'})).ok);
   assert.not.ok(fs.existsSync(path.join(out, 'CNAME')));
 });
 

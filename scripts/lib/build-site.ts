@@ -3,7 +3,10 @@ import type {VFile} from 'vfile';
 import {checkCollisions} from './check-collisions.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles} from './load-articles.ts';
-import {parseArticle} from './parse-article.ts';
+import {articleKey, BuildCache, toolVersion} from './build-cache.ts';
+import {fingerprint, hashFolder} from './fingerprint.ts';
+import {applyMessages, parseAll} from './parse-all.ts';
+import type {ParseOutcome} from './parse-batch.ts';
 import {sections, sortArticles} from './plan-pages.ts';
 import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
@@ -23,8 +26,9 @@ export interface BuildResult {
   readonly config: SiteConfig | undefined;
   readonly articles: number;
   readonly pages: number;
-  /** Feed files written (RSS, Atom, JSON Feed). */
+  /** Feed files in the output (RSS, Atom, JSON Feed). */
   readonly feeds: number;
+  /** Files in the output (written, or kept because their bytes did not change). */
   readonly written: number;
   /** The articles the site was built from, newest first (for checks that map pages to sources). */
   readonly published: readonly Article[];
@@ -37,11 +41,11 @@ export interface BuildOptions extends ConfigOverrides {
   /** The site folder (where the config, `articles/` and `templates/` are). */
   readonly cwd: string;
   readonly env?: NodeJS.ProcessEnv;
-  /** Called as the build goes: after each step, and after each article parsed. */
+  /** Called as the build goes: when each step ends, with its item counts. */
   readonly onProgress?: ((progress: BuildProgress) => void) | undefined;
 }
 
-/** Where a build is: the step under way (or just finished) and its item counts. */
+/** Where a build is: the step under way (`done < total`) or just finished, and its item counts. */
 export interface BuildProgress {
   readonly step: 'config' | 'load' | 'parse' | 'render' | 'write';
   readonly done: number;
@@ -49,70 +53,125 @@ export interface BuildProgress {
 }
 
 /**
- * The whole build in named steps: load the config and the articles, parse them,
- * plan and render the pages and feeds, and write them atomically. Nothing is
- * written when any file has a fatal message.
+ * The whole build in named, timed steps: load the config and the articles, parse them
+ * (from the cache, or on every core), plan and render the pages and feeds, and write
+ * them atomically. Nothing is written when any file has a fatal message.
  */
-export function buildSite(options: BuildOptions): BuildResult {
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const timings: {name: string; ms: number}[] = [];
   let mark = performance.now();
-  const progress = options.onProgress ?? (() => {});
-  const step = (name: BuildProgress['step'], count = 1): void => {
+  const step = (name: string): void => {
     const now = performance.now();
     timings.push({name, ms: now - mark});
     mark = now;
-    progress({step: name, done: count, total: count});
   };
   const {config, file: configFile} = loadConfig(options.cwd, options, options.env ?? process.env);
   const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, feeds: 0, written: 0, published: [], timings});
   if (!config) return failed([configFile]);
+  const version = toolVersion();
+  const cache = BuildCache.open(config.cacheDir, version);
+  try {
+    return await buildWith(config, configFile, cache, version, options, step, timings);
+  } finally {
+    cache.close();
+  }
+}
+
+async function buildWith(
+  config: SiteConfig,
+  configFile: VFile,
+  cache: BuildCache,
+  version: string,
+  options: BuildOptions,
+  step: (name: string) => void,
+  timings: {name: string; ms: number}[],
+): Promise<BuildResult> {
+  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, feeds: 0, written: 0, published: [], timings});
+  const progress = options.onProgress ?? (() => {});
   step('config');
+  progress({step: 'config', done: 1, total: 1});
 
   const sources = loadArticles(config.articlesDir, options.cwd);
-  step('load', sources.length);
+  step('load');
+  progress({step: 'load', done: sources.length, total: sources.length});
+
+  const readable = sources.filter((file) => !file.messages.some((message) => message.fatal));
+  const keys = readable.map((file) => articleKey(version, config, file.path, String(file.value)));
+  const missing = readable.flatMap((file, index) => (cache.articles.has(keys[index]!) ? [] : [{path: file.path, cwd: file.cwd, value: String(file.value)}]));
+  progress({step: 'parse', done: readable.length - missing.length, total: readable.length});
+  const parsedNow = await parseAll(missing, config);
+  const fresh = new Map(missing.map((source, index) => [source.path, parsedNow[index]!]));
+  const outcomes = new Map<string, ParseOutcome>();
+  const keyOf = new WeakMap<Article, string>();
   const parsed: {article: Article; file: VFile}[] = [];
-  for (const [index, file] of sources.entries()) {
-    progress({step: 'parse', done: index, total: sources.length});
-    if (file.messages.some((message) => message.fatal)) continue;
-    try {
-      const article = parseArticle(file, config);
-      if (article) parsed.push({article, file});
-    } catch (error) {
-      fail(file, `could not be read: ${(error as Error).message}`, undefined, 'internal');
+  readable.forEach((file, index) => {
+    const key = keys[index]!;
+    const outcome = fresh.get(file.path) ?? cache.articles.get(key)!;
+    outcomes.set(key, outcome);
+    applyMessages(file, outcome);
+    if (outcome.article) {
+      keyOf.set(outcome.article, key);
+      parsed.push({article: outcome.article, file});
     }
-  }
+  });
   const articles = sortArticles(checkCollisions(parsed).filter((article) => isPublished(article, config)));
   const files = [configFile, ...sources];
-  step('parse', sources.length);
+  step(`parse (${missing.length} of ${readable.length})`);
+  progress({step: 'parse', done: readable.length, total: readable.length});
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
-  const output = renderSite(articles, config, configFile);
-  if (!output) return failed(files);
-  step('render', output.pages);
-
-  writeOutput(config.outDir, output.files);
-  step('write', output.files.length);
+  const output = renderSite(articles, config, (article) => keyOf.get(article));
+  step('plan');
+  let written;
+  try {
+    written = writeOutput(config.outDir, output.files, cache.output);
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
+    return failed(files);
+  }
+  step(`render+write (${written.stats.rendered} rendered, ${written.stats.written} written, ${written.stats.linked + written.stats.kept} unchanged)`);
+  progress({step: 'render', done: output.pages, total: output.pages});
+  progress({step: 'write', done: output.files.length, total: output.files.length});
+  if (config.cacheDir) {
+    cache.save(outcomes, written.state);
+    step('cache');
+  }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
 }
+
+/** A template failed while rendering a page; reported on the config file with the template's words. */
+class TemplateError extends Error {}
 
 /** The emitters, in order; each adds some of the site's files. */
 const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets, emitCname];
 
-/** Run every emitter; a template error is reported on the config file with the template's name. */
-function renderSite(articles: readonly Article[], config: SiteConfig, configFile: VFile): {files: OutputFile[]; pages: number; feeds: number} | undefined {
+/**
+ * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
+ * fingerprint matches the last build's is not rendered at all.
+ */
+function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number; feeds: number} {
   const engine = createEngine(config);
   const site = siteView(
     config,
     sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
   );
-  const context = {config, articles, engine, site};
-  const files: OutputFile[] = [];
-  try {
-    for (const emit of emitters) files.push(...emit(context));
-  } catch (error) {
-    fail(configFile, `template error: ${(error as Error).message}; fix the template in ${path.relative(process.cwd(), config.templatesDir) || 'templates'}/`, undefined, 'template');
-    return undefined;
-  }
+  const {now: _now, ...settings} = config;
+  const salt = `${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`;
+  const context = {config, articles, engine, site, fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
+  const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
+    if (!('render' in file)) return file;
+    return {
+      ...file,
+      render: () => {
+        try {
+          return file.render();
+        } catch (error) {
+          throw new TemplateError((error as Error).message, {cause: error});
+        }
+      },
+    };
+  });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
   return {files, pages, feeds};

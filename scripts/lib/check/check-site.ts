@@ -22,11 +22,11 @@ export interface CheckResult {
  * article's page are reported on the article's file, at the line where the URL appears;
  * others on the output page. The temporary folder is removed.
  */
-export function checkSite(options: Omit<BuildOptions, 'out'>): CheckResult {
+export async function checkSite(options: Omit<BuildOptions, 'out'>): Promise<CheckResult> {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-check-'));
   try {
     const out = path.join(temp, 'site');
-    const build = buildSite({...options, out});
+    const build = await buildSite({...options, out});
     if (!build.ok || !build.config) return {ok: false, build, files: build.files, checked: 0};
 
     const outputs = (fs.readdirSync(out, {recursive: true, encoding: 'utf8'}) as string[]).map((file) => file.split(path.sep).join('/')).sort();

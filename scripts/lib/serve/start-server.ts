@@ -46,10 +46,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const {print} = options;
   let served: ServedSite = {outDir, basePath: '/', failure: undefined};
 
-  const rebuild = (verb: string): BuildResult => {
+  const rebuild = async (verb: string): Promise<BuildResult> => {
     const started = performance.now();
     const progress = progressReporter(process.stderr, {quiet: options.quiet, verbose: options.verbose});
-    const result = buildSite({cwd: options.cwd, env: options.env ?? process.env, url: options.url, articles: options.articles, config: options.config, now: options.now, drafts: options.drafts ?? true, out: outDir, liveReload: true, onProgress: progress.onProgress});
+    const result = await buildSite({cwd: options.cwd, env: options.env ?? process.env, url: options.url, articles: options.articles, config: options.config, now: options.now, noCache: options.noCache, drafts: options.drafts ?? true, out: outDir, liveReload: true, onProgress: progress.onProgress});
     progress.done();
     for (const line of formatReport(result.files, {quiet: options.quiet ?? false})) print.err(line);
     const basePath = result.config?.basePath ?? served.basePath;
@@ -63,7 +63,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return result;
   };
 
-  const first = rebuild('Built');
+  const first = await rebuild('Built');
   const server = http.createServer(siteHandler(() => served, events));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -72,10 +72,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const {port} = server.address() as AddressInfo;
 
   const watched = watchPaths(options, first);
+  // Rebuilds run one after another: a change during a build is built right after it.
+  let building: Promise<unknown> = Promise.resolve();
   const watch = watchSources(watched, (changed) => {
-    if (!options.quiet) print.out(`Changed: ${changed.map((file) => path.relative(options.cwd, file) || file).join(', ')}`);
-    rebuild('Rebuilt');
-    events.reload();
+    building = building.then(async () => {
+      if (!options.quiet) print.out(`Changed: ${changed.map((file) => path.relative(options.cwd, file) || file).join(', ')}`);
+      await rebuild('Rebuilt');
+      events.reload();
+    });
   });
   await watch.ready;
 
@@ -87,6 +91,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url,
     stop: async () => {
       await watch.close();
+      await building;
       events.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
