@@ -13,7 +13,8 @@ import {emitAssets} from './emit/emit-assets.ts';
 import {emitCname} from './emit/emit-cname.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
 import {emitPages} from './emit/emit-pages.ts';
-import {createEngine, siteView} from './render-pages.ts';
+import {renderInParallel} from './render-in-parallel.ts';
+import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
@@ -120,8 +121,10 @@ async function buildWith(
   progress({step: 'parse', done: readable.length, total: readable.length});
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
-  const output = renderSite(articles, config, (article) => keyOf.get(article));
+  const planned = renderSite(articles, config, (article) => keyOf.get(article));
   step('plan');
+  const output = {...planned, files: await renderInParallel(planned.files, planned.site, config, cache.output?.current?.manifest)};
+  step('render');
   let written;
   try {
     written = writeOutput(config.outDir, output.files, cache.output);
@@ -130,7 +133,7 @@ async function buildWith(
     fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
     return failed(files);
   }
-  step(`render+write (${written.stats.rendered} rendered, ${written.stats.written} written, ${written.stats.linked + written.stats.kept} unchanged)`);
+  step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   progress({step: 'render', done: output.pages, total: output.pages});
   progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
@@ -150,7 +153,7 @@ const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets, emitCnam
  * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
  * fingerprint matches the last build's is not rendered at all.
  */
-function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number; feeds: number} {
+function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number; feeds: number; site: SiteView} {
   const engine = createEngine(config);
   const site = siteView(
     config,
@@ -174,7 +177,7 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
-  return {files, pages, feeds};
+  return {files, pages, feeds, site};
 }
 
 /** Whether an article goes on the site: not a draft (unless drafts are on), and not dated after now. */
