@@ -125,6 +125,7 @@ async function buildWith(
   step('plan');
   const output = {...planned, files: await renderInParallel(planned.files, planned.site, config, cache.output?.current?.manifest)};
   step('render');
+  progress({step: 'render', done: output.pages, total: output.pages});
   let written;
   try {
     written = writeOutput(config.outDir, output.files, cache.output);
@@ -134,7 +135,6 @@ async function buildWith(
     return failed(files);
   }
   step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
-  progress({step: 'render', done: output.pages, total: output.pages});
   progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
     cache.save(outcomes, written.state);
