@@ -9,7 +9,7 @@ import {runCliAsync} from './helpers/run-cli.ts';
 
 test('should pass a clean site, and never write dist/', async () => {
   const cwd = path.join(tempDir(), 'site');
-  fs.cpSync(fixture('site'), cwd, {recursive: true});
+  fs.cpSync(fixture('site'), cwd, {recursive: true, filter: (source) => path.basename(source) !== 'node_modules'});
   fs.writeFileSync(path.join(cwd, 'dateline.config.yaml'), fs.readFileSync(fixture('site', 'dateline.config.yaml'), 'utf8').replace(/^templatesDir: .*$/m, `templatesDir: ${JSON.stringify(path.resolve(fixture('site'), '../../../templates'))}`));
   const result = await runCliAsync(['check', '--quiet'], {cwd});
   assert.is(result.status, 0, result.stderr);

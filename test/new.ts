@@ -10,7 +10,7 @@ import {runCliAsync} from './helpers/run-cli.ts';
 /** A copy of the fixture site (config and articles) whose templates are the repository's. */
 function copySite(): string {
   const dir = path.join(tempDir(), 'site');
-  fs.cpSync(fixture('site'), dir, {recursive: true});
+  fs.cpSync(fixture('site'), dir, {recursive: true, filter: (source) => path.basename(source) !== 'node_modules'});
   const config = path.join(dir, 'dateline.config.yaml');
   fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^templatesDir: .*$/m, `templatesDir: ${JSON.stringify(path.join(root, 'templates'))}`));
   return dir;

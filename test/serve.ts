@@ -13,7 +13,7 @@ import {get, openEvents, spawnServe, until, within, type ServeProcess} from './h
 /** A copy of the fixture site whose config points at the repository's templates. */
 function copySite(): string {
   const dir = path.join(tempDir(), 'site');
-  fs.cpSync(fixture('site'), dir, {recursive: true});
+  fs.cpSync(fixture('site'), dir, {recursive: true, filter: (source) => path.basename(source) !== 'node_modules'});
   const config = path.join(dir, 'dateline.config.yaml');
   fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^templatesDir: .*$/m, `templatesDir: ${JSON.stringify(path.join(root, 'templates'))}`));
   return dir;

@@ -46,10 +46,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const {print} = options;
   let served: ServedSite = {outDir, basePath: '/', failure: undefined};
 
-  const rebuild = async (verb: string): Promise<BuildResult> => {
+  const rebuild = async (verb: string): Promise<BuildResult | undefined> => {
     const started = performance.now();
     const progress = progressReporter(process.stderr, {quiet: options.quiet, verbose: options.verbose});
-    const result = await buildSite({cwd: options.cwd, env: options.env ?? process.env, url: options.url, articles: options.articles, config: options.config, now: options.now, noCache: options.noCache, drafts: options.drafts ?? true, out: outDir, liveReload: true, onProgress: progress.onProgress});
+    let result: BuildResult;
+    try {
+      result = await buildSite({cwd: options.cwd, env: options.env ?? process.env, url: options.url, articles: options.articles, config: options.config, now: options.now, noCache: options.noCache, drafts: options.drafts ?? true, out: outDir, liveReload: true, onProgress: progress.onProgress});
+    } catch (error) {
+      // A crash of the build itself (not an article's problem): show it too, and keep serving.
+      progress.done();
+      const reason = `the build crashed: ${(error as Error).stack ?? String(error)}`;
+      print.err(`dateline serve: ${reason}`);
+      served = {...served, failure: [reason]};
+      return undefined;
+    }
     progress.done();
     for (const line of formatReport(result.files, {quiet: options.quiet ?? false})) print.err(line);
     const basePath = result.config?.basePath ?? served.basePath;
@@ -101,9 +111,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 /** The sources to watch: the articles and templates folders and the config file (from the first build, or the defaults if its config failed). */
-function watchPaths(options: ServeOptions, first: BuildResult): string[] {
+function watchPaths(options: ServeOptions, first: BuildResult | undefined): string[] {
   const resolve = (file: string): string => path.resolve(options.cwd, file);
-  const config = first.config;
+  const config = first?.config;
   return [
     config?.articlesDir ?? resolve(options.articles ?? configDefaults.articlesDir),
     config?.templatesDir ?? resolve(configDefaults.templatesDir),
