@@ -101,12 +101,9 @@ export class BuildCache {
     const compact = this.bodyBytes > compactAbove && liveBytes < this.bodyBytes / 2;
     const places = new Map<string, BodyPlace>();
     const chunks: Buffer[] = [];
-    let bodyFile = this.bodyFile;
-    let offset = this.bodyBytes;
-    if (compact) {
-      bodyFile = `bodies-${Number(/\d+/.exec(this.bodyFile)![0]) + 1}.bin`;
-      offset = 0;
-    }
+    const bodyFile = compact ? `bodies-${Number(/\d+/.exec(this.bodyFile)![0]) + 1}.bin` : this.bodyFile;
+    const added: {key: string; at: number; length: number}[] = [];
+    let size = 0;
     for (const [key, outcome] of outcomes) {
       if (!outcome.article) continue;
       const kept = this.places.get(key);
@@ -116,11 +113,24 @@ export class BuildCache {
       }
       const buffer = v8.serialize({html: outcome.article.html, feedHtml: outcome.article.feedHtml});
       chunks.push(buffer);
-      places.set(key, {offset, length: buffer.length});
-      offset += buffer.length;
+      added.push({key, at: size, length: buffer.length});
+      size += buffer.length;
     }
+    // Append where the file really ends, not where this build's index said it ended: another
+    // build of the same site may have appended since this one opened the cache.
+    let start = 0;
     if (compact) fs.writeFileSync(path.join(this.dir, bodyFile), Buffer.concat(chunks));
-    else if (chunks.length > 0) fs.appendFileSync(path.join(this.dir, bodyFile), Buffer.concat(chunks));
+    else {
+      const fd = fs.openSync(path.join(this.dir, bodyFile), 'a');
+      try {
+        start = fs.fstatSync(fd).size;
+        if (chunks.length > 0) fs.writeSync(fd, Buffer.concat(chunks));
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    for (const body of added) places.set(body.key, {offset: start + body.at, length: body.length});
+    const offset = start + size;
     const entries = new Map<string, IndexEntry>();
     for (const [key, outcome] of outcomes) {
       const article = outcome.article ? meta(outcome.article) : undefined;
