@@ -102,8 +102,9 @@ export class BuildCache {
     const places = new Map<string, BodyPlace>();
     const chunks: Buffer[] = [];
     const bodyFile = compact ? `bodies-${Number(/\d+/.exec(this.bodyFile)![0]) + 1}.bin` : this.bodyFile;
-    const added: {key: string; at: number; length: number}[] = [];
-    let size = 0;
+    /** New bodies, by their offset within this build's chunk; placed once the file's real end is known. */
+    const added = new Map<string, BodyPlace>();
+    let length = 0;
     for (const [key, outcome] of outcomes) {
       if (!outcome.article) continue;
       const kept = this.places.get(key);
@@ -113,24 +114,17 @@ export class BuildCache {
       }
       const buffer = v8.serialize({html: outcome.article.html, feedHtml: outcome.article.feedHtml});
       chunks.push(buffer);
-      added.push({key, at: size, length: buffer.length});
-      size += buffer.length;
+      added.set(key, {offset: length, length: buffer.length});
+      length += buffer.length;
     }
-    // Append where the file really ends, not where this build's index said it ended: another
-    // build of the same site may have appended since this one opened the cache.
-    let start = 0;
-    if (compact) fs.writeFileSync(path.join(this.dir, bodyFile), Buffer.concat(chunks));
-    else {
-      const fd = fs.openSync(path.join(this.dir, bodyFile), 'a');
-      try {
-        start = fs.fstatSync(fd).size;
-        if (chunks.length > 0) fs.writeSync(fd, Buffer.concat(chunks));
-      } finally {
-        fs.closeSync(fd);
-      }
-    }
-    for (const body of added) places.set(body.key, {offset: start + body.at, length: body.length});
-    const offset = start + size;
+    // Another build of the same site may have appended since this one read the index: the new
+    // bodies start at the file's real end, taken right before they are written, not at the index's.
+    const fd = fs.openSync(path.join(this.dir, bodyFile), compact ? 'w' : 'a');
+    const start = compact ? 0 : fs.fstatSync(fd).size;
+    if (chunks.length > 0) fs.writeSync(fd, Buffer.concat(chunks));
+    fs.closeSync(fd);
+    for (const [key, place] of added) places.set(key, {offset: start + place.offset, length: place.length});
+    const offset = start + length;
     const entries = new Map<string, IndexEntry>();
     for (const [key, outcome] of outcomes) {
       const article = outcome.article ? meta(outcome.article) : undefined;
