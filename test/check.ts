@@ -16,7 +16,7 @@ test('should pass a clean site, and never write dist/', async () => {
   assert.is(result.stderr, '');
   assert.not.ok(fs.existsSync(path.join(cwd, 'dist')), 'check must not write dist/');
   const loud = await runCliAsync(['check'], {cwd});
-  assert.match(loud.stdout, /^Checked 5 articles, 18 pages and feeds in \d+\.\d\ds: no problems\.\n$/);
+  assert.match(loud.stdout, /^Checked 5 articles, \d+ pages and feeds in \d+\.\d\ds: no problems\.\n$/);
 });
 
 test('should list broken links, anchors, missing images and missing alt text, and exit 1', async () => {
