@@ -1,7 +1,9 @@
-import {parseArgs} from 'node:util';
 import {pathToFileURL} from 'node:url';
 import {buildSite} from './lib/build-site.ts';
+import {progressReporter} from './lib/build-progress.ts';
 import {formatReport} from './lib/format-report.ts';
+import {formatFailure, formatSummary} from './lib/format-summary.ts';
+import {parseCommandLine} from './lib/parse-command-line.ts';
 
 export const buildUsage = `Usage: dateline build [--url URL] [--articles DIR] [--out DIR] [--config FILE] [--now ISO] [--drafts] [--no-cache] [--quiet|--verbose]
 
@@ -16,58 +18,47 @@ Build the site from the articles folder into the output folder.
                    (default: the clock); pin it for reproducible builds
   --drafts         publish drafts too (for previews)
   --no-cache       neither read nor write the build cache (node_modules/.cache/dateline)
-  --quiet          print errors only (no notes, warnings or summary)
-  --verbose        print each build step's time too
+  --quiet          print errors only (no notes, warnings, progress or summary)
+  --verbose        print progress lines, each build step's time and peak memory too
   -h, --help       show this help
 
 Exit status: 0 on success, 1 when an article or the config has an error, 2 on bad usage.`;
 
 /** `dateline build`: parse flags, build, print the report, return the exit code. */
 export async function build(argv: readonly string[]): Promise<number> {
-  let values;
-  try {
-    ({values} = parseArgs({
-      args: [...argv],
-      options: {
-        url: {type: 'string'},
-        articles: {type: 'string'},
-        out: {type: 'string'},
-        config: {type: 'string'},
-        now: {type: 'string'},
-        drafts: {type: 'boolean'},
-        'no-cache': {type: 'boolean'},
-        quiet: {type: 'boolean', short: 'q'},
-        verbose: {type: 'boolean', short: 'v'},
-        help: {type: 'boolean', short: 'h'},
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    console.error(`dateline build: ${(error as Error).message}\n\n${buildUsage}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(buildUsage);
-    return 0;
-  }
+  const line = parseCommandLine(
+    'build',
+    argv,
+    {url: {type: 'string'}, articles: {type: 'string'}, out: {type: 'string'}, config: {type: 'string'}, now: {type: 'string'}, drafts: {type: 'boolean'}, 'no-cache': {type: 'boolean'}},
+    buildUsage,
+  );
+  if ('exit' in line) return line.exit;
+  const {values} = line;
 
   const started = performance.now();
-  const result = await buildSite({cwd: process.cwd(), url: values.url, articles: values.articles, out: values.out, config: values.config, now: values.now, drafts: values.drafts, noCache: values['no-cache']});
+  const progress = progressReporter(process.stderr, {quiet: values.quiet, verbose: values.verbose});
+  const result = await buildSite({
+    cwd: process.cwd(),
+    url: values.url,
+    articles: values.articles,
+    out: values.out,
+    config: values.config,
+    now: values.now,
+    drafts: values.drafts,
+    noCache: values['no-cache'],
+    onProgress: progress.onProgress,
+  });
+  progress.done();
   for (const line of formatReport(result.files, {quiet: values.quiet ?? false})) console.error(line);
   if (!result.ok) {
-    const errors = result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0);
-    console.error(`Build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing was written, the previous output is unchanged.`);
+    console.error(formatFailure(result));
     return 1;
   }
   if (values.verbose) {
     for (const step of result.timings) console.log(`  ${step.ms.toFixed(0).padStart(6)} ms  ${step.name}`);
     console.log(`  peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   }
-  if (!values.quiet) {
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    console.log(`Built ${result.articles} articles, ${result.pages} pages, ${result.written} files into ${result.config?.outDir} in ${seconds}s.`);
-  }
+  if (!values.quiet) console.log(formatSummary(result, (performance.now() - started) / 1000));
   return 0;
 }
 

@@ -1,14 +1,20 @@
 import {pathToFileURL} from 'node:url';
 import {build} from './build.ts';
+import {check} from './check.ts';
+import {newArticle} from './new.ts';
+import {serve} from './serve.ts';
 
 const usage = `Usage: dateline <command> [options]
 
 Commands:
-  build    build the site into dist/ (dateline build --help)
+  build    build the site into dist/
+  serve    preview the site locally, rebuilding and reloading on every change
+  new      create a new article file: dateline new "Headline"
+  check    build into a temporary folder and check links, images, alt text and feeds
 
 Run a command with --help for its options.`;
 
-const commands: Record<string, (argv: readonly string[]) => Promise<number>> = {build};
+const commands: Record<string, (argv: readonly string[]) => number | Promise<number>> = {build, serve, new: newArticle, check};
 
 /** `dateline <command>`: dispatch to the command, return its exit code. */
 export async function cli(argv: readonly string[]): Promise<number> {
@@ -21,7 +27,7 @@ export async function cli(argv: readonly string[]): Promise<number> {
     console.log(usage);
     return 0;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     console.error(`dateline: unknown command "${name}"\n\n${usage}`);
     return 2;

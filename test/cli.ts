@@ -298,7 +298,7 @@ test('should build the fixture site', async () => {
   assertBuilt(result, 'the fixture site');
   const files = listFiles(out);
   const pages = files.filter((file) => file.endsWith('.html')).length;
-  assert.match(result.stdout, new RegExp(`^Built 5 articles, ${pages} pages, ${files.length} files into .+ in \\d+\\.\\d\\ds\\.\\n$`));
+  assert.match(result.stdout, new RegExp(`^Built 5 articles, ${pages} pages, \\d+ feeds, ${files.length} files into .+ in \\d+\\.\\d\\ds; no warnings\\.\\n$`));
   assert.equal(files.filter((file) => !file.startsWith('pagefind/')), siteFiles);
   assert.ok(files.includes('pagefind/pagefind-entry.json') && files.includes('pagefind/pagefind-ui.js'), 'the search index');
   assert.is(read(out, '.nojekyll'), '');
@@ -480,6 +480,18 @@ test('should print the usage with --help and exit 0', async () => {
   assert.is(top.status, 0);
   assert.match(top.stdout, /^Usage: dateline <command>/);
   assert.is(top.stderr, '');
+});
+
+test('should print --help for every command, and list them all in the top usage', async () => {
+  const names = ['build', 'serve', 'new', 'check'];
+  const [top, ...helps] = await Promise.all([runCliAsync(['--help']), ...names.map((name) => runCliAsync([name, '--help']))]);
+  names.forEach((name, index) => {
+    const help = helps[index]!;
+    assert.is(help.status, 0, help.stderr);
+    assert.match(help.stdout, new RegExp(`^Usage: dateline ${name} `));
+    assert.ok(help.stdout.includes('--quiet') && help.stdout.includes('--verbose') && help.stdout.includes('--help'), `${name} documents --quiet, --verbose and --help`);
+    assert.match(top.stdout, new RegExp(`^  ${name} `, 'm'));
+  });
 });
 
 test('should exit 2 with the usage on stderr for an unknown flag or command', async () => {

@@ -10,6 +10,7 @@ import type {ParseOutcome} from './parse-batch.ts';
 import {planPages, sections, sortArticles} from './plan-pages.ts';
 import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
+import {emitCname} from './emit/emit-cname.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
 import {emitListingFeeds} from './emit/emit-listing-feeds.ts';
 import {emitOpml} from './emit/emit-opml.ts';
@@ -31,8 +32,12 @@ export interface BuildResult {
   readonly config: SiteConfig | undefined;
   readonly articles: number;
   readonly pages: number;
+  /** Feed files in the output (RSS, Atom, JSON Feed). */
+  readonly feeds: number;
   /** Files in the output (written, or kept because their bytes did not change). */
   readonly written: number;
+  /** The articles the site was built from, newest first (for checks that map pages to sources). */
+  readonly published: readonly Article[];
   /** How long each named step took, in order. */
   readonly timings: readonly {readonly name: string; readonly ms: number}[];
 }
@@ -42,6 +47,15 @@ export interface BuildOptions extends ConfigOverrides {
   /** The site folder (where the config, `articles/` and `templates/` are). */
   readonly cwd: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Called as the build goes: when each step ends, with its item counts. */
+  readonly onProgress?: ((progress: BuildProgress) => void) | undefined;
+}
+
+/** Where a build is: the step under way (`done < total`) or just finished, and its item counts. */
+export interface BuildProgress {
+  readonly step: 'config' | 'load' | 'parse' | 'render' | 'write';
+  readonly done: number;
+  readonly total: number;
 }
 
 /**
@@ -58,7 +72,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     mark = now;
   };
   const {config, file: configFile} = loadConfig(options.cwd, options, options.env ?? process.env);
-  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0, timings});
+  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, feeds: 0, written: 0, published: [], timings});
   if (!config) return failed([configFile]);
   const version = toolVersion();
   const cache = BuildCache.open(config.cacheDir, version);
@@ -78,15 +92,19 @@ async function buildWith(
   step: (name: string) => void,
   timings: {name: string; ms: number}[],
 ): Promise<BuildResult> {
-  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0, timings});
+  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, feeds: 0, written: 0, published: [], timings});
+  const progress = options.onProgress ?? (() => {});
   step('config');
+  progress({step: 'config', done: 1, total: 1});
 
   const sources = loadArticles(config.articlesDir, options.cwd);
   step('load');
+  progress({step: 'load', done: sources.length, total: sources.length});
 
   const readable = sources.filter((file) => !file.messages.some((message) => message.fatal));
   const keys = readable.map((file) => articleKey(version, config, file.path, String(file.value)));
   const missing = readable.flatMap((file, index) => (cache.articles.has(keys[index]!) ? [] : [{path: file.path, cwd: file.cwd, value: String(file.value)}]));
+  progress({step: 'parse', done: readable.length - missing.length, total: readable.length});
   const parsedNow = await parseAll(missing, config);
   const fresh = new Map(missing.map((source, index) => [source.path, parsedNow[index]!]));
   const outcomes = new Map<string, ParseOutcome>();
@@ -105,6 +123,7 @@ async function buildWith(
   const articles = sortArticles(checkCollisions(parsed).filter((article) => isPublished(article, config)));
   const files = [configFile, ...sources];
   step(`parse (${missing.length} of ${readable.length})`);
+  progress({step: 'parse', done: readable.length, total: readable.length});
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
   const planned = renderSite(articles, config, (article) => keyOf.get(article));
@@ -118,6 +137,7 @@ async function buildWith(
   step('search');
   const output = {...planned, files: await renderInParallel(planned.files, planned.site, config, cache.output?.current?.manifest)};
   step('render');
+  progress({step: 'render', done: output.pages, total: output.pages});
   let written;
   try {
     written = writeOutput(config.outDir, output.files, cache.output);
@@ -127,24 +147,25 @@ async function buildWith(
     return failed(files);
   }
   step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
+  progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
     cache.save(outcomes, written.state);
     step('cache');
   }
-  return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length, timings};
+  return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
 }
 
 /** A template failed while rendering a page; reported on the config file with the template's words. */
 class TemplateError extends Error {}
 
 /** The emitters, in order; each adds some of the site's files. */
-const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, emitListingFeeds, emitOpml, emitSitemaps, emitAssets];
+const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, emitListingFeeds, emitOpml, emitSitemaps, emitAssets, emitCname];
 
 /**
  * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
  * fingerprint matches the last build's is not rendered at all.
  */
-function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number; site: SiteView} {
+function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number; feeds: number; site: SiteView} {
   const engine = createEngine(config);
   const site = siteView(
     config,
@@ -167,7 +188,8 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
     };
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
-  return {files, pages, site};
+  const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
+  return {files, pages, feeds, site};
 }
 
 /** Whether an article goes on the site: not a draft (unless drafts are on), and not dated after now. */

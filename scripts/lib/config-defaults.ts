@@ -28,6 +28,8 @@ export const configDefaults = {
   permalink: ':year/:month/:slug/',
   /** Extra wire-copy trailing-chrome patterns (regular expressions, case-insensitive). */
   chromePatterns: [] as string[],
+  /** Custom domain for GitHub Pages (`news.example.com`), written to `CNAME`; empty for none. */
+  cname: '',
   /** Article sources, relative to the site folder. */
   articlesDir: 'articles',
   /** Output folder, relative to the site folder. */

@@ -18,6 +18,8 @@ export interface ConfigOverrides {
   readonly now?: string | undefined;
   /** `--drafts`: publish drafts too. */
   readonly drafts?: boolean | undefined;
+  /** `dateline serve`: pages load the live-reload script. */
+  readonly liveReload?: boolean | undefined;
   /** `--no-cache`: neither read nor write the build cache. */
   readonly noCache?: boolean | undefined;
 }
@@ -56,6 +58,7 @@ const fileSchema = z.strictObject({
   pageSize: z.int({error: 'must be a whole number, e.g. 10'}).min(1).max(1000).optional(),
   permalink: z.string().regex(/^[\w:\-/]+\/$/, 'must be a path pattern ending in / such as :year/:month/:slug/').refine((p) => p.includes(':slug'), 'must contain :slug').optional(),
   chromePatterns: z.array(regexString).optional(),
+  cname: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i, 'must be a bare domain name such as news.example.com (no scheme, no path)').optional(),
   articlesDir: z.string().min(1).optional(),
   outDir: z.string().min(1).optional(),
   templatesDir: z.string().min(1).optional(),
@@ -128,6 +131,7 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     configPath: fs.existsSync(configPath) ? configPath : undefined,
     now,
     drafts: overrides.drafts ?? false,
+    liveReload: overrides.liveReload ?? false,
   };
   const clash = outputClash(config, path.resolve(cwd));
   if (clash) {

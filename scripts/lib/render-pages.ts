@@ -6,6 +6,9 @@ import type {ListPage, PagePlan} from './plan-pages.ts';
 import type {Article, SiteConfig} from './types.ts';
 import {articleView, authorPath, hrefOf, urlOf, type LinkView} from './view-model.ts';
 
+/** Where `dateline serve` serves its live-reload script, under the site's sub-path (never a build output). */
+export const liveReloadPath = '__dateline/live-reload.js';
+
 /** Site-wide values every template receives as `site`. Documented in the README. */
 export interface SiteView {
   readonly title: string;
@@ -23,6 +26,8 @@ export interface SiteView {
   /** Links to the search page and the archive's index, under the sub-path. */
   readonly search_url: string;
   readonly archive_url: string;
+  /** URL of the live-reload script under `dateline serve`; empty in real builds. */
+  readonly live_reload: string;
 }
 
 /** Headings and descriptions of each kind of listing. */
@@ -72,6 +77,7 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
     assets_url: hrefOf(config, 'assets/'),
     search_url: hrefOf(config, 'search/'),
     archive_url: hrefOf(config, 'archive/'),
+    live_reload: config.liveReload ? hrefOf(config, liveReloadPath) : '',
   };
 }
 

@@ -44,6 +44,10 @@ export interface SiteConfig {
   readonly now: string;
   /** Publish drafts too (`--drafts`, for previews). */
   readonly drafts: boolean;
+  /** Custom domain written to `CNAME` for GitHub Pages; empty for none. */
+  readonly cname: string;
+  /** Pages load the live-reload script (`dateline serve` only; never in a published build). */
+  readonly liveReload: boolean;
   /** Where the config came from, for messages (`undefined` when only defaults were used). */
   readonly configPath: string | undefined;
 }

@@ -64,6 +64,8 @@ export interface ArticleView {
   readonly dir: 'ltr' | 'rtl';
   readonly corrections: readonly {readonly date: DateView; readonly text: string}[];
   readonly format: Article['format'];
+  /** A draft (shown only with `--drafts` and under `dateline serve`). */
+  readonly draft: boolean;
   /** Sanitized body HTML: the only value templates insert unescaped (`| raw`). */
   readonly html: string;
 }
@@ -100,6 +102,7 @@ export function articleView(article: Article, config: SiteConfig): ArticleView {
     dir: isRtl(article.lang ?? config.language) ? 'rtl' : 'ltr',
     corrections: article.corrections.map((correction) => ({date: date(correction.date), text: correction.text})),
     format: article.format,
+    draft: article.draft,
     html: article.html,
   };
 }

@@ -26,6 +26,7 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     cacheDir: undefined,
     now: '2030-01-01T00:00:00.000Z',
     drafts: false,
+    liveReload: false,
     ...overrides,
   };
 }

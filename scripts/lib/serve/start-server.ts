@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type {AddressInfo} from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {buildSite, type BuildResult} from '../build-site.ts';
+import {progressReporter} from '../build-progress.ts';
+import type {ConfigOverrides} from '../config.ts';
+import {configDefaults, configFileName} from '../config-defaults.ts';
+import {formatReport} from '../format-report.ts';
+import {formatFailure, formatSummary} from '../format-summary.ts';
+import {reloadEvents} from './reload-events.ts';
+import {siteHandler, type ServedSite} from './site-handler.ts';
+import {watchSources} from './watch-sources.ts';
+
+/** Options of `dateline serve`. */
+export interface ServeOptions extends Omit<ConfigOverrides, 'out' | 'liveReload'> {
+  /** The site folder. */
+  readonly cwd: string;
+  /** Port to listen on; 0 picks a free one. */
+  readonly port: number;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly quiet?: boolean | undefined;
+  readonly verbose?: boolean | undefined;
+  /** Where lines go: `out` for the summary and the address, `err` for messages. */
+  readonly print: {readonly out: (line: string) => void; readonly err: (line: string) => void};
+}
+
+/** A running `dateline serve`. */
+export interface RunningServer {
+  /** The site's address, under its sub-path (`http://localhost:4000/repo/`). */
+  readonly url: string;
+  /** Stop watching, close every connection and remove the temporary output. */
+  readonly stop: () => Promise<void>;
+}
+
+/**
+ * Build the site into a temporary folder, serve it on 127.0.0.1 under its sub-path, watch
+ * the articles, templates and config, rebuild on every change and tell open pages to
+ * reload. A failed build keeps the server up and shows its errors in the browser.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-serve-'));
+  const outDir = path.join(temp, 'site');
+  const events = reloadEvents();
+  const {print} = options;
+  let served: ServedSite = {outDir, basePath: '/', failure: undefined};
+
+  const rebuild = async (verb: string): Promise<BuildResult | undefined> => {
+    const started = performance.now();
+    const progress = progressReporter(process.stderr, {quiet: options.quiet, verbose: options.verbose});
+    let result: BuildResult;
+    try {
+      result = await buildSite({cwd: options.cwd, env: options.env ?? process.env, url: options.url, articles: options.articles, config: options.config, now: options.now, noCache: options.noCache, drafts: options.drafts ?? true, out: outDir, liveReload: true, onProgress: progress.onProgress});
+    } catch (error) {
+      // A crash of the build itself (not an article's problem): show it too, and keep serving.
+      progress.done();
+      const reason = `the build crashed: ${(error as Error).stack ?? String(error)}`;
+      print.err(`dateline serve: ${reason}`);
+      served = {...served, failure: [reason]};
+      return undefined;
+    }
+    progress.done();
+    for (const line of formatReport(result.files, {quiet: options.quiet ?? false})) print.err(line);
+    const basePath = result.config?.basePath ?? served.basePath;
+    if (result.ok) {
+      served = {outDir, basePath, failure: undefined};
+      if (!options.quiet) print.out(formatSummary(result, (performance.now() - started) / 1000, verb));
+    } else {
+      served = {outDir, basePath, failure: [...formatReport(result.files, {quiet: true}), formatFailure(result)]};
+      print.err(`${formatFailure(result)} The browser shows the errors; waiting for changes.`);
+    }
+    return result;
+  };
+
+  const first = await rebuild('Built');
+  const server = http.createServer(siteHandler(() => served, events));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const {port} = server.address() as AddressInfo;
+
+  const watched = watchPaths(options, first);
+  // Rebuilds run one after another: a change during a build is built right after it.
+  let building: Promise<unknown> = Promise.resolve();
+  const watch = watchSources(watched, (changed) => {
+    building = building.then(async () => {
+      if (!options.quiet) print.out(`Changed: ${changed.map((file) => path.relative(options.cwd, file) || file).join(', ')}`);
+      await rebuild('Rebuilt');
+      events.reload();
+    });
+  });
+  await watch.ready;
+
+  const url = `http://localhost:${port}${served.basePath}`;
+  if (!options.quiet) {
+    print.out(`Serving ${url} (drafts ${options.drafts === false ? 'hidden' : 'shown'}); watching ${watched.map((file) => path.relative(options.cwd, file) || '.').join(', ')}. Press Ctrl+C to stop.`);
+  }
+  return {
+    url,
+    stop: async () => {
+      await watch.close();
+      await building;
+      events.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      fs.rmSync(temp, {recursive: true, force: true});
+    },
+  };
+}
+
+/** The sources to watch: the articles and templates folders and the config file (from the first build, or the defaults if its config failed). */
+function watchPaths(options: ServeOptions, first: BuildResult | undefined): string[] {
+  const resolve = (file: string): string => path.resolve(options.cwd, file);
+  const config = first?.config;
+  return [
+    config?.articlesDir ?? resolve(options.articles ?? configDefaults.articlesDir),
+    config?.templatesDir ?? resolve(configDefaults.templatesDir),
+    resolve(options.config ?? configFileName),
+  ];
+}

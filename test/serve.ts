@@ -1,0 +1,113 @@
+/**
+ * `dateline serve` end to end: the real command on a temporary copy of the fixture site,
+ * fetched over HTTP while its articles change. Every wait is bounded by a timeout.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {test} from 'uvu';
+import * as assert from 'uvu/assert';
+import {fixture, root} from './helpers/config.ts';
+import {removeTempDirs, tempDir} from './helpers/files.ts';
+import {get, openEvents, spawnServe, until, within, type ServeProcess} from './helpers/serve-process.ts';
+
+/** A copy of the fixture site whose config points at the repository's templates. */
+function copySite(): string {
+  const dir = path.join(tempDir(), 'site');
+  fs.cpSync(fixture('site'), dir, {recursive: true, filter: (source) => path.basename(source) !== 'node_modules'});
+  const config = path.join(dir, 'dateline.config.yaml');
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^templatesDir: .*$/m, `templatesDir: ${JSON.stringify(path.join(root, 'templates'))}`));
+  return dir;
+}
+
+/** The address `serve` printed, on 127.0.0.1 (it listens there only). */
+async function address(server: ServeProcess): Promise<string> {
+  const match = await until('the "Serving" line', () => /Serving http:\/\/localhost:(\d+)(\/\S*) /.exec(server.output.stdout) ?? undefined);
+  return `http://127.0.0.1:${match[1]}${match[2]}`;
+}
+
+/** The temporary output folder `serve` built into (from its summary line), resolved against `cwd`. */
+function outputFolder(server: ServeProcess, cwd: string): string {
+  const match = /into (\S+) in /.exec(server.output.stdout);
+  assert.ok(match, `a summary line in:\n${server.output.stdout}`);
+  return path.dirname(path.resolve(cwd, match[1]!));
+}
+
+const article = 'articles/2017-01-05-winter-market-opens.md';
+
+test('should serve under the sub-path, rebuild and reload on change, show errors and recover, and stop cleanly', async () => {
+  const cwd = copySite();
+  const server = spawnServe(cwd, ['--port', '0']);
+  try {
+    const base = await address(server);
+    assert.ok(base.endsWith('/repo/'), base);
+
+    const root = await get(new URL('/', base).href);
+    assert.is(root.status, 302);
+    assert.is(root.location, '/repo/');
+    const home = await get(base);
+    assert.is(home.status, 200);
+    assert.ok(home.body.includes('Fixture Times'));
+    assert.ok(home.body.includes('<script src="/repo/__dateline/live-reload.js" defer></script>'), 'the live-reload script is included');
+    assert.ok(home.body.includes('Embargoed: draft budget leak') && home.body.includes('class="draft-flag"'), 'drafts are shown, marked');
+    const script = await get(`${base}__dateline/live-reload.js`);
+    assert.is(script.status, 200);
+    assert.ok(script.body.includes('EventSource'));
+    assert.is((await get(`${base}2017/01/winter-market-opens`)).location, '/repo/2017/01/winter-market-opens/');
+
+    const events = openEvents(`${base}__dateline/events`);
+    await until('the event stream to open', () => (events.text().includes(': connected') ? true : undefined));
+    const source = path.join(cwd, article);
+    const original = fs.readFileSync(source, 'utf8');
+    fs.writeFileSync(source, original.replace('Winter market opens on the quay', 'Winter market moves indoors'));
+    const page = `${base}2017/01/winter-market-opens/`;
+    await until('the new headline', async () => ((await get(page)).body.includes('Winter market moves indoors') ? true : undefined));
+    await until('a reload event', () => (events.text().includes('event: reload') ? true : undefined));
+
+    fs.writeFileSync(source, original.replace('title: "Winter market opens on the quay"', 'title: [unclosed'));
+    const broken = await until('the error page', async () => {
+      const page = await get(base);
+      return page.status === 500 ? page : undefined;
+    });
+    assert.ok(broken.body.includes('Build failed'));
+    assert.ok(new RegExp(`${article}:\\d+:\\d+: error: `).test(broken.body), broken.body);
+    assert.ok(broken.body.includes('/repo/__dateline/live-reload.js'), 'the error page reloads too');
+    assert.ok((await get(`${base}2017/02/night-ferry-timetable/`)).status === 500, 'every page shows the error');
+    await until('the error in the terminal', () => (server.output.stderr.includes(`${article}:`) ? true : undefined));
+    assert.is((events.text().match(/event: reload/g) ?? []).length >= 2, true, 'a reload event for the failed build');
+
+    fs.writeFileSync(source, original);
+    await until('recovery', async () => {
+      const fixed = await get(page);
+      return fixed.status === 200 && fixed.body.includes('Winter market opens on the quay') ? true : undefined;
+    });
+    events.close();
+
+    const output = outputFolder(server, cwd);
+    assert.ok(fs.existsSync(output));
+    server.child.kill('SIGINT');
+    assert.is(await within('the server to exit', server.exited), 0, server.output.stderr);
+    assert.not.ok(fs.existsSync(output), 'the temporary output is removed');
+  } finally {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  }
+});
+
+test('should show the error page when the first build fails, and stop on SIGTERM', async () => {
+  const cwd = copySite();
+  fs.writeFileSync(path.join(cwd, article), '---\ntitle: [unclosed\n---\n');
+  const server = spawnServe(cwd, ['--port', '0']);
+  try {
+    const base = await address(server);
+    const page = await get(base);
+    assert.is(page.status, 500);
+    assert.ok(page.body.includes(`${article}:`), page.body);
+    assert.ok(server.output.stderr.includes(`${article}:`));
+    server.child.kill('SIGTERM');
+    assert.is(await within('the server to exit', server.exited), 0, server.output.stderr);
+  } finally {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  }
+});
+
+test.after(removeTempDirs);
+test.run();
