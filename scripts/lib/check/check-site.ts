@@ -31,7 +31,8 @@ export async function checkSite(options: Omit<BuildOptions, 'out'>): Promise<Che
 
     const outputs = (fs.readdirSync(out, {recursive: true, encoding: 'utf8'}) as string[]).map((file) => file.split(path.sep).join('/')).sort();
     const pages = new Map<string, PageFacts>(outputs.filter((file) => file.endsWith('.html')).map((file) => [file, readPage(fs.readFileSync(path.join(out, file), 'utf8'))]));
-    const feeds = outputs.filter((file) => /\.(xml|json)$/.test(file));
+    // Every XML file (feeds, sitemaps, OPML) must be well-formed; of JSON files, only JSON Feeds (not the search index).
+    const feeds = outputs.filter((file) => file.endsWith('.xml') || file.endsWith('.opml') || /(^|\/)feed\.json$/.test(file));
     const problems = [...checkLinks(out, build.config.url, pages), ...checkFeeds(out, feeds)];
 
     const sources = new Map(build.published.map((article) => [`${article.path}index.html`, path.resolve(options.cwd, article.source)]));
