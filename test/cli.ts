@@ -390,12 +390,27 @@ test('should fail each invalid site with its exact messages and leave the previo
   assert.equal(fs.readdirSync(parent), ['out'], 'staging or backup folders were left next to the output');
 });
 
-test('should build with a warning for an unknown front-matter key', async () => {
-  const dir = path.join(fixtures, 'warnings', 'unknown-key');
-  const {out, result} = await buildInto(dir);
-  assertBuilt(result, 'the warning case');
-  assert.fixture(result.stderr, expectation(path.join(dir, 'expected-stderr.txt'), result.stderr));
-  assert.ok(read(out, '2020/02/typo/index.html').includes('<h1>The real title</h1>'));
+test('should build each warning site with its exact messages and files', async () => {
+  const root = path.join(fixtures, 'warnings');
+  const cases = fs.readdirSync(root).filter((name) => fs.statSync(path.join(root, name)).isDirectory()).sort();
+  const builds = await pool(cases, 2, (name) => buildInto(path.join(root, name), {env: plainEnv}));
+  const expected = cases.map((name, index) => {
+    const {out, result} = builds[index]!;
+    const files = result.status === 0 ? listFiles(out).filter((file) => !file.startsWith('assets/')).join('\n') + '\n' : '';
+    return {
+      stderr: expectation(path.join(root, name, 'expected-stderr.txt'), result.stderr),
+      files: expectation(path.join(root, name, 'expected-files.txt'), files),
+      actualFiles: files,
+    };
+  });
+  cases.forEach((name, index) => {
+    const {result} = builds[index]!;
+    assertBuilt(result, name);
+    assert.fixture(result.stderr, expected[index]!.stderr, `${name}: stderr`);
+    assert.fixture(expected[index]!.actualFiles, expected[index]!.files, `${name}: files`);
+  });
+  const unknownKey = builds[cases.indexOf('unknown-key')];
+  assert.ok(read(unknownKey!.out, '2020/02/typo/index.html').includes('<h1>The real title</h1>'));
 });
 
 test('should print the usage with --help and exit 0', async () => {

@@ -31,7 +31,7 @@ test('should read every field and say where the body starts', () => {
       {date: '2020-03-02T10:00:00Z', text: 'First fix.'},
     ],
   });
-  assert.is(result.bodyLine, 21);
+  assert.is(result.bodyLine, 20);
   assert.is(result.body, '\nBody *text*.\n');
   assert.equal(result.locate('section'), {line: 7, column: 10});
 });

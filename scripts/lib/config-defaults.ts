@@ -28,6 +28,8 @@ export const configDefaults = {
   permalink: ':year/:month/:slug/',
   /** Extra wire-copy trailing-chrome patterns (regular expressions, case-insensitive). */
   chromePatterns: [] as string[],
+  /** Largest article file, in bytes (10 MB); a larger one is an error, and is never read. */
+  maxArticleBytes: 10_000_000,
   /** Article sources, relative to the site folder. */
   articlesDir: 'articles',
   /** Output folder, relative to the site folder. */
