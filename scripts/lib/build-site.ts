@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type {VFile} from 'vfile';
+import {VFile} from 'vfile';
 import {checkCollisions} from './check-collisions.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles} from './load-articles.ts';
@@ -13,7 +13,7 @@ import {createEngine, siteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
-import {writeOutput} from './write-output.ts';
+import {OutputError, writeOutput} from './write-output.ts';
 
 /** What a build did: every file's messages, and counts for the summary. */
 export interface BuildResult {
@@ -52,11 +52,11 @@ export function buildSite(options: BuildOptions): BuildResult {
   if (!config) return failed([configFile]);
   step('config');
 
-  const sources = loadArticles(config.articlesDir, options.cwd);
+  const sources = loadArticles(config.articlesDir, options.cwd, {maxBytes: config.maxArticleBytes});
   step('load');
   const parsed: {article: Article; file: VFile}[] = [];
   for (const file of sources) {
-    if (file.messages.some((message) => message.fatal)) continue;
+    if (file.value === undefined || file.messages.some((message) => message.fatal)) continue;
     try {
       const article = parseArticle(file, config);
       if (article) parsed.push({article, file});
@@ -73,7 +73,14 @@ export function buildSite(options: BuildOptions): BuildResult {
   step('render');
   if (!output) return failed(files);
 
-  writeOutput(config.outDir, output.files);
+  try {
+    writeOutput(config.outDir, output.files);
+  } catch (error) {
+    const outFile = new VFile({path: path.relative(options.cwd, config.outDir) || config.outDir, cwd: options.cwd});
+    const reason = error instanceof OutputError ? error.message : `could not write the output: ${(error as Error).message}`;
+    fail(outFile, reason, undefined, 'write');
+    return failed([...files, outFile]);
+  }
   step('write');
   return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length, timings};
 }
