@@ -72,7 +72,8 @@ function feedItem(article: Article, config: SiteConfig): Item {
     link,
     date: new Date(article.updated ?? article.date),
     published: new Date(article.date),
-    ...(article.summary ? {description: cdataSafe(article.summary)} : {}),
+    // The summary is text, and RSS `description` and Atom `summary type="html"` are HTML: escape it.
+    ...(article.summary ? {description: escapeHtml(article.summary)} : {}),
     content: cdataSafe(leadFigure(article, link) + article.feedHtml),
     category: [...(article.section ? [article.section] : []), ...article.tags].map((name) => ({name, term: name})),
   };
