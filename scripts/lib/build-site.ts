@@ -76,7 +76,8 @@ export function buildSite(options: BuildOptions): BuildResult {
   try {
     writeOutput(config.outDir, output.files);
   } catch (error) {
-    const outFile = new VFile({path: path.relative(options.cwd, config.outDir) || config.outDir, cwd: options.cwd});
+    const relative = path.relative(options.cwd, config.outDir);
+    const outFile = new VFile({path: relative && !relative.startsWith('..') ? relative : config.outDir, cwd: options.cwd});
     const reason = error instanceof OutputError ? error.message : `could not write the output: ${(error as Error).message}`;
     fail(outFile, reason, undefined, 'write');
     return failed([...files, outFile]);

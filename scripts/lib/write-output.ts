@@ -20,6 +20,8 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
+  const blocker = fileOnTheWay(parent);
+  if (blocker) throw new OutputError(`could not write ${target}: ${blocker} is a file, not a folder`);
   attempt(parent, () => fs.mkdirSync(parent, {recursive: true}));
   attempt(target, () => withOutputLock(target, () => {
     recoverInterruptedSwap(target);
@@ -44,6 +46,15 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
       throw error;
     }
   }, options));
+}
+
+/** The nearest existing ancestor of `folder` (or itself) when it is not a folder. */
+function fileOnTheWay(folder: string): string | undefined {
+  for (let at = folder; ; at = path.dirname(at)) {
+    const stat = fs.statSync(at, {throwIfNoEntry: false});
+    if (stat) return stat.isDirectory() ? undefined : at;
+    if (path.dirname(at) === at) return undefined;
+  }
 }
 
 /** Run `write`; turn a file-system error into an {@link OutputError} naming `where`. */
