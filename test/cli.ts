@@ -365,6 +365,22 @@ test('should build byte-identical output whatever the machine time zone and loca
   assert.equal(snapshotDifferences(a, b), []);
 });
 
+test('should build the sample site byte-identical whatever the machine time zone and locale', async () => {
+  const sample = path.join(fixtures, '../..');
+  const flags = ['--now', '2017-03-01T00:00:00Z'];
+  const [utc, kiritimati] = await Promise.all([
+    buildInto(sample, {env: {TZ: 'UTC', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8'}}, flags),
+    buildInto(sample, {env: {TZ: 'Pacific/Kiritimati', LANG: 'ar_EG.UTF-8', LC_ALL: 'ar_EG.UTF-8'}}, flags),
+  ]);
+  assertBuilt(utc.result, 'the sample site under UTC');
+  assertBuilt(kiritimati.result, 'the sample site under Pacific/Kiritimati');
+  const a = snapshot(utc.out);
+  const b = snapshot(kiritimati.out);
+  assert.ok(a.size > 10, 'the sample site built');
+  assert.equal([...b.keys()], [...a.keys()]);
+  assert.equal(snapshotDifferences(a, b), []);
+});
+
 test('should fail each invalid site with its exact messages and leave the previous output untouched', async () => {
   const parent = tempDir();
   const out = path.join(parent, 'out');
