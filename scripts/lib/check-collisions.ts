@@ -18,8 +18,11 @@ export function checkCollisions(entries: readonly {article: Article; file: VFile
     const samePath = byPath.get(key);
     const sameId = byId.get(article.id);
     if (samePath) {
-      const clash = samePath.path === article.path ? `same URL (${article.path})` : `URL ${article.path} differs only in case from ${samePath.path}`;
-      fail(file, `${clash} as ${samePath.source}: give one of them another \`slug\``, {line: 1, column: 1}, 'duplicate-slug');
+      const clash =
+        samePath.path === article.path
+          ? `same URL (${article.path}) as ${samePath.source}`
+          : `URL ${article.path} differs only in case from ${samePath.path} of ${samePath.source}, and macOS and Windows would write both into one folder`;
+      fail(file, `${clash}: give one of them another \`slug\``, {line: 1, column: 1}, 'duplicate-slug');
     }
     else if (sameId) fail(file, `same id (${article.id}) as ${sameId.source}: give one of them another \`id\``, {line: 1, column: 1}, 'duplicate-id');
     if (samePath || sameId) continue;
