@@ -3,7 +3,7 @@ import {pathToFileURL} from 'node:url';
 import {buildSite} from './lib/build-site.ts';
 import {formatReport} from './lib/format-report.ts';
 
-export const buildUsage = `Usage: dateline build [--url URL] [--articles DIR] [--out DIR] [--config FILE] [--now ISO] [--drafts] [--quiet|--verbose]
+export const buildUsage = `Usage: dateline build [--url URL] [--articles DIR] [--out DIR] [--config FILE] [--now ISO] [--drafts] [--no-cache] [--quiet|--verbose]
 
 Build the site from the articles folder into the output folder.
 
@@ -15,6 +15,7 @@ Build the site from the articles folder into the output folder.
   --now ISO        the build's notion of now: articles dated later are left out
                    (default: the clock); pin it for reproducible builds
   --drafts         publish drafts too (for previews)
+  --no-cache       neither read nor write the build cache (node_modules/.cache/dateline)
   --quiet          print errors only (no notes, warnings or summary)
   --verbose        print each build step's time too
   -h, --help       show this help
@@ -22,7 +23,7 @@ Build the site from the articles folder into the output folder.
 Exit status: 0 on success, 1 when an article or the config has an error, 2 on bad usage.`;
 
 /** `dateline build`: parse flags, build, print the report, return the exit code. */
-export function build(argv: readonly string[]): number {
+export async function build(argv: readonly string[]): Promise<number> {
   let values;
   try {
     ({values} = parseArgs({
@@ -34,6 +35,7 @@ export function build(argv: readonly string[]): number {
         config: {type: 'string'},
         now: {type: 'string'},
         drafts: {type: 'boolean'},
+        'no-cache': {type: 'boolean'},
         quiet: {type: 'boolean', short: 'q'},
         verbose: {type: 'boolean', short: 'v'},
         help: {type: 'boolean', short: 'h'},
@@ -51,7 +53,7 @@ export function build(argv: readonly string[]): number {
   }
 
   const started = performance.now();
-  const result = buildSite({cwd: process.cwd(), url: values.url, articles: values.articles, out: values.out, config: values.config, now: values.now, drafts: values.drafts});
+  const result = await buildSite({cwd: process.cwd(), url: values.url, articles: values.articles, out: values.out, config: values.config, now: values.now, drafts: values.drafts, noCache: values['no-cache']});
   for (const line of formatReport(result.files, {quiet: values.quiet ?? false})) console.error(line);
   if (!result.ok) {
     const errors = result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0);
@@ -59,7 +61,8 @@ export function build(argv: readonly string[]): number {
     return 1;
   }
   if (values.verbose) {
-    for (const step of result.timings) console.log(`  ${step.name.padEnd(8)} ${step.ms.toFixed(0).padStart(6)} ms`);
+    for (const step of result.timings) console.log(`  ${step.ms.toFixed(0).padStart(6)} ms  ${step.name}`);
+    console.log(`  peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   }
   if (!values.quiet) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -68,4 +71,4 @@ export function build(argv: readonly string[]): number {
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = build(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await build(process.argv.slice(2));

@@ -8,10 +8,10 @@ Commands:
 
 Run a command with --help for its options.`;
 
-const commands: Record<string, (argv: readonly string[]) => number> = {build};
+const commands: Record<string, (argv: readonly string[]) => Promise<number>> = {build};
 
 /** `dateline <command>`: dispatch to the command, return its exit code. */
-export function cli(argv: readonly string[]): number {
+export async function cli(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined) {
     console.error(usage);
@@ -29,4 +29,4 @@ export function cli(argv: readonly string[]): number {
   return command(rest);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = cli(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await cli(process.argv.slice(2));

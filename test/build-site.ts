@@ -8,15 +8,15 @@ import {fixture} from './helpers/config.ts';
 
 const cwd = fixture('publish');
 
-function build(options: {now?: string; drafts?: boolean}) {
+async function build(options: {now?: string; drafts?: boolean}) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-publish-')), 'dist');
-  const result = buildSite({cwd, out, env: {}, ...options});
+  const result = await buildSite({cwd, out, env: {}, noCache: true, ...options});
   const everything = ['index.html', 'feed.xml', 'atom.xml', 'feed.json'].map((name) => fs.readFileSync(path.join(out, name), 'utf8')).join('\n');
   return {result, out, everything};
 }
 
-test('should leave out drafts and articles dated after --now, everywhere', () => {
-  const {result, out, everything} = build({now: '2020-03-01T00:00:00Z'});
+test('should leave out drafts and articles dated after --now, everywhere', async () => {
+  const {result, out, everything} = await build({now: '2020-03-01T00:00:00Z'});
   assert.ok(result.ok);
   assert.is(result.articles, 1);
   assert.ok(everything.includes('Past story'));
@@ -26,20 +26,20 @@ test('should leave out drafts and articles dated after --now, everywhere', () =>
   assert.not.ok(fs.existsSync(path.join(out, '2020/01/draft')));
 });
 
-test('should publish a future article once now passes its date', () => {
-  const {result, everything} = build({now: '2020-06-01T10:00:00Z'});
+test('should publish a future article once now passes its date', async () => {
+  const {result, everything} = await build({now: '2020-06-01T10:00:00Z'});
   assert.is(result.articles, 2);
   assert.ok(everything.includes('Future story'));
 });
 
-test('should publish drafts with --drafts', () => {
-  const {result, out} = build({now: '2020-03-01T00:00:00Z', drafts: true});
+test('should publish drafts with --drafts', async () => {
+  const {result, out} = await build({now: '2020-03-01T00:00:00Z', drafts: true});
   assert.is(result.articles, 2);
   assert.ok(fs.existsSync(path.join(out, '2020/01/draft/index.html')));
 });
 
-test('should refuse a --now that is not a date', () => {
-  const {result} = {result: buildSite({cwd, out: path.join(os.tmpdir(), 'never-written'), env: {}, now: 'tomorrow'})};
+test('should refuse a --now that is not a date', async () => {
+  const result = await buildSite({cwd, out: path.join(os.tmpdir(), 'never-written'), env: {}, now: 'tomorrow'});
   assert.not.ok(result.ok);
   assert.match(result.files[0]!.messages[0]!.reason, /^--now "tomorrow" is not a real date/);
   assert.not.ok(fs.existsSync(path.join(os.tmpdir(), 'never-written')));

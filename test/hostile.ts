@@ -11,12 +11,20 @@ import {XMLParser, XMLValidator} from 'fast-xml-parser';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {listFiles, removeTempDirs, tempDir, textOf} from './helpers/files.ts';
-import {runCliAsync} from './helpers/run-cli.ts';
+import {runCliAsync, type CliResult} from './helpers/run-cli.ts';
 import {executableMarkup} from './helpers/scan-markup.ts';
 
 const site = fileURLToPath(new URL('./fixtures/hostile/', import.meta.url));
-const out = path.join(tempDir(), 'out');
-const build = runCliAsync(['build', '--out', out, '--now', '2021-01-01T00:00:00Z'], {cwd: site, env: {TZ: 'UTC'}});
+let out = '';
+let built: Promise<CliResult> | undefined;
+/** The hostile site built once, on first use (temp folders are made when the suite runs, not when it loads). */
+function build(): Promise<CliResult> {
+  if (!built) {
+    out = path.join(tempDir(), 'out');
+    built = runCliAsync(['build', '--out', out, '--now', '2021-01-01T00:00:00Z'], {cwd: site, env: {TZ: 'UTC'}});
+  }
+  return built;
+}
 const read = (file: string): string => fs.readFileSync(path.join(out, file), 'utf8');
 
 type XmlNode = Record<string, unknown>;
@@ -32,12 +40,12 @@ test.after(() => {
 });
 
 test('should build the hostile site', async () => {
-  const result = await build;
+  const result = await build();
   assert.is(result.status, 0, result.stderr);
 });
 
 test('should leave nothing executable in any page', async () => {
-  await build;
+  await build();
   const pages = listFiles(out).filter((file) => file.endsWith('.html'));
   assert.ok(pages.length >= 8, `only ${pages.length} pages`);
   for (const page of pages) {
@@ -46,7 +54,7 @@ test('should leave nothing executable in any page', async () => {
 });
 
 test('should show hostile titles, captions and bylines as text', async () => {
-  await build;
+  await build();
   const page = textOf(read('2020/02/markdown/index.html'));
   for (const literal of [titles[0]!, "<img src=x onerror=alert('caption')>", "<img src=x onerror=alert('by')>", "<script>alert('correction')</script>"]) {
     assert.ok(page.includes(literal), `the page should show ${literal} as text`);
@@ -57,7 +65,7 @@ test('should show hostile titles, captions and bylines as text', async () => {
 });
 
 test('should leave nothing executable in the RSS feed, and keep it well-formed', async () => {
-  await build;
+  await build();
   const source = read('feed.xml');
   assert.is(XMLValidator.validate(source), true, 'feed.xml is well-formed');
   const channel = (xml.parse(source) as {rss: {channel: XmlNode}}).rss.channel;
@@ -73,7 +81,7 @@ test('should leave nothing executable in the RSS feed, and keep it well-formed',
 });
 
 test('should leave nothing executable in the Atom feed, and keep it well-formed', async () => {
-  await build;
+  await build();
   const source = read('atom.xml');
   assert.is(XMLValidator.validate(source), true, 'atom.xml is well-formed');
   const feed = (xml.parse(source) as {feed: XmlNode}).feed;
@@ -91,7 +99,7 @@ test('should leave nothing executable in the Atom feed, and keep it well-formed'
 });
 
 test('should leave nothing executable in the JSON feed', async () => {
-  await build;
+  await build();
   const data = JSON.parse(read('feed.json')) as {items: {title: string; content_html?: string; summary?: string}[]};
   assert.is(data.items.length, 3);
   assert.equal(data.items.map((item) => item.title).sort(), [...titles].sort());

@@ -14,7 +14,11 @@ import {buildSite} from '../scripts/lib/build-site.ts';
 import {fixture, root} from './helpers/config.ts';
 
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-valid-')), 'dist');
-const result = buildSite({cwd: root, out, env: {}});
+let result: Awaited<ReturnType<typeof buildSite>>;
+
+test.before(async () => {
+  result = await buildSite({cwd: root, out, env: {}, noCache: true});
+});
 
 test('should build the sample site', () => {
   assert.ok(result.ok, JSON.stringify(result.files.flatMap((file) => file.messages.map(String))));

@@ -16,7 +16,7 @@ test('should write files and replace the previous output whole', () => {
   assert.is(fs.readFileSync(path.join(out, 'a/b/index.html'), 'utf8'), 'new');
   assert.ok(fs.existsSync(path.join(out, '.nojekyll')));
   assert.not.ok(fs.existsSync(path.join(out, 'old.html')));
-  assert.equal(fs.readdirSync(path.dirname(out)), ['dist']);
+  assert.equal(fs.readdirSync(path.dirname(out)).sort(), ['.dist.spare', 'dist']);
 });
 
 test('should leave the previous output untouched when a write fails', () => {
@@ -25,7 +25,7 @@ test('should leave the previous output untouched when a write fails', () => {
   assert.throws(() => writeOutput(out, [{path: 'x.html', contents: 'x'}, {path: 'y.png', copyFrom: path.join(out, 'missing.png')}]));
   assert.is(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'good');
   assert.equal(fs.readdirSync(out), ['index.html']);
-  assert.equal(fs.readdirSync(path.dirname(out)), ['dist']);
+  assert.equal(fs.readdirSync(path.dirname(out)).filter((name) => name.includes('tmp')), []);
 });
 
 test('should refuse paths that leave the output folder', () => {
@@ -41,7 +41,7 @@ test('should refuse paths that leave the output folder', () => {
 test('should put back the previous output when a swap was interrupted', () => {
   const out = tempOut();
   writeOutput(out, [{path: 'index.html', contents: 'kept'}]);
-  fs.renameSync(out, path.join(path.dirname(out), '.dist.old-12345'));
+  fs.renameSync(out, path.join(path.dirname(out), '.dist.old'));
   fs.mkdirSync(path.join(path.dirname(out), '.dist.tmp-abc'));
   assert.throws(() => writeOutput(out, [{path: '../bad', contents: 'x'}]));
   assert.is(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'kept');
@@ -55,7 +55,7 @@ test('should report a full disk with the path, and keep the previous output', ()
   const original = fs.writeFileSync;
   let calls = 0;
   fs.writeFileSync = ((...args: Parameters<typeof fs.writeFileSync>) => {
-    if (String(args[0]).endsWith('.html') && ++calls === 2) throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC'});
+    if (String(args[0]).endsWith('.html') && ++calls === 2) throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC', syscall: 'write'});
     return original(...args);
   }) as typeof fs.writeFileSync;
   try {
@@ -77,9 +77,56 @@ test('should not delete the staging folder of a build that holds the lock', () =
   // Another build is writing: it holds the lock and has a staging folder.
   fs.mkdirSync(path.join(parent, '.dist.tmp-other'));
   fs.writeFileSync(path.join(parent, '.dist.lock'), JSON.stringify({pid: process.ppid, host: os.hostname()}));
-  assert.throws(() => writeOutput(out, [{path: 'index.html', contents: 'second'}], {waitMs: 200}), /another build .* is still writing/);
+  assert.throws(() => writeOutput(out, [{path: 'index.html', contents: 'second'}], undefined, {waitMs: 200}), /another build .* is still writing/);
   assert.ok(fs.existsSync(path.join(parent, '.dist.tmp-other')), "the other build's staging folder is still there");
   assert.is(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'first');
+});
+
+test('should keep unchanged files as they were, skip rendering by fingerprint, and match a fresh write', () => {
+  const out = tempOut();
+  const files = (version: string) => [
+    {path: 'same.html', contents: 'unchanged'},
+    {path: 'changes.html', contents: `version ${version}`},
+    {path: 'lazy.html', key: 'fingerprint-1', render: () => 'lazy output'},
+    ...(version === '1' ? [{path: 'gone/soon/index.html', contents: 'deleted later'}] : []),
+  ];
+  let renders = 0;
+  const counted = (list: ReturnType<typeof files>) =>
+    list.map((file) => ('render' in file ? {...file, render: () => (renders++, (file.render as () => string)())} : file));
+
+  let {state, stats} = writeOutput(out, counted(files('1')));
+  assert.is(stats.written, 4);
+  assert.is(renders, 1);
+  const before = fs.statSync(path.join(out, 'same.html'));
+
+  ({state, stats} = writeOutput(out, counted(files('2')), state));
+  assert.is(renders, 1, 'a matching fingerprint skips rendering');
+  assert.equal([stats.written, stats.linked], [1, 2]);
+  const after = fs.statSync(path.join(out, 'same.html'));
+  assert.is(after.ino, before.ino, 'an unchanged file is the same file');
+  assert.is(after.mtimeMs, before.mtimeMs);
+
+  ({state, stats} = writeOutput(out, counted(files('3')), state));
+  assert.is(stats.deleted, 1, 'the spare folder is brought up to date, stale files removed');
+  const fresh = tempOut();
+  writeOutput(fresh, files('3'));
+  const list = (dir: string) => (fs.readdirSync(dir, {recursive: true}) as string[]).sort();
+  assert.equal(list(out), list(fresh), 'no stale files or empty folders remain');
+  for (const name of list(fresh).filter((name) => name.endsWith('.html'))) {
+    assert.is(fs.readFileSync(path.join(out, name), 'utf8'), fs.readFileSync(path.join(fresh, name), 'utf8'), name);
+  }
+  assert.is(fs.readFileSync(path.join(out, 'changes.html'), 'utf8'), 'version 3');
+});
+
+test('should never change the live output while updating the spare folder', () => {
+  const out = tempOut();
+  let {state} = writeOutput(out, [{path: 'a.html', contents: 'one'}]);
+  ({state} = writeOutput(out, [{path: 'a.html', contents: 'one'}], state));
+  // a.html in the output and in the spare folder may now be the same file (a hard link).
+  const live = path.join(out, 'a.html');
+  writeOutput(out, [{path: 'a.html', contents: 'two'}], state);
+  assert.is(fs.readFileSync(live, 'utf8'), 'two');
+  assert.is(fs.readFileSync(path.join(path.dirname(out), '.dist.spare', 'a.html'), 'utf8'), 'one', 'the previous output is intact');
 });
 
 test.run();

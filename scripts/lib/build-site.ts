@@ -3,7 +3,10 @@ import {VFile} from 'vfile';
 import {checkCollisions} from './check-collisions.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles} from './load-articles.ts';
-import {parseArticle} from './parse-article.ts';
+import {articleKey, loadCache, saveCache, toolVersion} from './build-cache.ts';
+import {fingerprint, hashFolder} from './fingerprint.ts';
+import {applyMessages, parseAll} from './parse-all.ts';
+import type {ParseOutcome} from './parse-batch.ts';
 import {sections, sortArticles} from './plan-pages.ts';
 import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
@@ -22,6 +25,7 @@ export interface BuildResult {
   readonly config: SiteConfig | undefined;
   readonly articles: number;
   readonly pages: number;
+  /** Files in the output (written, or kept because their bytes did not change). */
   readonly written: number;
   /** How long each named step took, in order. */
   readonly timings: readonly {readonly name: string; readonly ms: number}[];
@@ -35,11 +39,11 @@ export interface BuildOptions extends ConfigOverrides {
 }
 
 /**
- * The whole build in named steps: load the config and the articles, parse them,
- * plan and render the pages and feeds, and write them atomically. Nothing is
- * written when any file has a fatal message.
+ * The whole build in named, timed steps: load the config and the articles, parse them
+ * (from the cache, or on every core), plan and render the pages and feeds, and write
+ * them atomically. Nothing is written when any file has a fatal message.
  */
-export function buildSite(options: BuildOptions): BuildResult {
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const timings: {name: string; ms: number}[] = [];
   let mark = performance.now();
   const step = (name: string): void => {
@@ -50,60 +54,92 @@ export function buildSite(options: BuildOptions): BuildResult {
   const {config, file: configFile} = loadConfig(options.cwd, options, options.env ?? process.env);
   const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0, timings});
   if (!config) return failed([configFile]);
+  const version = toolVersion();
+  const cache = config.cacheDir ? loadCache(config.cacheDir, version) : {articles: new Map<string, ParseOutcome>(), output: undefined};
   step('config');
 
   const sources = loadArticles(config.articlesDir, options.cwd, {maxBytes: config.maxArticleBytes});
   step('load');
+
+  const readable = sources.filter((file) => file.value !== undefined && !file.messages.some((message) => message.fatal));
+  const keys = readable.map((file) => articleKey(version, config, file.path, String(file.value)));
+  const missing = readable.flatMap((file, index) => (cache.articles.has(keys[index]!) ? [] : [{path: file.path, cwd: file.cwd, value: String(file.value)}]));
+  const parsedNow = await parseAll(missing, config);
+  const fresh = new Map(missing.map((source, index) => [source.path, parsedNow[index]!]));
+  const outcomes = new Map<string, ParseOutcome>();
+  const keyOf = new WeakMap<Article, string>();
   const parsed: {article: Article; file: VFile}[] = [];
-  for (const file of sources) {
-    if (file.value === undefined || file.messages.some((message) => message.fatal)) continue;
-    try {
-      const article = parseArticle(file, config);
-      if (article) parsed.push({article, file});
-    } catch (error) {
-      fail(file, `could not be read: ${(error as Error).message}`, undefined, 'internal');
+  readable.forEach((file, index) => {
+    const key = keys[index]!;
+    const outcome = fresh.get(file.path) ?? cache.articles.get(key)!;
+    outcomes.set(key, outcome);
+    applyMessages(file, outcome);
+    if (outcome.article) {
+      keyOf.set(outcome.article, key);
+      parsed.push({article: outcome.article, file});
     }
-  }
+  });
   const articles = sortArticles(checkCollisions(parsed).filter((article) => isPublished(article, config)));
   const files = [configFile, ...sources];
-  step('parse');
+  step(`parse (${missing.length} of ${readable.length})`);
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
-  const output = renderSite(articles, config, configFile);
-  step('render');
-  if (!output) return failed(files);
-
+  const output = renderSite(articles, config, (article) => keyOf.get(article));
+  step('plan');
+  let written;
   try {
-    writeOutput(config.outDir, output.files);
+    written = writeOutput(config.outDir, output.files, cache.output);
   } catch (error) {
+    if (error instanceof TemplateError) {
+      fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
+      return failed(files);
+    }
+    if (!(error instanceof OutputError)) throw error;
     const relative = path.relative(options.cwd, config.outDir);
     const outFile = new VFile({path: relative && !relative.startsWith('..') ? relative : config.outDir, cwd: options.cwd});
-    const reason = error instanceof OutputError ? error.message : `could not write the output: ${(error as Error).message}`;
-    fail(outFile, reason, undefined, 'write');
+    fail(outFile, error.message, undefined, 'write');
     return failed([...files, outFile]);
   }
-  step('write');
+  step(`render+write (${written.stats.rendered} rendered, ${written.stats.written} written, ${written.stats.linked + written.stats.kept} unchanged)`);
+  if (config.cacheDir) {
+    saveCache(config.cacheDir, version, {articles: outcomes, output: written.state});
+    step('cache');
+  }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length, timings};
 }
+
+/** A template failed while rendering a page; reported on the config file with the template's words. */
+class TemplateError extends Error {}
 
 /** The emitters, in order; each adds some of the site's files. */
 const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets];
 
-/** Run every emitter; a template error is reported on the config file with the template's name. */
-function renderSite(articles: readonly Article[], config: SiteConfig, configFile: VFile): {files: OutputFile[]; pages: number} | undefined {
+/**
+ * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
+ * fingerprint matches the last build's is not rendered at all.
+ */
+function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number} {
   const engine = createEngine(config);
   const site = siteView(
     config,
     sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
   );
-  const context = {config, articles, engine, site};
-  const files: OutputFile[] = [];
-  try {
-    for (const emit of emitters) files.push(...emit(context));
-  } catch (error) {
-    fail(configFile, `template error: ${(error as Error).message}; fix the template in ${path.relative(process.cwd(), config.templatesDir) || 'templates'}/`, undefined, 'template');
-    return undefined;
-  }
+  const {now: _now, ...settings} = config;
+  const salt = `${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`;
+  const context = {config, articles, engine, site, fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
+  const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
+    if (!('render' in file)) return file;
+    return {
+      ...file,
+      render: () => {
+        try {
+          return file.render();
+        } catch (error) {
+          throw new TemplateError((error as Error).message, {cause: error});
+        }
+      },
+    };
+  });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   return {files, pages};
 }

@@ -36,6 +36,8 @@ export const configDefaults = {
   outDir: 'dist',
   /** Templates and theme assets, relative to the site folder. */
   templatesDir: 'templates',
+  /** The build cache (parsed articles, what the last build wrote), relative to the site folder. */
+  cacheDir: 'node_modules/.cache/dateline',
 } as const;
 
 /** The config file looked for in the site folder. */

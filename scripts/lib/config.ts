@@ -18,6 +18,8 @@ export interface ConfigOverrides {
   readonly now?: string | undefined;
   /** `--drafts`: publish drafts too. */
   readonly drafts?: boolean | undefined;
+  /** `--no-cache`: neither read nor write the build cache. */
+  readonly noCache?: boolean | undefined;
 }
 
 const httpUrl = z.url({protocol: /^https?$/, error: 'must be an absolute http(s) URL with a scheme, e.g. https://owner.github.io/repo/'});
@@ -58,6 +60,7 @@ const fileSchema = z.strictObject({
   articlesDir: z.string().min(1).optional(),
   outDir: z.string().min(1).optional(),
   templatesDir: z.string().min(1).optional(),
+  cacheDir: z.string().min(1).optional(),
 });
 
 /**
@@ -122,6 +125,7 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     articlesDir: path.resolve(cwd, overrides.articles ?? merged.articlesDir),
     outDir: path.resolve(cwd, overrides.out ?? merged.outDir),
     templatesDir: path.resolve(cwd, merged.templatesDir),
+    cacheDir: overrides.noCache ? undefined : path.resolve(cwd, merged.cacheDir),
     configPath: fs.existsSync(configPath) ? configPath : undefined,
     now,
     drafts: overrides.drafts ?? false,

@@ -18,8 +18,17 @@ export function parseDate(value: string, timezone: string): {iso: string} | {rea
  * Locale and zone are explicit, so the machine's own settings never leak in.
  */
 export function formatDate(iso: string, language: string, timezone: string): string {
-  return new Intl.DateTimeFormat(language, {dateStyle: 'long', timeZone: timezone}).format(new Date(iso));
+  const key = `${language}\u0000${timezone}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, {dateStyle: 'long', timeZone: timezone});
+    formatters.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
+
+/** Formatters are costly to make and immutable: one per language and zone, shared (a pure memo). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** `YYYY`, `MM` and `DD` of an instant in the site's time zone, for permalinks. */
 export function dateParts(iso: string, timezone: string): {year: string; month: string; day: string} {

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
+import {EXIT, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {rehypeLocalImages} from './plugins/rehype-local-images.ts';
 import {rehypeTableAlign} from './plugins/rehype-table-align.ts';
@@ -32,13 +33,25 @@ const schema: SanitizeSchema = {
  * @param articlesDir The articles folder, which local images must stay inside.
  */
 export function markdownToHast(body: string, file: VFile, articlesDir: string): Root {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkRehype, {allowDangerousHtml: true})
-    .use(rehypeRaw)
-    .use(rehypeSanitize, schema)
-    .use(rehypeLocalImages, {articlesDir})
-    .use(rehypeTableAlign);
-  return processor.runSync(processor.parse(body), file) as Root;
+  const mdast = parser.parse(body);
+  const hast = toHast.runSync(mdast, file) as Root;
+  // Raw HTML is re-parsed through parse5 only when there is some: most articles have none.
+  const raw = hasRaw(hast) ? (reparse.runSync(hast, file) as Root) : hast;
+  const clean = sanitize.runSync(raw, file) as Root;
+  return unified().use(rehypeLocalImages, {articlesDir}).use(rehypeTableAlign).runSync(clean, file) as Root;
+}
+
+/** The frozen stages, made once: a processor's plugins are set up when it is frozen, not per article. */
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const toHast = unified().use(remarkRehype, {allowDangerousHtml: true}).freeze();
+const reparse = unified().use(rehypeRaw).freeze();
+const sanitize = unified().use(rehypeSanitize, schema).freeze();
+
+function hasRaw(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'raw', () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {Liquid} from 'liquidjs';
 import type {PagePlan} from './plan-pages.ts';
-import type {Article, OutputFile, SiteConfig} from './types.ts';
+import type {Article, SiteConfig} from './types.ts';
 import {articleView, hrefOf, urlOf, type LinkView} from './view-model.ts';
 
 /** Site-wide values every template receives as `site`. Documented in the README. */
@@ -59,7 +59,7 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
  * Render one planned page through its template (`article.liquid` or `list.liquid`).
  * Template errors are thrown with the template's name; the caller reports them.
  */
-export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig): OutputFile {
+export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig): string {
   const view = (article: Article | undefined) => (article ? articleView(article, config) : undefined);
   if (plan.kind === 'article') {
     const article = view(plan.article)!;
@@ -70,7 +70,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       newer: view(plan.newer),
       older: view(plan.older),
     });
-    return {path: `${plan.path}index.html`, contents: html};
+    return html;
   }
   const {pagination} = plan;
   const heading = plan.listing === 'home' ? site.title : plan.title;
@@ -92,5 +92,5 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       next: pagination.next === undefined ? undefined : hrefOf(config, pagination.next),
     },
   });
-  return {path: `${plan.path}index.html`, contents: html};
+  return html;
 }

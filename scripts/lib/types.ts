@@ -40,6 +40,8 @@ export interface SiteConfig {
   readonly outDir: string;
   /** Folder of templates and theme assets. */
   readonly templatesDir: string;
+  /** Folder of the build cache; `undefined` when `--no-cache` turns it off. */
+  readonly cacheDir: string | undefined;
   /** The build's notion of now (UTC ISO): articles dated later are not published yet. `--now` pins it. */
   readonly now: string;
   /** Publish drafts too (`--drafts`, for previews). */
@@ -97,4 +99,10 @@ export interface Article {
 /** A file the build emits, relative to the output folder. */
 export type OutputFile =
   | {readonly path: string; readonly contents: string | Uint8Array}
-  | {readonly path: string; readonly copyFrom: string};
+  | {readonly path: string; readonly copyFrom: string}
+  | {
+      readonly path: string;
+      /** A fingerprint of everything the file is made from: when it matches the last build's, `render` is skipped. */
+      readonly key: string;
+      readonly render: () => string | Uint8Array;
+    };

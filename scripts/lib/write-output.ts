@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {withOutputLock, type LockOptions} from './output-lock.ts';
@@ -6,66 +7,128 @@ import type {OutputFile} from './types.ts';
 /** A failure to write the output, its message naming the path and the cause. */
 export class OutputError extends Error {}
 
+/** What a build wrote into one output folder: path → content hash and fingerprint. */
+export type Manifest = Map<string, {readonly hash: string; readonly key?: string | undefined}>;
+
+/** A folder's manifest, tied to the folder by its inode so a replaced folder is never trusted. */
+export interface Generation {
+  /** The folder's inode and birth time: a folder made anew at the same path is a stranger. */
+  readonly identity: string;
+  readonly manifest: Manifest;
+}
+
+/** What the writer knows of the output and spare folders from the last build (kept in the build cache). */
+export interface OutputState {
+  readonly current: Generation | undefined;
+  readonly spare: Generation | undefined;
+}
+
+/** Counts of what the writer did, for the report and the benchmark. */
+export interface WriteStats {
+  written: number;
+  linked: number;
+  kept: number;
+  rendered: number;
+  deleted: number;
+}
+
 /**
- * The only module that writes the site. Every file goes into a fresh staging folder
- * beside `outDir`; only when all are written is the staging folder swapped into place.
- * A failure or a kill before the swap leaves the previous `outDir` exactly as it was.
- * Builds into the same folder take turns (see {@link withOutputLock}).
+ * The only module that writes the site. The new output is assembled in a staging folder
+ * beside `outDir` — the spare folder left by the build before last when its manifest is
+ * known, so only files that differ are touched — and swapped into place by renames when
+ * complete. Files whose bytes did not change are hard links to the previous output, so
+ * they keep their time stamps and static hosts and rsync see small diffs. A failure or a
+ * kill before the swap leaves the previous `outDir` exactly as it was. Builds into the same
+ * folder take turns (see {@link withOutputLock}); a file-system error becomes an
+ * {@link OutputError} naming the path, and any other error (a template's) passes through.
  *
  * @param outDir The output folder (`dist/`).
  * @param files Files relative to the output folder; paths are checked to stay inside it.
- * @throws {OutputError} naming the file or folder that could not be written.
+ * @param state The manifests of the last build, when a cache is in use.
+ * @param lock How long to wait for another build writing into the same folder.
+ * @returns the state to keep for the next build, and what was done.
  */
-export function writeOutput(outDir: string, files: readonly OutputFile[], options: LockOptions = {}): void {
+export function writeOutput(outDir: string, files: Iterable<OutputFile>, state?: OutputState, lock: LockOptions = {}): {state: OutputState; stats: WriteStats} {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
-  const base = path.basename(target);
   const blocker = fileOnTheWay(parent);
   if (blocker) throw new OutputError(`could not write ${target}: ${blocker} is a file, not a folder`);
   attempt(parent, () => fs.mkdirSync(parent, {recursive: true}));
-  attempt(target, () => withOutputLock(target, () => {
-    recoverInterruptedSwap(target);
-    const staging = attempt(parent, () => fs.mkdtempSync(path.join(parent, `.${base}.tmp-`)));
-    try {
-      const made = new Set<string>();
-      for (const file of files) {
-        const destination = inside(staging, file.path);
-        attempt(path.join(target, file.path), () => {
-          const folder = path.dirname(destination);
-          if (!made.has(folder)) {
-            fs.mkdirSync(folder, {recursive: true});
-            made.add(folder);
-          }
-          if ('copyFrom' in file) fs.copyFileSync(file.copyFrom, destination);
-          else fs.writeFileSync(destination, file.contents);
-        });
-      }
-      swap(staging, target);
-    } catch (error) {
-      fs.rmSync(staging, {recursive: true, force: true});
-      throw error;
-    }
-  }, options));
+  return attempt(target, () => withOutputLock(target, () => writeLocked(target, files, state), lock));
 }
 
-/** The nearest existing ancestor of `folder` (or itself) when it is not a folder. */
-function fileOnTheWay(folder: string): string | undefined {
-  for (let at = folder; ; at = path.dirname(at)) {
-    const stat = fs.statSync(at, {throwIfNoEntry: false});
-    if (stat) return stat.isDirectory() ? undefined : at;
-    if (path.dirname(at) === at) return undefined;
+/** {@link writeOutput} once the lock is held. */
+function writeLocked(target: string, files: Iterable<OutputFile>, state: OutputState | undefined): {state: OutputState; stats: WriteStats} {
+  const parent = path.dirname(target);
+  recoverInterruptedSwap(target);
+
+  const spareDir = sibling(target, 'spare');
+  const current = trusted(target, state?.current);
+  const spare = trusted(spareDir, state?.spare);
+  let staging: string;
+  let staged: Manifest;
+  if (spare) {
+    staging = spareDir;
+    staged = spare.manifest;
+  } else {
+    fs.rmSync(spareDir, {recursive: true, force: true});
+    staging = attempt(parent, () => fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`)));
+    staged = new Map();
   }
-}
 
-/** Run `write`; turn a file-system error into an {@link OutputError} naming `where`. */
-function attempt<T>(where: string, write: () => T): T {
+  const stats: WriteStats = {written: 0, linked: 0, kept: 0, rendered: 0, deleted: 0};
+  const manifest: Manifest = new Map();
   try {
-    return write();
+    const made = new Set<string>();
+    for (const file of files) {
+      const destination = inside(staging, file.path);
+      const previous = current?.manifest.get(file.path);
+      let entry: {hash: string; key?: string | undefined};
+      let contents: string | Uint8Array | undefined;
+      if ('key' in file && previous?.key === file.key) {
+        entry = previous;
+      } else {
+        if ('key' in file) stats.rendered++;
+        contents = 'contents' in file ? file.contents : 'render' in file ? file.render() : fs.readFileSync(file.copyFrom);
+        entry = {hash: hashOf(contents), key: 'key' in file ? file.key : undefined};
+      }
+      manifest.set(file.path, entry);
+      if (staged.get(file.path)?.hash === entry.hash) {
+        stats.kept++;
+        continue;
+      }
+      const folder = path.dirname(destination);
+      const linked = attempt(path.join(target, file.path), () => {
+        if (!made.has(folder)) {
+          fs.mkdirSync(folder, {recursive: true});
+          made.add(folder);
+        }
+        fs.rmSync(destination, {force: true});
+        return previous?.hash === entry.hash && linkFrom(path.join(target, file.path), destination);
+      });
+      if (linked) {
+        stats.linked++;
+        continue;
+      }
+      contents ??= 'render' in file ? file.render() : 'contents' in file ? file.contents : fs.readFileSync(file.copyFrom);
+      const bytes = contents;
+      attempt(path.join(target, file.path), () => fs.writeFileSync(destination, bytes));
+      stats.written++;
+    }
+    for (const stale of staged.keys()) {
+      if (manifest.has(stale)) continue;
+      removeWithEmptyParents(inside(staging, stale), staging);
+      stats.deleted++;
+    }
+    const old = swap(staging, target, spareDir);
+    return {
+      state: {current: {identity: identity(target), manifest}, spare: old && current ? {identity: identity(spareDir), manifest: current.manifest} : undefined},
+      stats,
+    };
   } catch (error) {
-    if (error instanceof OutputError) throw error;
-    const {code, message} = error as NodeJS.ErrnoException;
-    const reason = code ? message.replace(/^\w+: /, '').replace(/, \w+(?: '.*')?$/, '') : message;
-    throw new OutputError(`could not write ${where}: ${reason}${code ? ` (${code})` : ''}`, {cause: error});
+    // A half-updated spare folder is no longer what its manifest says: drop it whole.
+    fs.rmSync(staging, {recursive: true, force: true});
+    throw error;
   }
 }
 
@@ -78,32 +141,99 @@ export function inside(root: string, relative: string): string {
   return resolved;
 }
 
-/** Move the old output aside, the new one in, then delete the old one. */
-function swap(staging: string, target: string): void {
-  const old = `${path.join(path.dirname(target), `.${path.basename(target)}.old`)}-${process.pid}`;
-  const hadOld = fs.existsSync(target);
-  if (hadOld) fs.renameSync(target, old);
-  try {
-    fs.renameSync(staging, target);
-  } catch (error) {
-    if (hadOld) fs.renameSync(old, target);
-    throw error;
+/** The nearest existing ancestor of `folder` (or itself) when it is not a folder. */
+function fileOnTheWay(folder: string): string | undefined {
+  for (let at = folder; ; at = path.dirname(at)) {
+    const stat = fs.statSync(at, {throwIfNoEntry: false});
+    if (stat) return stat.isDirectory() ? undefined : at;
+    if (path.dirname(at) === at) return undefined;
   }
-  if (hadOld) fs.rmSync(old, {recursive: true, force: true});
+}
+
+/** Run `write`; turn a file-system error (one with an errno code) into an {@link OutputError} naming `where`. */
+function attempt<T>(where: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const {code, message, syscall} = error as NodeJS.ErrnoException;
+    if (error instanceof OutputError || typeof code !== 'string' || syscall === undefined) throw error;
+    const reason = message.replace(/^\w+: /, '').replace(/, \w+(?: '.*')?$/, '');
+    throw new OutputError(`could not write ${where}: ${reason} (${code})`, {cause: error});
+  }
+}
+
+function sibling(target: string, kind: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${kind}`);
+}
+
+function hashOf(contents: string | Uint8Array): string {
+  return createHash('sha1').update(contents).digest('base64url');
+}
+
+/** A generation is trusted only if its folder is the very one the manifest describes. */
+function trusted(folder: string, generation: Generation | undefined): Generation | undefined {
+  if (!generation) return undefined;
+  try {
+    return identity(folder) === generation.identity ? generation : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function identity(folder: string): string {
+  const stat = fs.statSync(folder, {bigint: true});
+  return `${stat.dev}:${stat.ino}:${stat.birthtimeNs}`;
+}
+
+function linkFrom(existing: string, destination: string): boolean {
+  try {
+    fs.linkSync(existing, destination);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function removeWithEmptyParents(file: string, root: string): void {
+  fs.rmSync(file, {force: true});
+  for (let folder = path.dirname(file); folder !== root && folder.startsWith(root); folder = path.dirname(folder)) {
+    if (fs.readdirSync(folder).length > 0) break;
+    fs.rmdirSync(folder);
+  }
 }
 
 /**
- * A build killed between the two renames of a swap leaves no `outDir` but a `.<out>.old-*`
- * folder: put it back. Leftover staging folders of killed builds are removed. Only called
- * while holding the output lock, so no other build is using them.
+ * Three renames: the output aside, the staging folder in, the old output to the spare slot.
+ * @returns whether there was an old output (now the spare folder).
+ */
+function swap(staging: string, target: string, spareDir: string): boolean {
+  const aside = sibling(target, 'old');
+  const hadOld = fs.existsSync(target);
+  if (hadOld) fs.renameSync(target, aside);
+  try {
+    fs.renameSync(staging, target);
+  } catch (error) {
+    if (hadOld) fs.renameSync(aside, target);
+    throw error;
+  }
+  if (hadOld) fs.renameSync(aside, spareDir);
+  return hadOld;
+}
+
+/**
+ * A build killed between the renames of a swap leaves no `outDir` but a `.<out>.old` folder:
+ * put it back. Staging folders of killed builds are removed. Only called while holding the
+ * output lock, so no other build is using them.
  */
 function recoverInterruptedSwap(target: string): void {
   const parent = path.dirname(target);
   const base = path.basename(target);
-  const leftovers = fs.readdirSync(parent).filter((name) => name.startsWith(`.${base}.old-`) || name.startsWith(`.${base}.tmp-`));
-  for (const name of leftovers.sort()) {
-    const full = path.join(parent, name);
-    if (name.startsWith(`.${base}.old-`) && !fs.existsSync(target)) fs.renameSync(full, target);
-    else fs.rmSync(full, {recursive: true, force: true});
+  const aside = sibling(target, 'old');
+  if (fs.existsSync(aside)) {
+    if (fs.existsSync(target)) fs.renameSync(aside, `${aside}-${process.pid}`);
+    else fs.renameSync(aside, target);
+  }
+  for (const name of fs.readdirSync(parent)) {
+    if (name.startsWith(`.${base}.tmp-`) || name.startsWith(`.${base}.old-`)) fs.rmSync(path.join(parent, name), {recursive: true, force: true});
   }
 }

@@ -23,6 +23,7 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     outDir: path.join(root, 'dist-test'),
     templatesDir: path.join(root, 'templates'),
     configPath: undefined,
+    cacheDir: undefined,
     now: '2030-01-01T00:00:00.000Z',
     drafts: false,
     ...overrides,

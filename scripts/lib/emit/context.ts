@@ -9,6 +9,11 @@ export interface EmitContext {
   readonly articles: readonly Article[];
   readonly engine: Liquid;
   readonly site: SiteView;
+  /**
+   * A fingerprint of everything an output is made from (articles by content key, plus the
+   * templates, the settings and the site data): give it to a lazy output as its `key`.
+   */
+  readonly fingerprint: (value: unknown) => string;
 }
 
 /** An emitter turns the site into some of its output files. Pure: it writes nothing itself. */

@@ -4,6 +4,10 @@ import type {OutputFile} from '../types.ts';
 import type {EmitContext} from './context.ts';
 
 /** Every HTML page: articles, the front page, sections and tags. */
-export function emitPages({articles, config, engine, site}: EmitContext): OutputFile[] {
-  return planPages(articles, config).map((plan) => renderPage(engine, plan, site, config));
+export function emitPages({articles, config, engine, site, fingerprint}: EmitContext): OutputFile[] {
+  return planPages(articles, config).map((plan) => ({
+    path: `${plan.path}index.html`,
+    key: fingerprint(plan),
+    render: () => renderPage(engine, plan, site, config),
+  }));
 }

@@ -1,0 +1,65 @@
+/**
+ * The build cache end to end: after every kind of change, a warm build (cache on, into the
+ * previous output) gives byte-identical output to a cold build (no cache, empty folder).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {test} from 'uvu';
+import * as assert from 'uvu/assert';
+import {buildSite} from '../scripts/lib/build-site.ts';
+import {root} from './helpers/config.ts';
+
+const site = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-'));
+fs.cpSync(path.join(root, 'articles'), path.join(site, 'articles'), {recursive: true});
+fs.cpSync(path.join(root, 'templates'), path.join(site, 'templates'), {recursive: true});
+fs.copyFileSync(path.join(root, 'dateline.config.yaml'), path.join(site, 'dateline.config.yaml'));
+const warmOut = path.join(site, 'dist');
+const now = '2026-01-01T00:00:00Z';
+
+function files(dir: string): Map<string, string> {
+  const names = (fs.readdirSync(dir, {recursive: true}) as string[]).filter((name) => fs.statSync(path.join(dir, name)).isFile()).sort();
+  return new Map(names.map((name) => [name, fs.readFileSync(path.join(dir, name), 'latin1')]));
+}
+
+async function assertWarmEqualsCold(change: string): Promise<number> {
+  const warm = await buildSite({cwd: site, env: {}, now});
+  assert.ok(warm.ok, `${change}: warm build failed`);
+  const coldOut = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cold-'));
+  const cold = await buildSite({cwd: site, env: {}, now, out: path.join(coldOut, 'dist'), noCache: true});
+  assert.ok(cold.ok, `${change}: cold build failed`);
+  const a = files(warmOut);
+  const b = files(path.join(coldOut, 'dist'));
+  assert.equal([...a.keys()], [...b.keys()], `${change}: the same files`);
+  for (const [name, bytes] of b) assert.ok(a.get(name) === bytes, `${change}: ${name} differs`);
+  const parsed = warm.timings.find((step) => step.name.startsWith('parse'))!.name;
+  return Number(/\((\d+) of/.exec(parsed)![1]);
+}
+
+const article = (name: string) => path.join(site, 'articles', name);
+
+test('should give the same output warm as cold across edits, deletions, renames, templates and config', async () => {
+  assert.is(await assertWarmEqualsCold('first build'), 8);
+  assert.is(await assertWarmEqualsCold('nothing changed'), 0, 'nothing is parsed again');
+
+  fs.appendFileSync(article('2017-01-29-frost-half-marathon.md'), '\nA late addition to the race report.\n');
+  assert.is(await assertWarmEqualsCold('an edit'), 1, 'only the edited article is parsed again');
+
+  fs.rmSync(article('2017-02-15-small-businesses-energy-costs.md'));
+  await assertWarmEqualsCold('a deletion');
+
+  fs.renameSync(article('2017-01-29-frost-half-marathon.md'), article('2017-01-30-frost-half-marathon-report.md'));
+  await assertWarmEqualsCold('a rename');
+
+  const card = path.join(site, 'templates', 'partials', 'card.liquid');
+  fs.writeFileSync(card, fs.readFileSync(card, 'utf8').replace('<article class="card">', '<article class="card story">'));
+  await assertWarmEqualsCold('a template change');
+
+  const config = path.join(site, 'dateline.config.yaml');
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('pageSize: 10', 'pageSize: 3').replace('timezone: Europe/London', 'timezone: Asia/Tokyo'));
+  assert.is(await assertWarmEqualsCold('a config change'), 7, 'a setting that changes parsing parses everything again');
+});
+
+test.after(() => fs.rmSync(site, {recursive: true, force: true}));
+
+test.run();
