@@ -50,14 +50,46 @@ function isWholeBuild(out: string, files: readonly string[], marker: string, oth
   });
 }
 
-/** Start a build and SIGKILL it once its staging folder holds a few entries (or it ends). */
-function killWhileWriting(site: string, out: string): Promise<NodeJS.Signals | null> {
+/** Files next to the output folder other than the writer's spare folder (the build before last). */
+function leftovers(out: string): string[] {
+  return fs.readdirSync(path.dirname(out)).filter((name) => name !== path.basename(out) && name !== `.${path.basename(out)}.spare`);
+}
+
+/** An article page from the middle of the corpus. */
+function middlePage(files: readonly string[]): string {
+  const pages = files.filter((file) => /^\d{4}\/\d{2}\/story-/.test(file));
+  return pages[Math.floor(pages.length / 2)]!;
+}
+
+/** Entries of a folder that may vanish meanwhile (a build's staging folder). */
+function entries(folder: string): number {
+  try {
+    return fs.readdirSync(folder).length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Start a build and SIGKILL it once its staging folder is part-written: by default once it holds
+ * a few entries, or when `ready(staging)` says so (or it ends first).
+ */
+function killWhileWriting(site: string, out: string, ready = (staging: string) => !staging.endsWith('.spare') && entries(staging) >= 3): Promise<NodeJS.Signals | null> {
   const parent = path.dirname(out);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', loader, cli, 'build', '--out', out, ...now], {cwd: site, stdio: 'ignore'});
     const timer = setInterval(() => {
-      const staging = fs.readdirSync(parent).find((name) => name.startsWith(`.${path.basename(out)}.tmp-`));
-      if (staging && (fs.readdirSync(path.join(parent, staging), {withFileTypes: true}) ?? []).length >= 3) child.kill('SIGKILL');
+      // The writer stages into a fresh `.tmp-` folder, or updates its spare folder.
+      const base = path.basename(out);
+      const candidates = fs.readdirSync(parent).filter((name) => name.startsWith(`.${base}.tmp-`) || name === `.${base}.spare`);
+      const kill = candidates.some((name) => {
+        try {
+          return ready(path.join(parent, name));
+        } catch {
+          return false; // The file is not written yet, or the folder was just swapped in.
+        }
+      });
+      if (kill) child.kill('SIGKILL');
     }, 2);
     child.on('close', (_code, signal) => {
       clearInterval(timer);
@@ -95,7 +127,22 @@ test('should keep the previous output whole when a build is killed while writing
   assert.is(a.status, 0, a.stderr);
   assert.is(b.status, 0, b.stderr);
   assert.ok(isWholeBuild(out, files, 'Second version.', 'First version.'), 'the output is not one whole new build');
-  assert.equal(fs.readdirSync(path.dirname(out)), ['dist'], 'staging folders, backups or the lock were left behind');
+  assert.equal(leftovers(out), [], 'staging folders, backups or the lock were left behind');
+  // One more build, alone, so the build cache knows both the output and the spare folder.
+  const settled = await runCliAsync(['build', '--out', out, ...now], {cwd: site});
+  assert.is(settled.status, 0, settled.stderr);
+  const second = snapshot(out);
+
+  // The writer now reuses its spare folder (the build before last, also the second version).
+  // Kill a build while it updates it, then build the second version again: the result must be
+  // exactly the second version, not its files mixed with the killed build's.
+  writeCorpus(site, 'Third version.');
+  await killWhileWriting(site, out, (staging) => fs.readFileSync(path.join(staging, middlePage(files)), 'utf8').includes('Third version.'));
+  writeCorpus(site, 'Second version.');
+  const again = await runCliAsync(['build', '--out', out, ...now], {cwd: site});
+  assert.is(again.status, 0, again.stderr);
+  assert.equal(snapshotDifferences(second, snapshot(out)), [], 'a build after a killed one differs from the same build before it');
+  assert.equal(leftovers(out), []);
 });
 
 test('should report an output folder that cannot be created, with its path', async () => {

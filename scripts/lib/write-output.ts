@@ -68,7 +68,11 @@ function writeLocked(target: string, files: Iterable<OutputFile>, state: OutputS
   let staging: string;
   let staged: Manifest;
   if (spare) {
-    staging = spareDir;
+    // Move the spare into a staging name before touching it: a build killed while updating it
+    // leaves a `.tmp-` folder the next build deletes, never a half-updated spare whose
+    // manifest would still be trusted (a revert to the old content would then keep new bytes).
+    staging = path.join(parent, `.${path.basename(target)}.tmp-${process.pid}-spare`);
+    attempt(parent, () => fs.renameSync(spareDir, staging));
     staged = spare.manifest;
   } else {
     fs.rmSync(spareDir, {recursive: true, force: true});
