@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
+import {BuildCache} from '../scripts/lib/build-cache.ts';
 import {buildSite} from '../scripts/lib/build-site.ts';
+import type {Article} from '../scripts/lib/types.ts';
 import {root} from './helpers/config.ts';
 
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-'));
@@ -58,6 +60,36 @@ test('should give the same output warm as cold across edits, deletions, renames,
   const config = path.join(site, 'dateline.config.yaml');
   fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('pageSize: 10', 'pageSize: 3').replace('timezone: Europe/London', 'timezone: Asia/Tokyo'));
   assert.is(await assertWarmEqualsCold('a config change'), 7, 'a setting that changes parsing parses everything again');
+});
+
+test('should read bodies lazily, append new ones and compact when most are dead', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
+  const outcome = (name: string) => ({article: {source: name, title: name, html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`} as unknown as Article, messages: []});
+  let cache = BuildCache.open(dir, 'v1');
+  cache.save(new Map([['a', outcome('a')], ['b', outcome('b')], ['c', outcome('c')]]), undefined);
+  cache.close();
+
+  cache = BuildCache.open(dir, 'v1');
+  assert.equal([...cache.articles.keys()], ['a', 'b', 'c']);
+  assert.is(cache.articles.get('b')!.article!.html, '<p>b</p>');
+  const bodies = () => fs.readdirSync(dir).filter((name) => name.startsWith('bodies'));
+  const size = () => fs.statSync(path.join(dir, bodies()[0]!)).size;
+  const before = size();
+  cache.save(new Map([['b', cache.articles.get('b')!], ['d', outcome('d')]]), undefined);
+  cache.close();
+  assert.ok(size() > before, 'a new body is appended');
+
+  cache = BuildCache.open(dir, 'v1');
+  cache.save(new Map([['d', cache.articles.get('d')!]]), undefined, 0);
+  cache.close();
+  assert.equal(bodies(), ['bodies-1.bin'], 'the body file is rewritten with only live bodies');
+
+  cache = BuildCache.open(dir, 'v1');
+  assert.equal([...cache.articles.keys()], ['d']);
+  assert.is(cache.articles.get('d')!.article!.feedHtml, '<p>feed d</p>');
+  cache.close();
+  assert.is(BuildCache.open(dir, 'v2').articles.size, 0, 'another tool version starts afresh');
+  fs.rmSync(dir, {recursive: true, force: true});
 });
 
 test.after(() => fs.rmSync(site, {recursive: true, force: true}));

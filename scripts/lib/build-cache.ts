@@ -3,17 +3,147 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import v8 from 'node:v8';
-import type {ParseOutcome} from './parse-batch.ts';
-import type {SiteConfig} from './types.ts';
+import type {MessageData, ParseOutcome} from './parse-batch.ts';
+import type {Article, SiteConfig} from './types.ts';
 import type {OutputState} from './write-output.ts';
 
-/** The persistent build cache: parsed articles by content key, and what the writer knows of the output. */
-export interface BuildCache {
-  readonly articles: Map<string, ParseOutcome>;
+/** An article without its bodies, as the cache's index keeps it. */
+type ArticleMeta = Omit<Article, 'html' | 'feedHtml'>;
+
+/** Where an article's bodies sit in the cache's body file. */
+interface BodyPlace {
+  readonly offset: number;
+  readonly length: number;
+}
+
+interface IndexEntry {
+  readonly article: ArticleMeta | undefined;
+  readonly messages: readonly MessageData[];
+  readonly body: BodyPlace | undefined;
+}
+
+interface IndexFile {
+  readonly version: string;
+  readonly bodies: string;
+  readonly bodyBytes: number;
+  readonly entries: Map<string, IndexEntry>;
   readonly output: OutputState | undefined;
 }
 
-const fileName = 'build.v8';
+/**
+ * The persistent build cache. The index (every parsed article's metadata and messages, and
+ * what the writer knows of the output) is small and read whole; the article bodies live in
+ * an append-only file and are read only when a page or feed that shows them is rendered,
+ * so a warm build reads and writes little more than the index.
+ */
+export class BuildCache {
+  /** Outcomes by article key, bodies loaded on first use. */
+  readonly articles = new Map<string, ParseOutcome>();
+  output: OutputState | undefined;
+  private readonly places = new Map<string, BodyPlace>();
+  private fd: number | undefined;
+  private bodyFile = 'bodies-0.bin';
+  private bodyBytes = 0;
+
+  private constructor(
+    private readonly dir: string | undefined,
+    private readonly version: string,
+  ) {}
+
+  /** Open the cache in `dir` (undefined: a cache that remembers nothing). A missing, corrupt or other-version cache is empty. */
+  static open(dir: string | undefined, version: string): BuildCache {
+    const cache = new BuildCache(dir, version);
+    if (!dir) return cache;
+    try {
+      const index = v8.deserialize(fs.readFileSync(path.join(dir, 'index.v8'))) as IndexFile;
+      if (index.version !== version) return cache;
+      cache.fd = fs.openSync(path.join(dir, index.bodies), 'r');
+      cache.bodyFile = index.bodies;
+      cache.bodyBytes = index.bodyBytes;
+      cache.output = index.output;
+      for (const [key, entry] of index.entries) {
+        if (entry.body) cache.places.set(key, entry.body);
+        cache.articles.set(key, {article: entry.article && cache.lazy(entry.article, entry.body!), messages: entry.messages});
+      }
+    } catch {
+      cache.articles.clear();
+      cache.places.clear();
+      cache.output = undefined;
+    }
+    return cache;
+  }
+
+  /** An article whose `html` and `feedHtml` are read from the body file when first asked for. */
+  private lazy(meta: ArticleMeta, place: BodyPlace): Article {
+    let bodies: {html: string; feedHtml: string} | undefined;
+    const load = () => (bodies ??= this.readBody(place));
+    return Object.defineProperties({...meta} as Article, {
+      html: {get: () => load().html, enumerable: true},
+      feedHtml: {get: () => load().feedHtml, enumerable: true},
+    });
+  }
+
+  private readBody(place: BodyPlace): {html: string; feedHtml: string} {
+    const buffer = Buffer.alloc(place.length);
+    fs.readSync(this.fd!, buffer, 0, place.length, place.offset);
+    return v8.deserialize(buffer) as {html: string; feedHtml: string};
+  }
+
+  /**
+   * Keep the outcomes of this build (and only them) with the writer's state. New bodies are
+   * appended; when dead bodies outweigh live ones, the body file is rewritten.
+   */
+  save(outcomes: ReadonlyMap<string, ParseOutcome>, output: OutputState | undefined, compactAbove = 4 * 1024 * 1024): void {
+    if (!this.dir) return;
+    fs.mkdirSync(this.dir, {recursive: true});
+    const live = [...outcomes.keys()].filter((key) => this.places.has(key));
+    const liveBytes = live.reduce((sum, key) => sum + this.places.get(key)!.length, 0);
+    const compact = this.bodyBytes > compactAbove && liveBytes < this.bodyBytes / 2;
+    const places = new Map<string, BodyPlace>();
+    const chunks: Buffer[] = [];
+    let bodyFile = this.bodyFile;
+    let offset = this.bodyBytes;
+    if (compact) {
+      bodyFile = `bodies-${Number(/\d+/.exec(this.bodyFile)![0]) + 1}.bin`;
+      offset = 0;
+    }
+    for (const [key, outcome] of outcomes) {
+      if (!outcome.article) continue;
+      const kept = this.places.get(key);
+      if (kept && !compact) {
+        places.set(key, kept);
+        continue;
+      }
+      const buffer = v8.serialize({html: outcome.article.html, feedHtml: outcome.article.feedHtml});
+      chunks.push(buffer);
+      places.set(key, {offset, length: buffer.length});
+      offset += buffer.length;
+    }
+    if (compact) fs.writeFileSync(path.join(this.dir, bodyFile), Buffer.concat(chunks));
+    else if (chunks.length > 0) fs.appendFileSync(path.join(this.dir, bodyFile), Buffer.concat(chunks));
+    const entries = new Map<string, IndexEntry>();
+    for (const [key, outcome] of outcomes) {
+      const article = outcome.article ? meta(outcome.article) : undefined;
+      entries.set(key, {article, messages: outcome.messages, body: places.get(key)});
+    }
+    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, output};
+    const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
+    fs.writeFileSync(temporary, v8.serialize(index));
+    fs.renameSync(temporary, path.join(this.dir, 'index.v8'));
+    if (compact) fs.rmSync(path.join(this.dir, this.bodyFile), {force: true});
+  }
+
+  /** Release the body file. */
+  close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+function meta(article: Article): ArticleMeta {
+  const {html: _html, feedHtml: _feedHtml, ...rest} = Object.getOwnPropertyDescriptors(article);
+  return Object.defineProperties({}, rest) as ArticleMeta;
+}
 
 /**
  * The tool's version for cache keys: the package version and a hash of the build code itself,
@@ -38,23 +168,4 @@ export function articleKey(version: string, config: SiteConfig, sourcePath: stri
 function parseSettings(config: SiteConfig): string {
   const {url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir} = config;
   return JSON.stringify({url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir});
-}
-
-/** Read the cache; a missing, corrupt or other-version cache is an empty one. */
-export function loadCache(dir: string, version: string): BuildCache {
-  try {
-    const data = v8.deserialize(fs.readFileSync(path.join(dir, fileName))) as {version: string} & BuildCache;
-    if (data.version === version) return {articles: data.articles, output: data.output};
-  } catch {
-    // No cache yet, or an unreadable one: start afresh.
-  }
-  return {articles: new Map(), output: undefined};
-}
-
-/** Write the cache atomically (a temporary file renamed into place). */
-export function saveCache(dir: string, version: string, cache: BuildCache): void {
-  fs.mkdirSync(dir, {recursive: true});
-  const temporary = path.join(dir, `${fileName}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, v8.serialize({version, articles: cache.articles, output: cache.output}));
-  fs.renameSync(temporary, path.join(dir, fileName));
 }

@@ -3,7 +3,7 @@ import {VFile} from 'vfile';
 import {checkCollisions} from './check-collisions.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles} from './load-articles.ts';
-import {articleKey, loadCache, saveCache, toolVersion} from './build-cache.ts';
+import {articleKey, BuildCache, toolVersion} from './build-cache.ts';
 import {fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
@@ -12,7 +12,8 @@ import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
 import {emitPages} from './emit/emit-pages.ts';
-import {createEngine, siteView} from './render-pages.ts';
+import {renderInParallel} from './render-in-parallel.ts';
+import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
@@ -55,7 +56,24 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0, timings});
   if (!config) return failed([configFile]);
   const version = toolVersion();
-  const cache = config.cacheDir ? loadCache(config.cacheDir, version) : {articles: new Map<string, ParseOutcome>(), output: undefined};
+  const cache = BuildCache.open(config.cacheDir, version);
+  try {
+    return await buildWith(config, configFile, cache, version, options, step, timings);
+  } finally {
+    cache.close();
+  }
+}
+
+async function buildWith(
+  config: SiteConfig,
+  configFile: VFile,
+  cache: BuildCache,
+  version: string,
+  options: BuildOptions,
+  step: (name: string) => void,
+  timings: {name: string; ms: number}[],
+): Promise<BuildResult> {
+  const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0, timings});
   step('config');
 
   const sources = loadArticles(config.articlesDir, options.cwd, {maxBytes: config.maxArticleBytes});
@@ -84,8 +102,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   step(`parse (${missing.length} of ${readable.length})`);
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
-  const output = renderSite(articles, config, (article) => keyOf.get(article));
+  const planned = renderSite(articles, config, (article) => keyOf.get(article));
   step('plan');
+  const output = {...planned, files: await renderInParallel(planned.files, planned.site, config, cache.output?.current?.manifest)};
+  step('render');
   let written;
   try {
     written = writeOutput(config.outDir, output.files, cache.output);
@@ -100,9 +120,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     fail(outFile, error.message, undefined, 'write');
     return failed([...files, outFile]);
   }
-  step(`render+write (${written.stats.rendered} rendered, ${written.stats.written} written, ${written.stats.linked + written.stats.kept} unchanged)`);
+  step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   if (config.cacheDir) {
-    saveCache(config.cacheDir, version, {articles: outcomes, output: written.state});
+    cache.save(outcomes, written.state);
     step('cache');
   }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, written: output.files.length, timings};
@@ -118,7 +138,7 @@ const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets];
  * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
  * fingerprint matches the last build's is not rendered at all.
  */
-function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number} {
+function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number; site: SiteView} {
   const engine = createEngine(config);
   const site = siteView(
     config,
@@ -141,7 +161,7 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
     };
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
-  return {files, pages};
+  return {files, pages, site};
 }
 
 /** Whether an article goes on the site: not a draft (unless drafts are on), and not dated after now. */

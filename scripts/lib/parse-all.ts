@@ -1,5 +1,6 @@
 import os from 'node:os';
 import {Piscina} from 'piscina';
+import {useWorkers} from './use-workers.ts';
 import type {VFile} from 'vfile';
 import parseBatch, {type ParseOutcome, type SourceData} from './parse-batch.ts';
 import type {SiteConfig} from './types.ts';
@@ -14,7 +15,7 @@ const batchSize = 64;
  * hands out batches. Outcomes come back in the order of `sources`.
  */
 export async function parseAll(sources: readonly SourceData[], config: SiteConfig): Promise<ParseOutcome[]> {
-  if (sources.length < poolThreshold) return parseBatch({sources, config});
+  if (!useWorkers(sources.length, poolThreshold)) return parseBatch({sources, config});
   const threads = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(sources.length / batchSize)));
   const pool = new Piscina({filename: new URL('./parse-batch.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 100});
   try {

@@ -105,4 +105,6 @@ export type OutputFile =
       /** A fingerprint of everything the file is made from: when it matches the last build's, `render` is skipped. */
       readonly key: string;
       readonly render: () => string | Uint8Array;
+      /** A page plan a worker thread can render instead (see `render-in-parallel.ts`); the same result as `render`. */
+      readonly plan?: unknown;
     };

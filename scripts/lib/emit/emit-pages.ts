@@ -9,5 +9,6 @@ export function emitPages({articles, config, engine, site, fingerprint}: EmitCon
     path: `${plan.path}index.html`,
     key: fingerprint(plan),
     render: () => renderPage(engine, plan, site, config),
+    plan,
   }));
 }

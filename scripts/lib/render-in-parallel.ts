@@ -1,0 +1,45 @@
+import os from 'node:os';
+import {Piscina} from 'piscina';
+import {useWorkers} from './use-workers.ts';
+import type {PagePlan} from './plan-pages.ts';
+import type {SiteView} from './render-pages.ts';
+import type {OutputFile, SiteConfig} from './types.ts';
+import type {Manifest} from './write-output.ts';
+
+/** Below this many pages to render, worker threads cost more than they save. */
+const poolThreshold = 400;
+/** Pages per task sent to a worker. */
+const batchSize = 100;
+
+/**
+ * Render on every core the pages the writer will ask for (their fingerprint differs from the
+ * last build's, or there was none): a cold build's pages no longer queue on the main thread.
+ * Other files pass through unchanged; a template error still surfaces from `render`.
+ */
+export async function renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined): Promise<OutputFile[]> {
+  const due = files.flatMap((file, index) => ('plan' in file && file.plan !== undefined && previous?.get(file.path)?.key !== file.key ? [index] : []));
+  if (!useWorkers(due.length, poolThreshold)) return [...files];
+  const threads = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(due.length / batchSize)));
+  const pool = new Piscina({filename: new URL('./render-batch.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 100});
+  const rendered = new Map<number, string>();
+  try {
+    const batches: Promise<void>[] = [];
+    for (let start = 0; start < due.length; start += batchSize) {
+      const indexes = due.slice(start, start + batchSize);
+      const plans = indexes.map((index) => (files[index] as {plan: PagePlan}).plan);
+      batches.push(
+        pool.run({plans, site, config}).then(
+          (html: string[]) => indexes.forEach((index, offset) => rendered.set(index, html[offset]!)),
+          () => undefined, // A failing batch is rendered again on the main thread, where its error is reported.
+        ),
+      );
+    }
+    await Promise.all(batches);
+  } finally {
+    await pool.destroy();
+  }
+  return files.map((file, index) => {
+    const html = rendered.get(index);
+    return html === undefined || !('render' in file) ? file : {...file, render: () => html};
+  });
+}
