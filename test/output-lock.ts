@@ -34,7 +34,7 @@ test('should fail clearly when a live build holds the lock past the wait', () =>
   fs.writeFileSync(lockOf(out), JSON.stringify({pid: process.ppid, host: os.hostname()}));
   let ran = false;
   assert.throws(() => withOutputLock(out, () => (ran = true), {waitMs: 300}), (error: Error) => {
-    assert.is(error.message, `another build (pid ${process.ppid}) is still writing into ${out}; if none is running, delete ${lockOf(out)}`);
+    assert.is(error.message, `another build (pid ${process.ppid}) is still using ${out}; if none is running, delete ${lockOf(out)}`);
     return true;
   });
   assert.not.ok(ran);
@@ -51,7 +51,7 @@ test('should take over the lock of a build that was killed', () => {
 test('should take over an empty lock file only once it is old', () => {
   const out = path.join(tempDir(), 'dist');
   fs.writeFileSync(lockOf(out), '');
-  assert.throws(() => withOutputLock(out, () => 'ran', {waitMs: 0}), /another build is still writing/);
+  assert.throws(() => withOutputLock(out, () => 'ran', {waitMs: 0}), /another build is still using/);
   const old = new Date(Date.now() - 60_000);
   fs.utimesSync(lockOf(out), old, old);
   assert.is(withOutputLock(out, () => 'ran', {waitMs: 0}), 'ran');

@@ -77,7 +77,7 @@ test('should not delete the staging folder of a build that holds the lock', () =
   // Another build is writing: it holds the lock and has a staging folder.
   fs.mkdirSync(path.join(parent, '.dist.tmp-other'));
   fs.writeFileSync(path.join(parent, '.dist.lock'), JSON.stringify({pid: process.ppid, host: os.hostname()}));
-  assert.throws(() => writeOutput(out, [{path: 'index.html', contents: 'second'}], undefined, {waitMs: 200}), /another build .* is still writing/);
+  assert.throws(() => writeOutput(out, [{path: 'index.html', contents: 'second'}], undefined, {waitMs: 200}), /another build .* is still using/);
   assert.ok(fs.existsSync(path.join(parent, '.dist.tmp-other')), "the other build's staging folder is still there");
   assert.is(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'first');
 });

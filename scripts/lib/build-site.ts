@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import {VFile} from 'vfile';
 import {checkCollisions} from './check-collisions.ts';
@@ -18,6 +19,7 @@ import {fail} from './report-issues.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
 import {OutputError, writeOutput} from './write-output.ts';
+import {acquireLock, LockError} from './output-lock.ts';
 
 /** What a build did: every file's messages, and counts for the summary. */
 export interface BuildResult {
@@ -56,11 +58,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, written: 0, timings});
   if (!config) return failed([configFile]);
   const version = toolVersion();
+  // Builds of one site share its cache: they take turns from opening it to saving it.
+  let release: (() => void) | undefined;
+  if (config.cacheDir) {
+    try {
+      fs.mkdirSync(path.dirname(config.cacheDir), {recursive: true});
+      release = acquireLock(config.cacheDir);
+    } catch (error) {
+      fail(configFile, `could not use the build cache: ${(error as Error).message}`, undefined, 'cache');
+      return failed([configFile]);
+    }
+  }
   const cache = BuildCache.open(config.cacheDir, version);
   try {
     return await buildWith(config, configFile, cache, version, options, step, timings);
   } finally {
     cache.close();
+    release?.();
   }
 }
 
@@ -114,7 +128,7 @@ async function buildWith(
       fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
       return failed(files);
     }
-    if (!(error instanceof OutputError)) throw error;
+    if (!(error instanceof OutputError || error instanceof LockError)) throw error;
     const relative = path.relative(options.cwd, config.outDir);
     const outFile = new VFile({path: relative && !relative.startsWith('..') ? relative : config.outDir, cwd: options.cwd});
     fail(outFile, error.message, undefined, 'write');

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+/** The lock stayed taken for longer than the wait. */
+export class LockError extends Error {}
+
 /** Who holds a lock: written into the lock file. */
 interface Holder {
   readonly pid: number;
@@ -30,6 +33,21 @@ const POLL_MS = 100;
  * @param target Absolute path of the output folder (its parent must exist).
  */
 export function withOutputLock<T>(target: string, work: () => T, options: LockOptions = {}): T {
+  const release = acquireLock(target, options);
+  try {
+    return work();
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Take the lock of `target` as {@link withOutputLock} does, for work that is not one
+ * synchronous call (a whole asynchronous build over its cache folder).
+ *
+ * @returns the function that releases it.
+ */
+export function acquireLock(target: string, options: LockOptions = {}): () => void {
   const lock = path.join(path.dirname(target), `.${path.basename(target)}.lock`);
   const mine = JSON.stringify({pid: process.pid, host: os.hostname()} satisfies Holder);
   const deadline = Date.now() + (options.waitMs ?? 120_000);
@@ -47,15 +65,13 @@ export function withOutputLock<T>(target: string, work: () => T, options: LockOp
     }
     if (Date.now() > deadline) {
       const pid = held === undefined ? undefined : parseHolder(held)?.pid;
-      throw new Error(`another build${pid ? ` (pid ${pid})` : ''} is still writing into ${target}; if none is running, delete ${lock}`);
+      throw new LockError(`another build${pid ? ` (pid ${pid})` : ''} is still using ${target}; if none is running, delete ${lock}`);
     }
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, POLL_MS);
   }
-  try {
-    return work();
-  } finally {
+  return () => {
     if (readLock(lock) === mine) fs.rmSync(lock, {force: true});
-  }
+  };
 }
 
 function parseHolder(contents: string): Holder | undefined {
