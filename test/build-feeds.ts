@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {buildFeeds, type FeedSpec} from '../scripts/lib/build-feeds.ts';
 import type {Article, OutputFile} from '../scripts/lib/types.ts';
-import {testConfig} from './helpers/config.ts';
+import {fixture, testConfig} from './helpers/config.ts';
 
 const config = testConfig();
 
@@ -72,7 +73,7 @@ test('should write well-formed RSS with self link, dc:creator for every author, 
   assert.is(channel['atom:link'][0]['@rel'], 'self');
   assert.is(channel.lastBuildDate, 'Fri, 03 Jan 2020 10:00:00 GMT');
   const item = channel.item[0];
-  assert.is(item.title, 'AT&T <script>alert(1)</script> ]]&gt; done');
+  assert.is(item.title, 'AT&T <script>alert(1)</script> ]]> done');
   assert.equal(item['dc:creator'], ['Ana Lima', 'Ben Okafor']);
   assert.is(item.author, undefined);
   assert.is(item.guid['#text'], 'tag:fixture.example,2020:a');
@@ -111,6 +112,14 @@ test('should write JSON Feed 1.1 with authors and language', () => {
   assert.is(item.date_modified, '2020-01-03T10:00:00.000Z');
 });
 
+test('should give every RSS item a description before its content, from the summary or the opening text', () => {
+  const bare = article({summary: undefined, excerpt: 'Opening words & more.'});
+  const item = parser.parse(text(buildFeeds(spec([bare]), config)[0])).rss.channel.item[0];
+  assert.is(item.description, 'Opening words &amp; more.');
+  assert.ok(Object.keys(item).indexOf('description') < Object.keys(item).indexOf('content:encoded'));
+  assert.is(JSON.parse(text(buildFeeds(spec([bare]), config)[2])).items[0].summary, undefined);
+});
+
 test('should take the updated time of an empty feed from nothing, not the clock', () => {
   const [emptyRss, emptyAtom] = buildFeeds(spec([]), config);
   assert.match(text(emptyRss), /<lastBuildDate>Thu, 01 Jan 1970 00:00:00 GMT<\/lastBuildDate>/);
@@ -122,6 +131,100 @@ test('should put the lead image, caption and credit at the top of the content', 
   const [, , jsonFeed] = buildFeeds(spec([withImage]), config);
   const content: string = JSON.parse(text(jsonFeed)).items[0].content_html;
   assert.ok(content.startsWith('<figure><img src="https://owner.github.io/repo/2020/01/a/photo%20one.svg" alt="A &#x22;quoted&#x22; view"><figcaption>Harbour at dawn. Photo: Jo Doe</figcaption></figure><p>x</p>'), content);
+});
+
+test('should carry the lead image as enclosure and media:content with its real media type, size, caption and credit', () => {
+  const withImage = article({image: {src: 'harbour-lights.svg', sourceFile: '../site/articles/harbour-lights.svg', alt: 'Lights', caption: 'At dusk.', credit: 'Photo: Jo & Co'}});
+  const [rssFile, atomFile, jsonFile] = buildFeeds(spec([withImage]), testConfig({articlesDir: fixture('articles')}));
+  const url = 'https://owner.github.io/repo/2020/01/a/harbour-lights.svg';
+  const size = fs.statSync(fixture('site', 'articles', 'harbour-lights.svg')).size;
+  const item = parser.parse(text(rssFile)).rss.channel.item[0];
+  assert.equal(item.enclosure, {'@url': url, '@type': 'image/svg+xml', '@length': String(size)});
+  assert.is(item['media:content']['@type'], 'image/svg+xml');
+  assert.is(item['media:content']['media:description'], 'At dusk.');
+  assert.is(item['media:content']['media:credit'], 'Photo: Jo & Co');
+  assert.match(text(rssFile), /xmlns:media="http:\/\/search.yahoo.com\/mrss\/"/);
+  const entry = parser.parse(text(atomFile)).feed.entry[0];
+  const enclosure = entry.link.find((link: Record<string, string>) => link['@rel'] === 'enclosure');
+  assert.equal(enclosure, {'@rel': 'enclosure', '@type': 'image/svg+xml', '@length': String(size), '@href': url});
+  assert.is(entry['media:content']['media:credit'], 'Photo: Jo & Co');
+  assert.not.match(text(atomFile), /image\/svg"/);
+  assert.is(JSON.parse(text(jsonFile)).items[0].image, url);
+});
+
+test('should leave out the enclosure of a remote image, whose size is unknown, but keep media:content', () => {
+  const remote = article({image: {src: 'https://images.example/a.jpg', alt: 'A'}});
+  const [rssFile] = buildFeeds(spec([remote]), config);
+  const item = parser.parse(text(rssFile)).rss.channel.item[0];
+  assert.is(item.enclosure, undefined);
+  assert.is(item['media:content']['@type'], 'image/jpeg');
+});
+
+test('should show corrections in the entry and date its update from the latest one, never changing published', () => {
+  const corrected = article({corrections: [{date: '2020-01-05T08:00:00.000Z', text: 'An earlier version misspelt a name.'}]});
+  for (const file of buildFeeds(spec([corrected]), config)) {
+    assert.ok(text(file).includes('An earlier version misspelt a name.'), file.path);
+    assert.ok(text(file).includes('2020-01-05T08:00:00.000Z'), `${file.path}: updated from the correction`);
+  }
+  const entry = parser.parse(text(buildFeeds(spec([corrected]), config)[1])).feed.entry[0];
+  assert.is(entry.published, '2020-01-01T00:00:00.000Z');
+  assert.is(entry.updated, '2020-01-05T08:00:00.000Z');
+});
+
+test('should mark the guid a permalink only when the id is the item URL', () => {
+  const byUrl = article({id: 'https://owner.github.io/repo/2020/01/a/'});
+  const item = parser.parse(text(buildFeeds(spec([byUrl]), config)[0])).rss.channel.item[0];
+  assert.equal(item.guid, {'#text': 'https://owner.github.io/repo/2020/01/a/', '@isPermaLink': 'true'});
+  const oldUrl = article({id: 'https://old.example/2020/01/a/'});
+  assert.is(parser.parse(text(buildFeeds(spec([oldUrl]), config)[0])).rss.channel.item[0].guid['@isPermaLink'], 'false');
+});
+
+test('should write RFC 5005 links and fh:archive, and no JSON Feed, for an archive', () => {
+  const files = buildFeeds(
+    {
+      ...spec([older]),
+      paths: {rss: 'archive/2019/12/feed.xml', atom: 'archive/2019/12/atom.xml'},
+      history: {archive: true, current: {rss: 'feed.xml', atom: 'atom.xml'}, prev: {rss: 'archive/2019/11/feed.xml', atom: 'archive/2019/11/atom.xml'}, next: undefined},
+    },
+    config,
+  );
+  assert.equal(files.map((file) => file.path), ['archive/2019/12/feed.xml', 'archive/2019/12/atom.xml']);
+  const channel = parser.parse(text(files[0])).rss.channel;
+  assert.equal(
+    channel['atom:link'].map((link: Record<string, string>) => [link['@rel'], link['@href']]),
+    [
+      ['self', 'https://owner.github.io/repo/archive/2019/12/feed.xml'],
+      ['current', 'https://owner.github.io/repo/feed.xml'],
+      ['prev-archive', 'https://owner.github.io/repo/archive/2019/11/feed.xml'],
+    ],
+  );
+  assert.ok('fh:archive' in channel);
+  const feed = parser.parse(text(files[1])).feed;
+  assert.equal(
+    feed.link.map((link: Record<string, string>) => [link['@rel'], link['@href']]),
+    [
+      ['alternate', 'https://owner.github.io/repo/'],
+      ['self', 'https://owner.github.io/repo/archive/2019/12/atom.xml'],
+      ['current', 'https://owner.github.io/repo/atom.xml'],
+      ['prev-archive', 'https://owner.github.io/repo/archive/2019/11/atom.xml'],
+    ],
+  );
+  assert.ok('fh:archive' in feed);
+  assert.match(text(files[1]), /xmlns:fh="http:\/\/purl.org\/syndication\/history\/1.0"/);
+});
+
+test('should mark an article in another language with its own xml:lang in Atom and language in JSON Feed', () => {
+  const arabic = article({lang: 'ar', title: 'مرحبا'});
+  const [, atomFile, jsonFile] = buildFeeds(spec([arabic, older]), config);
+  assert.match(text(atomFile), /<feed [^>]*xml:lang="en">/);
+  assert.equal([...text(atomFile).matchAll(/<entry( xml:lang="[^"]*")?>/g)].map((match) => match[1]), [' xml:lang="ar"', undefined]);
+  assert.equal(JSON.parse(text(jsonFile)).items.map((item: {language?: string}) => item.language), ['ar', undefined]);
+});
+
+test('should link the theme stylesheet when there is one, and none otherwise', () => {
+  assert.match(text(rss), /^<\?xml version="1.0" encoding="utf-8"\?><\?xml-stylesheet href="https:\/\/owner.github.io\/repo\/assets\/feed.xsl" type="text\/xsl"\?>/);
+  const bare = buildFeeds(spec([older]), testConfig({templatesDir: fixture('articles')}));
+  for (const file of bare.slice(0, 2)) assert.not.match(text(file), /xml-stylesheet/);
 });
 
 test.run();

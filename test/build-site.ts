@@ -5,31 +5,43 @@ import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {buildSite} from '../scripts/lib/build-site.ts';
 import {fixture} from './helpers/config.ts';
+import {listFiles} from './helpers/files.ts';
 
 const cwd = fixture('publish');
 
+/** Build the fixture; `everything` is every page and feed (RSS, Atom, JSON, archives, OPML) joined. */
 async function build(options: {now?: string; drafts?: boolean}) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-publish-')), 'dist');
   const result = await buildSite({cwd, out, env: {}, noCache: true, ...options});
-  const everything = ['index.html', 'feed.xml', 'atom.xml', 'feed.json'].map((name) => fs.readFileSync(path.join(out, name), 'utf8')).join('\n');
-  return {result, out, everything};
+  const files = listFiles(out);
+  const everything = files
+    .filter((file) => /\.(html|xml|json|opml)$/.test(file))
+    .map((file) => `${file}\n${fs.readFileSync(path.join(out, file), 'utf8')}`)
+    .join('\n');
+  return {result, out, files, everything};
 }
 
-test('should leave out drafts and articles dated after --now, everywhere', async () => {
-  const {result, out, everything} = await build({now: '2020-03-01T00:00:00Z'});
+test('should leave out drafts and articles dated after --now, everywhere: pages, every feed, archive and the OPML list', async () => {
+  const {result, out, files, everything} = await build({now: '2020-03-01T00:00:00Z'});
   assert.ok(result.ok);
   assert.is(result.articles, 1);
+  for (const feed of ['feed.xml', 'section/world/atom.xml', 'tag/shared/feed.json', 'archive/2020/01/feed.xml', 'feeds.opml']) assert.ok(files.includes(feed), feed);
   assert.ok(everything.includes('Past story'));
-  assert.not.ok(everything.includes('Future story'));
-  assert.not.ok(everything.includes('Draft story'));
+  for (const secret of ['Future story', 'Draft story', 'Secret', 'secret', 'Draft only', 'draft-only', 'Future only', 'future-only', '2020/06', '2020/01/draft']) {
+    assert.not.ok(everything.includes(secret), `${secret} is published`);
+    assert.not.ok(files.some((file) => file.includes(secret)), `a file path mentions ${secret}`);
+  }
   assert.not.ok(fs.existsSync(path.join(out, '2020/06/future')));
   assert.not.ok(fs.existsSync(path.join(out, '2020/01/draft')));
 });
 
-test('should publish a future article once now passes its date', async () => {
-  const {result, everything} = await build({now: '2020-06-01T10:00:00Z'});
+test('should publish a future article once now passes its date, in its feeds too', async () => {
+  const {result, out, everything} = await build({now: '2020-06-01T10:00:00Z'});
   assert.is(result.articles, 2);
   assert.ok(everything.includes('Future story'));
+  for (const feed of ['feed.xml', 'atom.xml', 'feed.json', 'section/world/feed.xml', 'tag/future-only/atom.xml', 'archive/2020/06/atom.xml']) {
+    assert.ok(fs.readFileSync(path.join(out, feed), 'utf8').includes('Future story'), feed);
+  }
 });
 
 test('should publish drafts with --drafts', async () => {

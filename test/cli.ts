@@ -53,19 +53,45 @@ const siteFiles = [
   '2017/01/syrian-opposition-to-attend-astana-talks/index.html',
   '2017/01/winter-market-opens/index.html',
   '2017/02/night-ferry-timetable/index.html',
+  'archive/2016/12/atom.xml',
+  'archive/2016/12/feed.xml',
+  'archive/2017/01/atom.xml',
+  'archive/2017/01/feed.xml',
+  'archive/2017/02/atom.xml',
+  'archive/2017/02/feed.xml',
+  'assets/feed.xsl',
   'assets/style.css',
   'atom.xml',
   'feed.json',
   'feed.xml',
+  'feeds.opml',
   'index.html',
   'page/2/index.html',
   'page/3/index.html',
+  'section/culture/atom.xml',
+  'section/culture/feed.json',
+  'section/culture/feed.xml',
   'section/culture/index.html',
+  'section/transport/atom.xml',
+  'section/transport/feed.json',
+  'section/transport/feed.xml',
   'section/transport/index.html',
+  'tag/ferries/atom.xml',
+  'tag/ferries/feed.json',
+  'tag/ferries/feed.xml',
   'tag/ferries/index.html',
+  'tag/harbour/atom.xml',
+  'tag/harbour/feed.json',
+  'tag/harbour/feed.xml',
   'tag/harbour/index.html',
   'tag/harbour/page/2/index.html',
+  'tag/markets/atom.xml',
+  'tag/markets/feed.json',
+  'tag/markets/feed.xml',
   'tag/markets/index.html',
+  'tag/weather/atom.xml',
+  'tag/weather/feed.json',
+  'tag/weather/feed.xml',
   'tag/weather/index.html',
 ];
 
@@ -241,7 +267,7 @@ function cardLinks(html: string): string[] {
 
 /** Text files of the output (pages, feeds, styles). */
 function textFiles(out: string): string[] {
-  return listFiles(out).filter((file) => /\.(html|xml|json|css|svg)$/.test(file));
+  return listFiles(out).filter((file) => /\.(html|xml|json|opml|xsl|css|svg)$/.test(file));
 }
 
 test.after(() => {
@@ -251,7 +277,7 @@ test.after(() => {
 test('should build the fixture site', async () => {
   const {out, result} = await referenceBuild();
   assertBuilt(result, 'the fixture site');
-  assert.match(result.stdout, /^Built 5 articles, 15 pages, 22 files into .+ in \d+\.\d\ds\.\n$/);
+  assert.match(result.stdout, /^Built 5 articles, 15 pages, 48 files into .+ in \d+\.\d\ds\.\n$/);
   assert.equal(listFiles(out), siteFiles);
   assert.is(read(out, '.nojekyll'), '');
   assert.equal(fs.readFileSync(path.join(out, 'assets/style.css')), fs.readFileSync(path.join(site, '../../../templates/assets/style.css')));
@@ -278,6 +304,31 @@ test('should build the fixture site', async () => {
 
   assert.equal(checkPageLinks(out, siteUrl), ['https://port.example.org/notices/42']);
   checkFeeds(out, siteUrl);
+
+  // Section and tag pages (every page of them) link their own feeds for autodiscovery, and the site's.
+  for (const [page, base] of [
+    ['section/transport/index.html', 'section/transport/'],
+    ['tag/harbour/page/2/index.html', 'tag/harbour/'],
+  ] as const) {
+    const html = read(out, page);
+    for (const [type, name] of [
+      ['application/rss+xml', 'feed.xml'],
+      ['application/atom+xml', 'atom.xml'],
+      ['application/feed+json', 'feed.json'],
+    ] as const) {
+      for (const href of [siteUrl + name, siteUrl + base + name]) {
+        assert.match(html, new RegExp(`<link rel="alternate" type="${type.replace('+', '\\+')}" title="[^"]*" href="${href}">`), `${page}: ${href}`);
+      }
+    }
+  }
+  // The OPML list names every feed file the build wrote, archives aside.
+  const opml = [...read(out, 'feeds.opml').matchAll(/xmlUrl="([^"]*)"/g)].map((match) => match[1]!.slice(siteUrl.length)).sort();
+  assert.equal(opml, listFiles(out).filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file) && !file.startsWith('archive/')));
+  // Feeds name the theme's stylesheet, so a browser shows a page with a subscribe hint.
+  for (const feed of ['feed.xml', 'atom.xml', 'archive/2017/01/atom.xml', 'tag/harbour/feed.xml']) {
+    assert.ok(read(out, feed).startsWith(`<?xml version="1.0" encoding="utf-8"?><?xml-stylesheet href="${siteUrl}assets/feed.xsl" type="text/xsl"?>\n`), feed);
+  }
+  assert.match(read(out, 'assets/feed.xsl'), /This is a web feed/);
 });
 
 test('should publish the wire-copy sample without its page chrome, on its page and in every feed', async () => {

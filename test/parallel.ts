@@ -13,9 +13,11 @@ import {root} from './helpers/config.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-parallel-'));
 
-function build(workers: 'always' | 'never'): Map<string, Buffer> {
-  const out = path.join(dir, `out-${workers}`);
-  const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/build.ts'), '--no-cache', '--out', out, '--now', '2030-01-01T00:00:00Z', '--verbose'], {
+function build(workers: 'always' | 'never', viaBin = false): Map<string, Buffer> {
+  const out = path.join(dir, `out-${workers}-${viaBin}`);
+  const args = ['--no-cache', '--out', out, '--now', '2030-01-01T00:00:00Z', '--verbose'];
+  const [command, entry] = viaBin ? [process.execPath, [path.join(root, 'scripts/bin.js'), 'build']] : [path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/build.ts')]];
+  const run = spawnSync(command, [...entry, ...args], {
     cwd: dir,
     encoding: 'utf8',
     env: {...process.env, DATELINE_WORKERS: workers, SITE_URL: ''},
@@ -33,6 +35,8 @@ test('should build byte-identical output on worker threads and on the main threa
   assert.ok(threaded.size > 100, `only ${threaded.size} files`);
   assert.equal([...threaded.keys()], [...single.keys()]);
   for (const [name, bytes] of single) assert.ok(bytes.equals(threaded.get(name)!), `${name} differs`);
+  const viaBin = build('always', true);
+  assert.equal([...viaBin.keys()], [...single.keys()], 'workers start under the dateline bin too');
 });
 
 test.after(() => fs.rmSync(dir, {recursive: true, force: true}));

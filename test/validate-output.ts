@@ -1,7 +1,7 @@
 /**
  * The sample site's output checked by the reference validators: the Nu Html
  * Checker (vnu-jar, on the machine's Java) for every page, and jing with
- * RFC 4287's RELAX NG schema for the Atom feed.
+ * RFC 4287's RELAX NG schema for every Atom feed.
  */
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -12,6 +12,7 @@ import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {buildSite} from '../scripts/lib/build-site.ts';
 import {fixture, root} from './helpers/config.ts';
+import {listFiles} from './helpers/files.ts';
 
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-valid-')), 'dist');
 let result: Awaited<ReturnType<typeof buildSite>>;
@@ -33,13 +34,34 @@ test('should emit only valid HTML (Nu Html Checker)', () => {
   assert.is(run.status, 0);
 });
 
-test('should emit Atom valid against the RFC 4287 schema (jing)', () => {
-  const run = spawnSync('jing', ['-c', fixture('schemas', 'atom.rnc'), path.join(out, 'atom.xml')], {encoding: 'utf8'});
+test('should emit every Atom feed (main, sections, tags, monthly archives) valid against the RFC 4287 schema (jing)', () => {
+  const feeds = listFiles(out).filter((file) => file.endsWith('atom.xml'));
+  for (const expected of ['atom.xml', 'section/politics/atom.xml', 'tag/harbour/atom.xml', 'archive/2017/01/atom.xml', 'archive/2017/02/atom.xml']) assert.ok(feeds.includes(expected), expected);
+  const run = spawnSync('jing', ['-c', fixture('schemas', 'atom.rnc'), ...feeds.map((file) => path.join(out, file))], {encoding: 'utf8'});
   assert.is(run.error, undefined, 'jing must be installed (apt-get install jing)');
   // Debian's jing wrapper warns about optional jars it cannot find; only the checker's own lines count.
   const problems = (run.stdout + run.stderr).split('\n').filter((line) => line && !line.startsWith('[warning] /usr/bin/jing'));
   assert.equal(problems, []);
   assert.is(run.status, 0);
+});
+
+test('should show each XML feed in a browser as a page with a subscribe hint (its XSLT stylesheet, run by xsltproc)', () => {
+  for (const feed of ['feed.xml', 'atom.xml', 'section/politics/feed.xml', 'archive/2017/01/atom.xml']) {
+    const xml = fs.readFileSync(path.join(out, feed), 'utf8');
+    const href = /<\?xml-stylesheet href="([^"]+)" type="text\/xsl"\?>/.exec(xml)?.[1];
+    assert.is(href, 'https://example.github.io/dateline/assets/feed.xsl', `${feed}: stylesheet`);
+    const run = spawnSync('xsltproc', [path.join(out, 'assets', 'feed.xsl'), path.join(out, feed)], {encoding: 'utf8'});
+    assert.is(run.error, undefined, 'xsltproc must be installed (apt-get install xsltproc)');
+    assert.is(run.stderr, '', feed);
+    const html = run.stdout;
+    assert.ok(html.startsWith('<!DOCTYPE html>'), feed);
+    assert.ok(html.includes('This is a web feed.') && html.includes(`<code>https://example.github.io/dateline/${feed}</code>`), `${feed}: subscribe hint with the feed's URL`);
+    const titles = [...xml.matchAll(/<(?:item|entry)>\s*<title[^>]*><!\[CDATA\[([\s\S]*?)\]\]><\/title>/g)].map((match) => match[1]!);
+    assert.ok(titles.length > 0, feed);
+    const links = [...html.matchAll(/<li>\s*<a href="[^"]+">([\s\S]*?)<\/a>\s*<time>/g)].map((match) => match[1]);
+    // The page escapes the titles for HTML, as an Atom `type="html"` title already is.
+    assert.equal(links, titles.map((title) => (feed.endsWith('atom.xml') ? title : title.replaceAll('&', '&amp;').replaceAll('<', '&lt;'))), `${feed}: one link per item`);
+  }
 });
 
 test.run();

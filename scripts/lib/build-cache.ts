@@ -101,12 +101,10 @@ export class BuildCache {
     const compact = this.bodyBytes > compactAbove && liveBytes < this.bodyBytes / 2;
     const places = new Map<string, BodyPlace>();
     const chunks: Buffer[] = [];
-    let bodyFile = this.bodyFile;
-    let offset = this.bodyBytes;
-    if (compact) {
-      bodyFile = `bodies-${Number(/\d+/.exec(this.bodyFile)![0]) + 1}.bin`;
-      offset = 0;
-    }
+    const bodyFile = compact ? `bodies-${Number(/\d+/.exec(this.bodyFile)![0]) + 1}.bin` : this.bodyFile;
+    /** New bodies, by their offset within this build's chunk; placed once the file's real end is known. */
+    const added = new Map<string, BodyPlace>();
+    let length = 0;
     for (const [key, outcome] of outcomes) {
       if (!outcome.article) continue;
       const kept = this.places.get(key);
@@ -116,11 +114,17 @@ export class BuildCache {
       }
       const buffer = v8.serialize({html: outcome.article.html, feedHtml: outcome.article.feedHtml});
       chunks.push(buffer);
-      places.set(key, {offset, length: buffer.length});
-      offset += buffer.length;
+      added.set(key, {offset: length, length: buffer.length});
+      length += buffer.length;
     }
-    if (compact) fs.writeFileSync(path.join(this.dir, bodyFile), Buffer.concat(chunks));
-    else if (chunks.length > 0) fs.appendFileSync(path.join(this.dir, bodyFile), Buffer.concat(chunks));
+    // Another build of the same site may have appended since this one read the index: the new
+    // bodies start at the file's real end, taken right before they are written, not at the index's.
+    const fd = fs.openSync(path.join(this.dir, bodyFile), compact ? 'w' : 'a');
+    const start = compact ? 0 : fs.fstatSync(fd).size;
+    if (chunks.length > 0) fs.writeSync(fd, Buffer.concat(chunks));
+    fs.closeSync(fd);
+    for (const [key, place] of added) places.set(key, {offset: start + place.offset, length: place.length});
+    const offset = start + length;
     const entries = new Map<string, IndexEntry>();
     for (const [key, outcome] of outcomes) {
       const article = outcome.article ? meta(outcome.article) : undefined;

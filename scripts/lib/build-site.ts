@@ -12,6 +12,8 @@ import {sections, sortArticles} from './plan-pages.ts';
 import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
+import {emitListingFeeds} from './emit/emit-listing-feeds.ts';
+import {emitOpml} from './emit/emit-opml.ts';
 import {emitPages} from './emit/emit-pages.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {createEngine, siteView, type SiteView} from './render-pages.ts';
@@ -146,7 +148,7 @@ async function buildWith(
 class TemplateError extends Error {}
 
 /** The emitters, in order; each adds some of the site's files. */
-const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitAssets];
+const emitters: readonly Emitter[] = [emitPages, emitFeeds, emitListingFeeds, emitOpml, emitAssets];
 
 /**
  * Run every emitter. Pages render lazily, as the writer asks for them: a page whose

@@ -1,6 +1,5 @@
-import os from 'node:os';
-import {Piscina} from 'piscina';
 import {useWorkers} from './use-workers.ts';
+import {createPool} from './worker-pool.ts';
 import type {VFile} from 'vfile';
 import parseBatch, {type ParseOutcome, type SourceData} from './parse-batch.ts';
 import type {SiteConfig} from './types.ts';
@@ -16,8 +15,7 @@ const batchSize = 64;
  */
 export async function parseAll(sources: readonly SourceData[], config: SiteConfig): Promise<ParseOutcome[]> {
   if (!useWorkers(sources.length, poolThreshold)) return parseBatch({sources, config});
-  const threads = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(sources.length / batchSize)));
-  const pool = new Piscina({filename: new URL('./parse-batch.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 100});
+  const pool = createPool(new URL('./parse-batch.ts', import.meta.url), Math.ceil(sources.length / batchSize));
   try {
     const batches: Promise<ParseOutcome[]>[] = [];
     for (let start = 0; start < sources.length; start += batchSize) {

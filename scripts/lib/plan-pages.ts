@@ -16,6 +16,8 @@ export interface ListPage {
   readonly listing: 'home' | 'section' | 'tag';
   /** Folder of the page relative to the site root (`''` for the front page, `tag/x/page/2/`). */
   readonly path: string;
+  /** Folder of the listing's first page (`''`, `tag/x/`): where its own feeds live. */
+  readonly base: string;
   /** Heading of the listing (the section or tag name; the site title for home). */
   readonly title: string;
   readonly articles: readonly Article[];
@@ -98,6 +100,7 @@ function paginate(listing: ListPage['listing'], base: string, title: string, art
     kind: 'list' as const,
     listing,
     path: pathOf(index + 1),
+    base,
     title,
     articles: articles.slice(index * size, (index + 1) * size),
     pagination: {

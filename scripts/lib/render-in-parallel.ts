@@ -1,6 +1,5 @@
-import os from 'node:os';
-import {Piscina} from 'piscina';
 import {useWorkers} from './use-workers.ts';
+import {createPool} from './worker-pool.ts';
 import type {PagePlan} from './plan-pages.ts';
 import type {SiteView} from './render-pages.ts';
 import type {OutputFile, SiteConfig} from './types.ts';
@@ -19,8 +18,7 @@ const batchSize = 100;
 export async function renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined): Promise<OutputFile[]> {
   const due = files.flatMap((file, index) => ('plan' in file && file.plan !== undefined && previous?.get(file.path)?.key !== file.key ? [index] : []));
   if (!useWorkers(due.length, poolThreshold)) return [...files];
-  const threads = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(due.length / batchSize)));
-  const pool = new Piscina({filename: new URL('./render-batch.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, idleTimeout: 100});
+  const pool = createPool(new URL('./render-batch.ts', import.meta.url), Math.ceil(due.length / batchSize));
   const rendered = new Map<number, string>();
   try {
     const batches: Promise<void>[] = [];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {Liquid} from 'liquidjs';
+import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from './feeds/feed-paths.ts';
 import type {PagePlan} from './plan-pages.ts';
 import type {Article, SiteConfig} from './types.ts';
 import {articleView, hrefOf, urlOf, type LinkView} from './view-model.ts';
@@ -13,7 +14,9 @@ export interface SiteView {
   readonly language: string;
   readonly copyright: string;
   readonly home_url: string;
-  readonly feeds: {readonly rss: string; readonly atom: string; readonly json: string};
+  readonly feeds: FeedPaths;
+  /** The OPML list of every feed. */
+  readonly opml_url: string;
   readonly sections: readonly LinkView[];
   readonly assets_url: string;
 }
@@ -49,7 +52,8 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
     language: config.language,
     copyright: config.copyright,
     home_url: config.basePath,
-    feeds: {rss: urlOf(config, 'feed.xml'), atom: urlOf(config, 'atom.xml'), json: urlOf(config, 'feed.json')},
+    feeds: feedUrls(config, mainFeedPaths),
+    opml_url: urlOf(config, opmlPath),
     sections,
     assets_url: hrefOf(config, 'assets/'),
   };
@@ -83,6 +87,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       description: plan.listing === 'home' ? site.description : `${plan.listing === 'tag' ? 'Articles tagged' : 'Articles in'} ${plan.title}`,
       url: urlOf(config, plan.path),
       path: plan.path,
+      feeds: plan.listing === 'home' ? undefined : feedUrls(config, listingFeedPaths(plan.base)),
     },
     articles: plan.articles.map((article) => view(article)!),
     pagination: {
@@ -93,4 +98,9 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
     },
   });
   return html;
+}
+
+/** Absolute URLs of a feed set. */
+function feedUrls(config: SiteConfig, paths: FeedPaths): FeedPaths {
+  return {rss: urlOf(config, paths.rss), atom: urlOf(config, paths.atom), json: urlOf(config, paths.json)};
 }

@@ -1,18 +1,47 @@
-import {buildFeeds} from '../build-feeds.ts';
+import {lazyFeeds} from '../build-feeds.ts';
+import {mainFeedPaths} from '../feeds/feed-paths.ts';
+import {planArchives} from '../feeds/plan-archives.ts';
 import type {OutputFile} from '../types.ts';
 import type {EmitContext} from './context.ts';
 
-/** The site's main feeds: `feed.xml`, `atom.xml`, `feed.json`. */
-export function emitFeeds({articles, config}: EmitContext): OutputFile[] {
-  return buildFeeds(
+/**
+ * The site's main feeds (`feed.xml`, `atom.xml`, `feed.json`: the newest `feedSize` articles)
+ * and their RFC 5005 history: one RSS and one Atom archive per calendar month,
+ * `archive/YYYY/MM/feed.xml` and `archive/YYYY/MM/atom.xml`, chained by `prev-archive` and
+ * `next-archive`, each linking the main feed as `current`.
+ */
+export function emitFeeds({articles, config, fingerprint}: EmitContext): OutputFile[] {
+  const months = planArchives(articles, config.timezone);
+  const main = {rss: mainFeedPaths.rss, atom: mainFeedPaths.atom};
+  const files = lazyFeeds(
     {
       title: config.title,
       description: config.description,
       home: '',
-      paths: {rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json'},
+      paths: mainFeedPaths,
       id: config.idBase,
       articles: articles.slice(0, config.feedSize),
+      history: {archive: false, prev: months[0]?.paths},
     },
     config,
+    fingerprint,
   );
+  months.forEach((month, index) => {
+    files.push(
+      ...lazyFeeds(
+        {
+          title: `${config.title} – archive ${month.key.replace('/', '-')}`,
+          description: config.description,
+          home: '',
+          paths: month.paths,
+          id: config.idBase,
+          articles: month.articles,
+          history: {archive: true, current: main, prev: months[index + 1]?.paths, next: months[index - 1]?.paths},
+        },
+        config,
+        fingerprint,
+      ),
+    );
+  });
+  return files;
 }

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {toHtml} from 'hast-util-to-html';
+import {h} from 'hastscript';
+import mime from 'mime';
+import {formatDate} from '../dates.ts';
+import type {Article, SiteConfig} from '../types.ts';
+import {urlOf} from '../view-model.ts';
+import {stripIllegalXml} from './xml-text.ts';
+
+/** The lead image of an entry, as enclosures and `media:content` carry it. */
+export interface FeedImage {
+  readonly url: string;
+  /** Media type from the file name (`image/svg+xml`, not `image/svg`). */
+  readonly type: string | undefined;
+  /** Size in bytes when the file is ours; `undefined` for a remote image. */
+  readonly length: number | undefined;
+  readonly alt: string;
+  readonly caption: string | undefined;
+  readonly credit: string | undefined;
+}
+
+/** One article as every feed format carries it: plain data, every URL absolute. */
+export interface FeedEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly link: string;
+  /** UTC ISO: the first publication, never changed by edits. */
+  readonly published: string;
+  /** UTC ISO: the latest of the article's `updated`, its corrections and its date. */
+  readonly updated: string;
+  readonly authors: readonly string[];
+  /** Section first, then tags. */
+  readonly categories: readonly string[];
+  readonly summary: string | undefined;
+  /** Plain text for a description every item must have: the summary, else the opening text, else the title. */
+  readonly description: string;
+  /** The corrections (as on the page, first), the lead figure and the body, as HTML. */
+  readonly contentHtml: string;
+  readonly image: FeedImage | undefined;
+  readonly language: string | undefined;
+}
+
+/**
+ * Turn a published article into a feed entry, with the characters XML forbids stripped so
+ * every format carries the same text. Reads the size of a local lead image.
+ */
+export function feedEntry(article: Article, config: SiteConfig): FeedEntry {
+  const link = urlOf(config, article.path);
+  const image = feedImage(article, link, config);
+  const times = [article.date, article.updated ?? article.date, ...article.corrections.map((correction) => correction.date)];
+  return {
+    id: article.id,
+    title: stripIllegalXml(article.title),
+    link,
+    published: article.date,
+    updated: times.reduce((latest, time) => (time > latest ? time : latest)),
+    authors: article.authors.map(stripIllegalXml),
+    categories: [...new Set([...(article.section ? [article.section] : []), ...article.tags].map(stripIllegalXml).filter(Boolean))],
+    summary: article.summary === undefined ? undefined : stripIllegalXml(article.summary),
+    description: [article.summary, article.excerpt, article.title].map((text) => stripIllegalXml(text ?? '')).find(Boolean) ?? '',
+    contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + article.feedHtml),
+    image,
+    language: article.lang,
+  };
+}
+
+function feedImage(article: Article, link: string, config: SiteConfig): FeedImage | undefined {
+  const image = article.image;
+  if (image?.src === undefined) return undefined;
+  const url = new URL(image.src.split('/').map(encodeURIComponent).join('/'), link).href;
+  const local = image.sourceFile === undefined ? undefined : path.resolve(config.articlesDir, image.sourceFile);
+  const length = local !== undefined && fs.existsSync(local) ? fs.statSync(local).size : undefined;
+  return {url, type: mime.getType(new URL(url).pathname) ?? undefined, length, alt: stripIllegalXml(image.alt ?? ''), caption: image.caption && stripIllegalXml(image.caption), credit: image.credit && stripIllegalXml(image.credit)};
+}
+
+/** The lead image (or a wire story's caption alone), caption and credit, for the top of the content. */
+function leadFigure(article: Article, image: FeedImage | undefined): string {
+  const caption = [article.image?.caption, article.image?.credit].filter(Boolean).join(' ');
+  if (!image && !caption) return '';
+  return toHtml(h('figure', [image ? h('img', {src: image.url, alt: image.alt}) : undefined, caption ? h('figcaption', caption) : undefined].filter((node) => node !== undefined)));
+}
+
+/** The article's corrections, oldest first, as on its page. */
+function corrections(article: Article, config: SiteConfig): string {
+  if (article.corrections.length === 0) return '';
+  const items = article.corrections.map((correction) =>
+    h('li', [h('time', {dateTime: correction.date}, formatDate(correction.date, config.language, config.timezone)), ': ', correction.text]),
+  );
+  return toHtml(h('aside', {className: ['corrections']}, [h('h2', 'Corrections and updates'), h('ul', items)]));
+}

@@ -1,0 +1,78 @@
+import {Feed} from 'feed';
+import type {FeedDocument, FeedHistory} from './feed-document.ts';
+import type {FeedEntry} from './feed-entry.ts';
+import {escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forText, marker, xmlElement} from './xml-text.ts';
+
+/**
+ * Atom 1.0 (RFC 4287) through `feed`, completed: `xml:lang` (feed and entries), `rights`, RFC 5005 links and
+ * `fh:archive`, and per entry every category and the lead image as an enclosure with its
+ * real media type and as `media:content` with caption and credit. `feed` has no hook for
+ * these, so it writes a marked `<rights>` where each belongs and the marks are replaced.
+ */
+export function renderAtom(document: FeedDocument): string {
+  const feed = new Feed({
+    id: document.id,
+    title: forText(document.title),
+    description: forText(document.description),
+    link: document.home,
+    feed: document.self.atom,
+    updated: new Date(document.updated),
+    generator: 'Dateline',
+    copyright: `${marker}feed${marker}`,
+    ...(document.stylesheet ? {stylesheet: forAttribute(document.stylesheet)} : {}),
+  });
+  document.entries.forEach((entry, index) => {
+    feed.addItem({
+      // `type="html"`: the title and summary are HTML, so plain text is escaped once.
+      title: forCdata(escapeHtml(entry.title)),
+      id: entry.id,
+      link: entry.link,
+      date: new Date(entry.updated),
+      published: new Date(entry.published),
+      ...(entry.summary ? {description: forCdata(escapeHtml(entry.summary))} : {}),
+      content: forCdata(entry.contentHtml),
+      author: entry.authors.map((name) => ({name: forText(name)})),
+      copyright: `${marker}${index}${marker}`,
+    });
+  });
+
+  let entry = 0;
+  const xml = feed
+    .atom1()
+    // `feed` indents each entry by four spaces; no content can hold a raw `<entry>` (HTML is in CDATA with `<` of text escaped).
+    .replace(/\n {4}<entry>/g, (whole) => {
+      const language = document.entries[entry++]?.language;
+      return language ? `\n    <entry xml:lang="${escapeXml(language)}">` : whole;
+    })
+    .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="${escapeXml(document.language)}">`)
+    .replace(new RegExp(`(\\n *)<rights>${marker}feed${marker}</rights>`), (_, indent: string) => feedExtras(document).map((line) => indent + line).join(''))
+    .replace(new RegExp(`(\\n *)<rights>${marker}(\\d+)${marker}</rights>`, 'g'), (_, indent: string, index: string) =>
+      entryExtras(document.entries[Number(index)]!).map((line) => indent + line).join(''),
+    );
+  return finishXml(xml);
+}
+
+function feedExtras(document: FeedDocument): string[] {
+  return [...(document.copyright ? [xmlElement('rights', {}, document.copyright)] : []), ...historyLinks(document.history)];
+}
+
+function historyLinks(history: FeedHistory | undefined): string[] {
+  if (!history) return [];
+  const link = (rel: string, href: string | undefined) => (href ? [xmlElement('link', {rel, type: 'application/atom+xml', href})] : []);
+  return [...link('current', history.current?.atom), ...link('prev-archive', history.prev?.atom), ...link('next-archive', history.next?.atom), ...(history.archive ? ['<fh:archive/>'] : [])];
+}
+
+function entryExtras(entry: FeedEntry): string[] {
+  const lines = entry.categories.map((term) => xmlElement('category', {term}));
+  const image = entry.image;
+  if (image) {
+    if (image.type) lines.push(xmlElement('link', {rel: 'enclosure', type: image.type, length: image.length, href: image.url}));
+    const inner = [
+      image.caption || image.alt ? xmlElement('media:description', {}, image.caption ?? image.alt) : '',
+      image.credit ? xmlElement('media:credit', {}, image.credit) : '',
+    ].join('');
+    const open = xmlElement('media:content', {url: image.url, medium: 'image', type: image.type});
+    lines.push(inner ? `${open.slice(0, -2)}>${inner}</media:content>` : open);
+  }
+  return lines;
+}

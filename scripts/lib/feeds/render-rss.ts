@@ -1,0 +1,78 @@
+import {Feed, type Extension} from 'feed';
+import type {FeedDocument, FeedHistory} from './feed-document.ts';
+import type {FeedEntry} from './feed-entry.ts';
+import {escapeHtml, finishXml, forAttribute, forCdata, forText} from './xml-text.ts';
+
+const namespaces = {
+  dc: 'http://purl.org/dc/elements/1.1/',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  atom: 'http://www.w3.org/2005/Atom',
+  media: 'http://search.yahoo.com/mrss/',
+  fh: 'http://purl.org/syndication/history/1.0',
+};
+
+/**
+ * RSS 2.0 through `feed`, completed: `atom:link` self (and RFC 5005 links), `guid` with
+ * `isPermaLink` true only when it is the item's URL, `dc:creator` for every author (RSS
+ * `author` must be an e-mail address), the lead image as `enclosure` with its real media
+ * type and size and as `media:content` with caption and credit, `lastBuildDate` from content.
+ */
+export function renderRss(document: FeedDocument): string {
+  const feed = new Feed({
+    title: forText(document.title),
+    description: forText(document.description),
+    link: document.home,
+    language: document.language,
+    updated: new Date(document.updated),
+    generator: 'Dateline',
+    feed: document.self.rss,
+    ...(document.copyright ? {copyright: forText(document.copyright)} : {}),
+    ...(document.stylesheet ? {stylesheet: forAttribute(document.stylesheet)} : {}),
+  });
+  feed.addExtension({name: 'atom:link', objects: channelLinks(document.self.rss, document.history) as unknown as Record<string, unknown>});
+  if (document.history?.archive) feed.addExtension({name: 'fh:archive', objects: {}});
+  for (const entry of document.entries) feed.addItem(rssItem(entry));
+
+  const used = new Set(['dc', 'content', 'atom', ...(document.history?.archive ? ['fh'] : []), ...(document.entries.some((entry) => entry.image) ? ['media'] : [])]);
+  const declarations = Object.entries(namespaces)
+    .filter(([prefix]) => used.has(prefix))
+    .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
+    .join('');
+  const xml = feed.rss2().replace(/<rss version="2\.0"[^>]*>/, `<rss version="2.0"${declarations}>`);
+  return finishXml(xml);
+}
+
+function channelLinks(self: string, history: FeedHistory | undefined): object[] {
+  const link = (rel: string, href: string | undefined) => (href ? [{_attributes: {href: forAttribute(href), rel, type: 'application/rss+xml'}}] : []);
+  return [...link('self', self), ...link('current', history?.current?.rss), ...link('prev-archive', history?.prev?.rss), ...link('next-archive', history?.next?.rss)];
+}
+
+function rssItem(entry: FeedEntry): Parameters<Feed['addItem']>[0] {
+  const extensions: Extension[] = [{name: 'dc:creator', objects: entry.authors.map((name) => ({_text: forText(name)})) as unknown as Record<string, unknown>}];
+  const image = entry.image;
+  if (image) {
+    extensions.push({
+      name: 'media:content',
+      objects: {
+        _attributes: {url: forAttribute(image.url), medium: 'image', ...(image.type ? {type: image.type} : {}), ...(image.length ? {fileSize: image.length} : {})},
+        ...(image.caption ? {'media:description': {_text: forText(image.caption)}} : image.alt ? {'media:description': {_text: forText(image.alt)}} : {}),
+        ...(image.credit ? {'media:credit': {_text: forText(image.credit)}} : {}),
+      },
+    });
+  }
+  return {
+    title: forCdata(entry.title),
+    link: entry.link,
+    // `feed` writes `isPermaLink="true"` with the link when it has no guid: right when the id is the URL.
+    ...(entry.id === entry.link ? {} : {guid: forText(entry.id)}),
+    date: new Date(entry.updated),
+    published: new Date(entry.published),
+    // Readers take an item's description as HTML; it is text. The W3C validator wants one before `content:encoded`.
+    ...(entry.description ? {description: forCdata(escapeHtml(entry.description))} : {}),
+    content: forCdata(entry.contentHtml),
+    category: entry.categories.map((name) => ({name: forText(name)})),
+    // An enclosure needs its length in bytes: only for our own files, whose size we know.
+    ...(image?.length && image.type ? {enclosure: {url: image.url, type: image.type, length: image.length}} : {}),
+    extensions,
+  };
+}

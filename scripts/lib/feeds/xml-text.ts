@@ -1,0 +1,67 @@
+/**
+ * Text for XML documents written by `feed`, whose serializer (xml-js) has three quirks:
+ * it turns `&amp;` in text back into `&` before escaping, it escapes only `"` in attributes,
+ * and it splits only the first `]]>` in a CDATA section. These helpers prepare values so
+ * the output says exactly what the article says, and strip characters XML 1.0 forbids.
+ */
+
+/** Characters XML 1.0 forbids, and lone surrogates. */
+const illegalXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A character that can never reach the serializer from content (it is one of the stripped
+ * ones), used to mark places the post-processors fill in.
+ */
+export const marker = '\uFFFE';
+
+/**
+ * Remove every character XML 1.0 forbids (control characters, U+FFFE/U+FFFF, lone surrogates)
+ * and write line ends as LF, as every XML parser reads them: text then reads back the same
+ * from every format.
+ */
+export function stripIllegalXml(value: string): string {
+  return value.replace(illegalXml, '').replace(/\r\n?/g, '\n');
+}
+
+/** A value for an xml-js text node: written back exactly, `&amp;` included. */
+export function forText(value: string): string {
+  return stripIllegalXml(value).replaceAll('&', '&amp;');
+}
+
+/** A value for an xml-js CDATA section: every `]]>` is split by {@link finishXml}, not just the first. */
+export function forCdata(value: string): string {
+  return stripIllegalXml(value).replaceAll(']]>', `]]${marker}`);
+}
+
+/** A value for an xml-js attribute that `feed` does not escape itself. */
+export function forAttribute(value: string): string {
+  return stripIllegalXml(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+}
+
+/** Finish a document xml-js wrote: split the marked `]]>`, end with a newline. */
+export function finishXml(xml: string): string {
+  const out = xml.replaceAll(`]]${marker}`, ']]]]><![CDATA[>');
+  return out.endsWith('\n') ? out : `${out}\n`;
+}
+
+/** Escape text for HTML (`type="html"` Atom text constructs carry HTML). */
+export function escapeHtml(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+}
+
+/**
+ * Escape text for an XML fragment written by hand (element text or a double-quoted attribute);
+ * tabs and line feeds as references, so attribute-value normalization keeps them.
+ */
+export function escapeXml(value: string): string {
+  return stripIllegalXml(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll('\t', '&#9;').replaceAll('\n', '&#10;');
+}
+
+/** A hand-written element: `<name a="v">text</name>`, or self-closing without text. */
+export function xmlElement(name: string, attributes: Readonly<Record<string, string | number | undefined>>, text?: string): string {
+  const attrs = Object.entries(attributes)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
+    .join('');
+  return text === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${escapeXml(text)}</${name}>`;
+}
