@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {inside, writeOutput} from '../scripts/lib/write-output.ts';
+import {inside, OutputError, writeOutput} from '../scripts/lib/write-output.ts';
 
 function tempOut(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-write-')), 'dist');
@@ -46,6 +46,40 @@ test('should put back the previous output when a swap was interrupted', () => {
   assert.throws(() => writeOutput(out, [{path: '../bad', contents: 'x'}]));
   assert.is(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'kept');
   assert.equal(fs.readdirSync(path.dirname(out)), ['dist']);
+});
+
+test('should report a full disk with the path, and keep the previous output', () => {
+  const out = tempOut();
+  writeOutput(out, [{path: 'index.html', contents: 'good'}]);
+  // Inject the failure: as root, permissions do not stop writes, and no tiny file system is at hand.
+  const original = fs.writeFileSync;
+  let calls = 0;
+  fs.writeFileSync = ((...args: Parameters<typeof fs.writeFileSync>) => {
+    if (String(args[0]).endsWith('.html') && ++calls === 2) throw Object.assign(new Error('ENOSPC: no space left on device, write'), {code: 'ENOSPC', syscall: 'write'});
+    return original(...args);
+  }) as typeof fs.writeFileSync;
+  try {
+    assert.throws(
+      () => writeOutput(out, [{path: 'index.html', contents: 'new'}, {path: '2020/01/story/index.html', contents: 'new'}]),
+      (error: Error) => error instanceof OutputError && error.message === `could not write ${path.join(out, '2020/01/story/index.html')}: no space left on device (ENOSPC)`,
+    );
+  } finally {
+    fs.writeFileSync = original;
+  }
+  assert.is(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'good');
+  assert.equal(fs.readdirSync(path.dirname(out)), ['dist'], 'no staging folder or lock is left');
+});
+
+test('should not delete the staging folder of a build that holds the lock', () => {
+  const out = tempOut();
+  const parent = path.dirname(out);
+  writeOutput(out, [{path: 'index.html', contents: 'first'}]);
+  // Another build is writing: it holds the lock and has a staging folder.
+  fs.mkdirSync(path.join(parent, '.dist.tmp-other'));
+  fs.writeFileSync(path.join(parent, '.dist.lock'), JSON.stringify({pid: process.ppid, host: os.hostname()}));
+  assert.throws(() => writeOutput(out, [{path: 'index.html', contents: 'second'}], undefined, {waitMs: 200}), /another build .* is still using/);
+  assert.ok(fs.existsSync(path.join(parent, '.dist.tmp-other')), "the other build's staging folder is still there");
+  assert.is(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'first');
 });
 
 test('should keep unchanged files as they were, skip rendering by fingerprint, and match a fresh write', () => {

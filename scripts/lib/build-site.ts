@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import type {VFile} from 'vfile';
+import {VFile} from 'vfile';
 import {checkCollisions} from './check-collisions.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles} from './load-articles.ts';
@@ -23,7 +24,8 @@ import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
-import {writeOutput} from './write-output.ts';
+import {OutputError, writeOutput} from './write-output.ts';
+import {acquireLock, LockError} from './output-lock.ts';
 
 /** What a build did: every file's messages, and counts for the summary. */
 export interface BuildResult {
@@ -75,11 +77,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const failed = (files: readonly VFile[]): BuildResult => ({ok: false, files, config, articles: 0, pages: 0, feeds: 0, written: 0, published: [], timings});
   if (!config) return failed([configFile]);
   const version = toolVersion();
+  // Builds of one site share its cache: they take turns from opening it to saving it.
+  let release: (() => void) | undefined;
+  if (config.cacheDir) {
+    try {
+      fs.mkdirSync(path.dirname(config.cacheDir), {recursive: true});
+      release = acquireLock(config.cacheDir);
+    } catch (error) {
+      fail(configFile, `could not use the build cache: ${(error as Error).message}`, undefined, 'cache');
+      return failed([configFile]);
+    }
+  }
   const cache = BuildCache.open(config.cacheDir, version);
   try {
     return await buildWith(config, configFile, cache, version, options, step, timings);
   } finally {
     cache.close();
+    release?.();
   }
 }
 
@@ -97,11 +111,11 @@ async function buildWith(
   step('config');
   progress({step: 'config', done: 1, total: 1});
 
-  const sources = loadArticles(config.articlesDir, options.cwd);
+  const sources = loadArticles(config.articlesDir, options.cwd, {maxBytes: config.maxArticleBytes});
   step('load');
   progress({step: 'load', done: sources.length, total: sources.length});
 
-  const readable = sources.filter((file) => !file.messages.some((message) => message.fatal));
+  const readable = sources.filter((file) => file.value !== undefined && !file.messages.some((message) => message.fatal));
   const keys = readable.map((file) => articleKey(version, config, file.path, String(file.value)));
   const missing = readable.flatMap((file, index) => (cache.articles.has(keys[index]!) ? [] : [{path: file.path, cwd: file.cwd, value: String(file.value)}]));
   progress({step: 'parse', done: readable.length - missing.length, total: readable.length});
@@ -142,9 +156,15 @@ async function buildWith(
   try {
     written = writeOutput(config.outDir, output.files, cache.output);
   } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
-    fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
-    return failed(files);
+    if (error instanceof TemplateError) {
+      fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
+      return failed(files);
+    }
+    if (!(error instanceof OutputError || error instanceof LockError)) throw error;
+    const relative = path.relative(options.cwd, config.outDir);
+    const outFile = new VFile({path: relative && !relative.startsWith('..') ? relative : config.outDir, cwd: options.cwd});
+    fail(outFile, error.message, undefined, 'write');
+    return failed([...files, outFile]);
   }
   step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   progress({step: 'write', done: output.files.length, total: output.files.length});

@@ -30,6 +30,8 @@ export const configDefaults = {
   chromePatterns: [] as string[],
   /** Custom domain for GitHub Pages (`news.example.com`), written to `CNAME`; empty for none. */
   cname: '',
+  /** Largest article file, in bytes (10 MB); a larger one is an error, and is never read. */
+  maxArticleBytes: 10_000_000,
   /** Article sources, relative to the site folder. */
   articlesDir: 'articles',
   /** Output folder, relative to the site folder. */

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import path from 'node:path';
 import type {Root} from 'hast';
 import {toString} from 'hast-util-to-string';
@@ -102,7 +103,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
 
   if (file.messages.some((message) => message.fatal) || !title || !date) return undefined;
 
-  const slug = data.slug ?? (slugify(named?.[2] ?? stem) || slugify(title) || 'article');
+  const slug = data.slug ?? (slugify(named?.[2] ?? stem) || slugify(title) || fallbackSlug(file.path));
   const section = data.section;
   const {year, month, day} = dateParts(date, config.timezone);
   const articlePath = config.permalink
@@ -141,6 +142,15 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     feedHtml,
     assets,
   };
+}
+
+/**
+ * A slug for an article whose file name and headline have no letters or digits (`!!!.md`,
+ * an emoji headline): `article-` and a short hash of the file's path, so it is the same on
+ * every build and differs between files.
+ */
+function fallbackSlug(source: string): string {
+  return `article-${createHash('sha256').update(source.split(path.sep).join('/')).digest('hex').slice(0, 8)}`;
 }
 
 /** The first paragraph's text, whitespace folded, cut at a word near 200 characters. */

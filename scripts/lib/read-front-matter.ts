@@ -3,6 +3,7 @@ import type {VFile} from 'vfile';
 import {z} from 'zod';
 import {readYaml} from './read-yaml.ts';
 import {fail, reportIssues} from './report-issues.ts';
+import {isReservedName} from './slugify.ts';
 
 const text = z.string().trim().min(1, 'must not be empty');
 const isoDate = z
@@ -21,7 +22,12 @@ export const frontMatterSchema = z.object({
   image: z
     .strictObject({src: text.optional(), alt: z.string().optional(), caption: text.optional(), credit: text.optional()})
     .optional(),
-  slug: z.string().regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'must be letters, digits, - and _ only, e.g. astana-talks').max(200).optional(),
+  slug: z
+    .string()
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'must be letters, digits, - and _ only, e.g. astana-talks (no /, . or spaces)')
+    .refine((slug) => new TextEncoder().encode(slug).length <= 120, 'is too long: at most 120 bytes (about 40 letters of most non-Latin scripts)')
+    .refine((slug) => !isReservedName(slug), 'is a device name Windows cannot use as a folder (con, prn, aux, nul, com1…, lpt1…); pick another')
+    .optional(),
   id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$|^[\w.-]+$/, 'must be a URI (tag:example.com,2017:story) or a simple name').optional(),
   draft: z.boolean({error: 'must be true or false'}).optional(),
   /** Place the story was filed from, shown before the body ("KESTREL BAY —"). */

@@ -1,16 +1,44 @@
+/** Longest slug, in UTF-8 bytes: well under the 255-byte file-name limit of common file systems. */
+const MAX_SLUG_BYTES = 120;
+
+/** Names Windows refuses for a file or folder, whatever the extension (`con`, `nul`, `com1`…). */
+const reserved = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+
+/** Whether `name` is a device name Windows will not use as a folder (`con`, `aux`, `nul`, `lpt1`…). */
+export function isReservedName(name: string): boolean {
+  return reserved.test(name);
+}
+
 /**
  * Make a URL slug from a headline or file name: lower case, accents on Latin letters folded,
- * letters and digits of any script kept, everything else collapsed into `-`.
- * Returns `''` when nothing usable is left (the caller picks a fallback).
+ * letters and digits of any script kept, everything else collapsed into `-`; at most 80
+ * characters and 120 UTF-8 bytes, cut at a character. The result is always a single safe path
+ * segment: no `/`, `.`, NUL or other punctuation, and never a Windows device name (`con`
+ * becomes `con-1`). Returns `''` when nothing usable is left (the caller picks a fallback).
  */
 export function slugify(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  const slug = capBytes(
+    value
+      .normalize('NFKD')
+      .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, ''),
+  ).replace(/-+$/, '');
+  return isReservedName(slug) ? `${slug}-1` : slug;
+}
+
+/** The longest prefix of whole code points that fits in 80 characters and {@link MAX_SLUG_BYTES}. */
+function capBytes(value: string): string {
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  let count = 0;
+  let kept = '';
+  for (const char of value) {
+    bytes += encoder.encode(char).length;
+    if (bytes > MAX_SLUG_BYTES || ++count > 80) break;
+    kept += char;
+  }
+  return kept;
 }

@@ -32,6 +32,8 @@ export interface SiteConfig {
   readonly permalink: string;
   /** Extra trailing-chrome patterns for wire copy (regular expressions, case-insensitive). */
   readonly chromePatterns: readonly string[];
+  /** Largest article file read, in bytes. */
+  readonly maxArticleBytes: number;
   /** Folder of article sources. */
   readonly articlesDir: string;
   /** Output folder. */

@@ -1,7 +1,11 @@
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import {withOutputLock, type LockOptions} from './output-lock.ts';
 import type {OutputFile} from './types.ts';
+
+/** A failure to write the output, its message naming the path and the cause. */
+export class OutputError extends Error {}
 
 /** What a build wrote into one output folder: path → content hash and fingerprint. */
 export type Manifest = Map<string, {readonly hash: string; readonly key?: string | undefined}>;
@@ -34,17 +38,28 @@ export interface WriteStats {
  * known, so only files that differ are touched — and swapped into place by renames when
  * complete. Files whose bytes did not change are hard links to the previous output, so
  * they keep their time stamps and static hosts and rsync see small diffs. A failure or a
- * kill before the swap leaves the previous `outDir` exactly as it was.
+ * kill before the swap leaves the previous `outDir` exactly as it was. Builds into the same
+ * folder take turns (see {@link withOutputLock}); a file-system error becomes an
+ * {@link OutputError} naming the path, and any other error (a template's) passes through.
  *
  * @param outDir The output folder (`dist/`).
  * @param files Files relative to the output folder; paths are checked to stay inside it.
  * @param state The manifests of the last build, when a cache is in use.
+ * @param lock How long to wait for another build writing into the same folder.
  * @returns the state to keep for the next build, and what was done.
  */
-export function writeOutput(outDir: string, files: Iterable<OutputFile>, state?: OutputState): {state: OutputState; stats: WriteStats} {
+export function writeOutput(outDir: string, files: Iterable<OutputFile>, state?: OutputState, lock: LockOptions = {}): {state: OutputState; stats: WriteStats} {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
-  fs.mkdirSync(parent, {recursive: true});
+  const blocker = fileOnTheWay(parent);
+  if (blocker) throw new OutputError(`could not write ${target}: ${blocker} is a file, not a folder`);
+  attempt(parent, () => fs.mkdirSync(parent, {recursive: true}));
+  return attempt(target, () => withOutputLock(target, () => writeLocked(target, files, state), lock));
+}
+
+/** {@link writeOutput} once the lock is held. */
+function writeLocked(target: string, files: Iterable<OutputFile>, state: OutputState | undefined): {state: OutputState; stats: WriteStats} {
+  const parent = path.dirname(target);
   recoverInterruptedSwap(target);
 
   const spareDir = sibling(target, 'spare');
@@ -53,11 +68,15 @@ export function writeOutput(outDir: string, files: Iterable<OutputFile>, state?:
   let staging: string;
   let staged: Manifest;
   if (spare) {
-    staging = spareDir;
+    // Move the spare into a staging name before touching it: a build killed while updating it
+    // leaves a `.tmp-` folder the next build deletes, never a half-updated spare whose
+    // manifest would still be trusted (a revert to the old content would then keep new bytes).
+    staging = path.join(parent, `.${path.basename(target)}.tmp-${process.pid}-spare`);
+    attempt(parent, () => fs.renameSync(spareDir, staging));
     staged = spare.manifest;
   } else {
     fs.rmSync(spareDir, {recursive: true, force: true});
-    staging = fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`));
+    staging = attempt(parent, () => fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`)));
     staged = new Map();
   }
 
@@ -83,17 +102,21 @@ export function writeOutput(outDir: string, files: Iterable<OutputFile>, state?:
         continue;
       }
       const folder = path.dirname(destination);
-      if (!made.has(folder)) {
-        fs.mkdirSync(folder, {recursive: true});
-        made.add(folder);
-      }
-      fs.rmSync(destination, {force: true});
-      if (previous?.hash === entry.hash && linkFrom(path.join(target, file.path), destination)) {
+      const linked = attempt(path.join(target, file.path), () => {
+        if (!made.has(folder)) {
+          fs.mkdirSync(folder, {recursive: true});
+          made.add(folder);
+        }
+        fs.rmSync(destination, {force: true});
+        return previous?.hash === entry.hash && linkFrom(path.join(target, file.path), destination);
+      });
+      if (linked) {
         stats.linked++;
         continue;
       }
       contents ??= 'render' in file ? file.render() : 'contents' in file ? file.contents : fs.readFileSync(file.copyFrom);
-      fs.writeFileSync(destination, contents);
+      const bytes = contents;
+      attempt(path.join(target, file.path), () => fs.writeFileSync(destination, bytes));
       stats.written++;
     }
     for (const stale of staged.keys()) {
@@ -117,9 +140,30 @@ export function writeOutput(outDir: string, files: Iterable<OutputFile>, state?:
 export function inside(root: string, relative: string): string {
   const resolved = path.resolve(root, relative);
   if (relative.includes('\0') || path.isAbsolute(relative) || !resolved.startsWith(root + path.sep)) {
-    throw new Error(`refusing to write "${relative}": it is outside the output folder`);
+    throw new OutputError(`refusing to write "${relative}": it is outside the output folder`);
   }
   return resolved;
+}
+
+/** The nearest existing ancestor of `folder` (or itself) when it is not a folder. */
+function fileOnTheWay(folder: string): string | undefined {
+  for (let at = folder; ; at = path.dirname(at)) {
+    const stat = fs.statSync(at, {throwIfNoEntry: false});
+    if (stat) return stat.isDirectory() ? undefined : at;
+    if (path.dirname(at) === at) return undefined;
+  }
+}
+
+/** Run `write`; turn a file-system error (one with an errno code) into an {@link OutputError} naming `where`. */
+function attempt<T>(where: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const {code, message, syscall} = error as NodeJS.ErrnoException;
+    if (error instanceof OutputError || typeof code !== 'string' || syscall === undefined) throw error;
+    const reason = message.replace(/^\w+: /, '').replace(/, \w+(?: '.*')?$/, '');
+    throw new OutputError(`could not write ${where}: ${reason} (${code})`, {cause: error});
+  }
 }
 
 function sibling(target: string, kind: string): string {
@@ -182,7 +226,8 @@ function swap(staging: string, target: string, spareDir: string): boolean {
 
 /**
  * A build killed between the renames of a swap leaves no `outDir` but a `.<out>.old` folder:
- * put it back. Staging folders of killed builds are removed.
+ * put it back. Staging folders of killed builds are removed. Only called while holding the
+ * output lock, so no other build is using them.
  */
 function recoverInterruptedSwap(target: string): void {
   const parent = path.dirname(target);

@@ -11,7 +11,7 @@ import type {Article, SiteConfig} from '../../scripts/lib/types.ts';
 export function publishedArticles(cwd: string, overrides: {now?: string} = {}): {config: SiteConfig; articles: Article[]} {
   const {config} = loadConfig(cwd, overrides, {});
   if (!config) throw new Error(`${cwd}: the config does not load`);
-  const articles = loadArticles(config.articlesDir, cwd)
+  const articles = loadArticles(config.articlesDir, cwd, {maxBytes: config.maxArticleBytes})
     .map((file) => parseArticle(file, config))
     .filter((article): article is Article => article !== undefined && !article.draft && article.date <= config.now);
   return {config, articles: sortArticles(articles)};

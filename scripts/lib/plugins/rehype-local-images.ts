@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Root} from 'hast';
+import {imageProblem} from '../check-image.ts';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {imageDimensions} from '../image-dimensions.ts';
@@ -73,5 +74,12 @@ export function resolveLocal(src: string, sourceDir: string, root: string): {fro
   if (!fs.existsSync(from) || !fs.statSync(from).isFile()) {
     return {reason: `image "${src}" not found; put the file next to the article or fix the path`};
   }
-  return {from: fs.realpathSync(from)};
+  // A symbolic link inside the folder may still lead out of it.
+  const real = fs.realpathSync(from);
+  const realRoot = fs.realpathSync(root);
+  if (!real.startsWith(realRoot + path.sep)) {
+    return {reason: `image "${src}" is a symbolic link leading outside the articles folder; copy the file in instead`};
+  }
+  const problem = imageProblem(real);
+  return problem ? {reason: `image "${src}" ${problem}`} : {from: real};
 }

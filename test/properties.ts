@@ -1,0 +1,126 @@
+/**
+ * Property-based tests (fast-check) over the stages that read untrusted text: the wire-copy
+ * parser, the front-matter reader, the slug maker and a whole article. Random and adversarial
+ * text must never throw, never turn text into markup, and always give a slug that stays a
+ * single segment inside the output folder. Runs are seeded, so a failure is reproducible.
+ */
+import path from 'node:path';
+import fc from 'fast-check';
+import {fromHtml} from 'hast-util-from-html';
+import {toString} from 'hast-util-to-string';
+import {h} from 'hastscript';
+import {toHtml} from 'hast-util-to-html';
+import {test} from 'uvu';
+import * as assert from 'uvu/assert';
+import {VFile} from 'vfile';
+import {parseArticle} from '../scripts/lib/parse-article.ts';
+import {parseWireCopy} from '../scripts/lib/parse-wire-copy.ts';
+import {readFrontMatter} from '../scripts/lib/read-front-matter.ts';
+import {isReservedName, slugify} from '../scripts/lib/slugify.ts';
+import {inside} from '../scripts/lib/write-output.ts';
+import {testConfig} from './helpers/config.ts';
+import {executableMarkup} from './helpers/scan-markup.ts';
+
+/** Fixed seed: the same cases on every run (change it to explore). */
+const settings = {seed: 20170116, numRuns: 300};
+
+/** Pieces that break parsers: markup, YAML syntax, URL schemes, line endings, odd Unicode. */
+const hostile = fc.constantFrom(
+  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<a href="javascript:alert(1)">', '<iframe>', '</p>', '<!--', ']]>', '&lt;', '&amp;', '&#x3C;',
+  'javascript:', 'data:text/html,', '---', '...', ': ', '- ', '&a ', '*a', '[', ']', '{', '}', '"', "'", '|', '>', '#', '!!str ', '%', '@', '`', '? ', '\t',
+  '\n', '\n\n', '\r\n', '\r', '\u2028', '\u0000', '\uFEFF', '\u202E', '\uD800', '🎉', 'محادثات', '東京', 'ﬁ', 'é', '../', '..\\', '/etc/passwd', 'con', 'NUL', 'aux',
+  'title', 'date', 'slug', 'Photo: AP', 'Related Items', 'Follow us on Twitter', '1 + twenty =', '    ', 'a'.repeat(300),
+);
+/** Text made of hostile pieces and random characters of every kind. */
+const text = fc.array(fc.oneof(hostile, fc.string({unit: 'binary'}), fc.string({unit: 'grapheme'})), {maxLength: 30}).map((parts) => parts.join(''));
+
+/** Every element a fragment of HTML parses into. */
+function elements(html: string): string[] {
+  const names: string[] = [];
+  const walk = (node: {type: string; tagName?: string; children?: unknown[]}): void => {
+    if (node.type === 'element') names.push(node.tagName!);
+    for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
+  };
+  walk(fromHtml(html, {fragment: true}));
+  return names;
+}
+
+test('should parse any wire copy without throwing, into text that stays text', () => {
+  fc.assert(
+    fc.property(text, (input) => {
+      const wire = parseWireCopy(input);
+      const blocks = [wire.headline?.text, wire.caption?.caption, wire.caption?.credit, ...wire.paragraphs.map((p) => p.text), ...wire.removed.map((p) => p.text)];
+      for (const block of blocks) if (block !== undefined) assert.type(block, 'string');
+      // Rendered the way parse-article renders them: each paragraph one <p> of its own text.
+      const html = toHtml({type: 'root', children: wire.paragraphs.map((paragraph) => h('p', paragraph.text))});
+      assert.equal(elements(html), wire.paragraphs.map(() => 'p'));
+      assert.equal(executableMarkup(html, {fragment: true}), []);
+      const texts = fromHtml(html, {fragment: true}).children.map((node) => toString(node));
+      assert.equal(texts, wire.paragraphs.map((paragraph) => paragraph.text.replace(/\r\n?/g, '\n')));
+    }),
+    settings,
+  );
+});
+
+test('should read any front matter without throwing: data, or fatal messages with a line', () => {
+  fc.assert(
+    fc.property(text, text, (yaml, body) => {
+      const file = new VFile({path: 'a.md', value: ''});
+      const result = readFrontMatter(file, `---\n${yaml.replace(/\r\n?/g, '\n')}\n---\n${body}`);
+      if (result.data === undefined) {
+        const fatal = file.messages.filter((message) => message.fatal);
+        assert.ok(fatal.length > 0, 'no data, but no error either');
+        for (const message of fatal) assert.ok((message.line ?? 1) >= 1 && message.reason.length > 0);
+      } else {
+        assert.type(result.data, 'object');
+        assert.ok(result.bodyLine >= 1);
+      }
+    }),
+    settings,
+  );
+});
+
+test('should make a slug that is one safe path segment inside the output folder', () => {
+  const root = path.resolve('/srv/site/dist');
+  fc.assert(
+    fc.property(text, (input) => {
+      const slug = slugify(input);
+      if (slug === '') return;
+      assert.match(slug, /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u);
+      assert.ok(new TextEncoder().encode(slug).length <= 120, `too long: ${slug}`);
+      assert.not.ok(isReservedName(slug), slug);
+      assert.is(path.dirname(inside(root, `2020/01/${slug}/index.html`)), path.join(root, '2020', '01', slug));
+      assert.is(encodeURIComponent(slug).length > 0, true);
+      assert.is(slugify(slug), slug, 'a slug is its own slug');
+    }),
+    settings,
+  );
+});
+
+test('should turn any article into a page whose HTML runs nothing, or report why not', () => {
+  const config = testConfig();
+  const article = fc.record({format: fc.constantFrom('md', 'txt'), title: text, body: text, name: text});
+  fc.assert(
+    fc.property(article, ({format, title, body, name}) => {
+      const front = format === 'md' ? `---\ntitle: ${JSON.stringify(title || 'x')}\ndate: "2020-01-01"\n---\n` : '';
+      const stem = `2020-01-01-${name.replace(/[/\\\0]/g, '')}`.slice(0, 100);
+      const file = new VFile({path: `${stem}.${format}`, cwd: config.articlesDir, value: `${front}${format === 'txt' ? `${title || 'x'}\n\n` : ''}${body}`});
+      let parsed;
+      try {
+        parsed = parseArticle(file, config);
+      } catch (error) {
+        assert.unreachable(`threw ${(error as Error).stack}`);
+      }
+      if (!parsed) {
+        assert.ok(file.messages.some((message) => message.fatal), 'no article and no error');
+        return;
+      }
+      assert.equal(executableMarkup(parsed.html, {fragment: true}), []);
+      assert.equal(executableMarkup(parsed.feedHtml, {fragment: true}), []);
+      assert.match(parsed.path, /^2020\/01\/[^/.\\\0]+\/$/u);
+    }),
+    {...settings, numRuns: 150},
+  );
+});
+
+test.run();
