@@ -90,4 +90,15 @@ test('should make feed URLs absolute while page URLs stay as written', () => {
   assert.equal(article.assets.map((asset) => asset.name), ['library-shelves.svg']);
 });
 
+test('should read tables and strikethrough always, and bare URLs and footnotes only with gfm', () => {
+  const news = parse('test/fixtures/articles/gfm.md').article!;
+  assert.match(news.html, /<table>/);
+  assert.match(news.html, /<del>old<\/del>/);
+  assert.not.match(news.html, /<a href="https:\/\/example.org\/report"/);
+  const gfm = parse('test/fixtures/articles/gfm.md', testConfig({gfm: true})).article!;
+  assert.match(gfm.html, /<a href="https:\/\/example.org\/report">/);
+  assert.match(gfm.html, /footnote/);
+  assert.match(gfm.html, /<table>/);
+});
+
 test.run();

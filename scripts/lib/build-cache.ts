@@ -170,6 +170,6 @@ export function articleKey(version: string, config: SiteConfig, sourcePath: stri
 
 /** The settings that change what parsing an article gives. */
 function parseSettings(config: SiteConfig): string {
-  const {url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir} = config;
-  return JSON.stringify({url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir});
+  const {url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm} = config;
+  return JSON.stringify({url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm});
 }

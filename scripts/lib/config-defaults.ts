@@ -26,6 +26,8 @@ export const configDefaults = {
   pageSize: 10,
   /** Article URL pattern: `:year`, `:month`, `:day`, `:slug`, `:section`. */
   permalink: ':year/:month/:slug/',
+  /** Read all of GitHub Flavored Markdown (bare URLs as links, footnotes, task lists); off: tables and strikethrough only, about twice as fast. */
+  gfm: false,
   /** Extra wire-copy trailing-chrome patterns (regular expressions, case-insensitive). */
   chromePatterns: [] as string[],
   /** Custom domain for GitHub Pages (`news.example.com`), written to `CNAME`; empty for none. */

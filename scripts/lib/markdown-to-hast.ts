@@ -2,6 +2,7 @@ import type {Root} from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
+import {remarkNewsMarkdown} from './plugins/remark-news-markdown.ts';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
@@ -25,16 +26,18 @@ const schema: SanitizeSchema = {
 };
 
 /**
- * Markdown body to a sanitized HTML tree: remark-parse (CommonMark) and remark-gfm,
+ * Markdown body to a sanitized HTML tree: remark-parse (CommonMark) with tables and
+ * strikethrough, or all of GitHub Flavored Markdown with `gfm`,
  * remark-rehype with raw HTML kept, rehype-raw to parse it, rehype-sanitize to defang it,
  * then every image checked for alt text, local images checked and sized, and tables made valid HTML.
  *
  * @param body The Markdown text, padded so its lines match the file's.
  * @param file The article's file: positions and messages go there.
  * @param articlesDir The articles folder, which local images must stay inside.
+ * @param gfm Whether to read all of GitHub Flavored Markdown (bare URLs, footnotes, task lists).
  */
-export function markdownToHast(body: string, file: VFile, articlesDir: string): Root {
-  const mdast = parser.parse(body);
+export function markdownToHast(body: string, file: VFile, articlesDir: string, gfm = false): Root {
+  const mdast = (gfm ? gfmParser : parser).parse(body);
   const hast = toHast.runSync(mdast, file) as Root;
   // Raw HTML is re-parsed through parse5 only when there is some: most articles have none.
   const raw = hasRaw(hast) ? (reparse.runSync(hast, file) as Root) : hast;
@@ -43,7 +46,8 @@ export function markdownToHast(body: string, file: VFile, articlesDir: string): 
 }
 
 /** The frozen stages, made once: a processor's plugins are set up when it is frozen, not per article. */
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const parser = unified().use(remarkParse).use(remarkNewsMarkdown).freeze();
+const gfmParser = unified().use(remarkParse).use(remarkGfm).freeze();
 const toHast = unified().use(remarkRehype, {allowDangerousHtml: true}).freeze();
 const reparse = unified().use(rehypeRaw).freeze();
 const sanitize = unified().use(rehypeSanitize, schema).freeze();

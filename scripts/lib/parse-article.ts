@@ -42,7 +42,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
       fail(file, 'no front matter: start the file with a `---` line, then `title:` and `date:`, then another `---` line', {line: 1, column: 1}, 'front-matter');
       return undefined;
     }
-    tree = markdownToHast('\n'.repeat(front.bodyLine - 1) + front.body, file, config.articlesDir);
+    tree = markdownToHast('\n'.repeat(front.bodyLine - 1) + front.body, file, config.articlesDir, config.gfm);
   } else {
     const wire = parseWireCopy(front.body, {chromePatterns: config.chromePatterns.map((p) => new RegExp(p, 'iu'))});
     title ??= wire.headline?.text;

@@ -31,12 +31,13 @@ export function slugify(value: string): string {
 
 /** The longest prefix of whole code points that fits in 80 characters and {@link MAX_SLUG_BYTES}. */
 function capBytes(value: string): string {
-  const encoder = new TextEncoder();
+  if (value.length <= 80 && Buffer.byteLength(value) <= MAX_SLUG_BYTES) return value;
   let bytes = 0;
   let count = 0;
   let kept = '';
   for (const char of value) {
-    bytes += encoder.encode(char).length;
+    const point = char.codePointAt(0)!;
+    bytes += point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
     if (bytes > MAX_SLUG_BYTES || ++count > 80) break;
     kept += char;
   }

@@ -32,6 +32,8 @@ export interface SiteConfig {
   readonly permalink: string;
   /** Extra trailing-chrome patterns for wire copy (regular expressions, case-insensitive). */
   readonly chromePatterns: readonly string[];
+  /** Read all of GitHub Flavored Markdown (bare URLs, footnotes, task lists), not only tables and strikethrough. */
+  readonly gfm: boolean;
   /** Largest article file read, in bytes. */
   readonly maxArticleBytes: number;
   /** Folder of article sources. */

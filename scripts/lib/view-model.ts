@@ -72,6 +72,20 @@ export interface ArticleView {
 
 /** An article as templates see it; all URLs honour the site's sub-path. */
 export function articleView(article: Article, config: SiteConfig): ArticleView {
+  let byConfig = views.get(article);
+  if (!byConfig) views.set(article, (byConfig = new WeakMap()));
+  let view = byConfig.get(config);
+  if (!view) byConfig.set(config, (view = makeArticleView(article, config)));
+  return view;
+}
+
+/**
+ * Views are pure functions of an article and the config, and an article shows on many pages
+ * (its own, listings, neighbours, related): each is made once per build (a memo, not state).
+ */
+const views = new WeakMap<Article, WeakMap<SiteConfig, ArticleView>>();
+
+function makeArticleView(article: Article, config: SiteConfig): ArticleView {
   const date = (iso: string): DateView => ({iso, display: formatDate(iso, config.language, config.timezone)});
   const image = article.image;
   return {
