@@ -5,35 +5,11 @@ import * as assert from 'uvu/assert';
 import {buildFeeds, type FeedSpec} from '../scripts/lib/build-feeds.ts';
 import type {Article, OutputFile} from '../scripts/lib/types.ts';
 import {fixture, testConfig} from './helpers/config.ts';
+import {makeArticle} from './helpers/make-article.ts';
 
 const config = testConfig();
 
-function article(overrides: Partial<Article>): Article {
-  return {
-    source: 'a.md',
-    format: 'markdown',
-    title: 'Title',
-    slug: 'a',
-    id: 'tag:fixture.example,2020:a',
-    date: '2020-01-01T00:00:00.000Z',
-    updated: undefined,
-    authors: ['Ana Lima'],
-    summary: undefined,
-    excerpt: '',
-    section: undefined,
-    tags: [],
-    image: undefined,
-    draft: false,
-    dateline: undefined,
-    lang: undefined,
-    corrections: [],
-    path: '2020/01/a/',
-    html: '<p>x</p>',
-    feedHtml: '<p>x</p>',
-    assets: [],
-    ...overrides,
-  };
-}
+const article = makeArticle;
 
 const spec = (articles: Article[]): FeedSpec => ({
   title: 'Fixture & Co',

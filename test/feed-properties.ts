@@ -12,6 +12,7 @@ import * as assert from 'uvu/assert';
 import {buildFeeds} from '../scripts/lib/build-feeds.ts';
 import type {Article, OutputFile} from '../scripts/lib/types.ts';
 import {testConfig} from './helpers/config.ts';
+import {makeArticle} from './helpers/make-article.ts';
 import {textOf} from './helpers/files.ts';
 
 const config = testConfig({copyright: '© Fixture & "Co" <3'});
@@ -59,29 +60,7 @@ const expected = (value: string): string =>
 
 function article(title: string, summary: string, body: string, author: string, tag: string): Article {
   const html = toHtml(h('p', body));
-  return {
-    source: 'a.md',
-    format: 'markdown',
-    title,
-    slug: 'a',
-    id: 'tag:fixture.example,2020:a',
-    date: '2020-01-02T10:00:00.000Z',
-    updated: undefined,
-    authors: [author],
-    summary,
-    excerpt: '',
-    section: undefined,
-    tags: [tag],
-    image: undefined,
-    draft: false,
-    dateline: undefined,
-    lang: undefined,
-    corrections: [],
-    path: '2020/01/a/',
-    html,
-    feedHtml: html,
-    assets: [],
-  };
+  return makeArticle({title, summary, date: '2020-01-02T10:00:00.000Z', authors: [author], tags: [tag], html, feedHtml: html});
 }
 
 const contents = (file: OutputFile | undefined): string => String(file && 'contents' in file ? file.contents : '');

@@ -3,18 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {fixture, root} from './helpers/config.ts';
+import {copySite} from './helpers/copy-site.ts';
 import {removeTempDirs, tempDir} from './helpers/files.ts';
 import {runCliAsync} from './helpers/run-cli.ts';
-
-/** A copy of the fixture site (config and articles) whose templates are the repository's. */
-function copySite(): string {
-  const dir = path.join(tempDir(), 'site');
-  fs.cpSync(fixture('site'), dir, {recursive: true, filter: (source) => path.basename(source) !== 'node_modules'});
-  const config = path.join(dir, 'dateline.config.yaml');
-  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^templatesDir: .*$/m, `templatesDir: ${JSON.stringify(path.join(root, 'templates'))}`));
-  return dir;
-}
 
 // 20:30 UTC is already the next day in the fixture's Asia/Kolkata.
 const now = '2021-03-04T20:30:00Z';

@@ -6,18 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {fixture, root} from './helpers/config.ts';
-import {removeTempDirs, tempDir} from './helpers/files.ts';
+import {copySite} from './helpers/copy-site.ts';
+import {removeTempDirs} from './helpers/files.ts';
 import {get, openEvents, spawnServe, until, within, type ServeProcess} from './helpers/serve-process.ts';
-
-/** A copy of the fixture site whose config points at the repository's templates. */
-function copySite(): string {
-  const dir = path.join(tempDir(), 'site');
-  fs.cpSync(fixture('site'), dir, {recursive: true, filter: (source) => path.basename(source) !== 'node_modules'});
-  const config = path.join(dir, 'dateline.config.yaml');
-  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^templatesDir: .*$/m, `templatesDir: ${JSON.stringify(path.join(root, 'templates'))}`));
-  return dir;
-}
 
 /** The address `serve` printed, on 127.0.0.1 (it listens there only). */
 async function address(server: ServeProcess): Promise<string> {

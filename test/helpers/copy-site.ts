@@ -1,0 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {fixture, root} from './config.ts';
+import {tempDir} from './files.ts';
+
+/** A temporary copy of the fixture site (config and articles, no build cache) whose templates are the repository's. */
+export function copySite(): string {
+  const dir = path.join(tempDir(), 'site');
+  fs.cpSync(fixture('site'), dir, {recursive: true, filter: (source) => path.basename(source) !== 'node_modules'});
+  const config = path.join(dir, 'dateline.config.yaml');
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^templatesDir: .*$/m, `templatesDir: ${JSON.stringify(path.join(root, 'templates'))}`));
+  return dir;
+}
