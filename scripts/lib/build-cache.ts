@@ -27,7 +27,8 @@ interface IndexFile {
   readonly bodies: string;
   readonly bodyBytes: number;
   readonly entries: Map<string, IndexEntry>;
-  readonly output: OutputState | undefined;
+  /** What the writer knows of each output folder it wrote (by absolute path). */
+  readonly outputs: ReadonlyMap<string, OutputState>;
 }
 
 /**
@@ -39,7 +40,8 @@ interface IndexFile {
 export class BuildCache {
   /** Outcomes by article key, bodies loaded on first use. */
   readonly articles = new Map<string, ParseOutcome>();
-  output: OutputState | undefined;
+  /** What the writer knows of each output folder (`dist/`, and `serve`'s and `check`'s temporary ones), by absolute path. */
+  outputs = new Map<string, OutputState>();
   private readonly places = new Map<string, BodyPlace>();
   private fd: number | undefined;
   private bodyFile = 'bodies-0.bin';
@@ -60,7 +62,7 @@ export class BuildCache {
       cache.fd = fs.openSync(path.join(dir, index.bodies), 'r');
       cache.bodyFile = index.bodies;
       cache.bodyBytes = index.bodyBytes;
-      cache.output = index.output;
+      cache.outputs = new Map(index.outputs);
       for (const [key, entry] of index.entries) {
         if (entry.body) cache.places.set(key, entry.body);
         cache.articles.set(key, {article: entry.article && cache.lazy(entry.article, entry.body!), messages: entry.messages});
@@ -68,7 +70,7 @@ export class BuildCache {
     } catch {
       cache.articles.clear();
       cache.places.clear();
-      cache.output = undefined;
+      cache.outputs = new Map();
     }
     return cache;
   }
@@ -93,7 +95,7 @@ export class BuildCache {
    * Keep the outcomes of this build (and only them) with the writer's state. New bodies are
    * appended; when dead bodies outweigh live ones, the body file is rewritten.
    */
-  save(outcomes: ReadonlyMap<string, ParseOutcome>, output: OutputState | undefined, compactAbove = 4 * 1024 * 1024): void {
+  save(outcomes: ReadonlyMap<string, ParseOutcome>, outDir: string | undefined, output: OutputState | undefined, compactAbove = 4 * 1024 * 1024): void {
     if (!this.dir) return;
     fs.mkdirSync(this.dir, {recursive: true});
     const live = [...outcomes.keys()].filter((key) => this.places.has(key));
@@ -130,7 +132,10 @@ export class BuildCache {
       const article = outcome.article ? meta(outcome.article) : undefined;
       entries.set(key, {article, messages: outcome.messages, body: places.get(key)});
     }
-    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, output};
+    // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.
+    const outputs = new Map([...this.outputs].filter(([dir]) => dir !== outDir && fs.existsSync(dir)));
+    if (outDir && output) outputs.set(outDir, output);
+    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, outputs};
     const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
     fs.writeFileSync(temporary, v8.serialize(index));
     fs.renameSync(temporary, path.join(this.dir, 'index.v8'));

@@ -149,12 +149,12 @@ async function buildWith(
     return failed(files);
   }
   step('search');
-  const output = {...planned, files: await renderInParallel(planned.files, planned.site, config, cache.output?.current?.manifest)};
+  const output = {...planned, files: await renderInParallel(planned.files, planned.site, config, cache.outputs.get(config.outDir)?.current?.manifest)};
   step('render');
   progress({step: 'render', done: output.pages, total: output.pages});
   let written;
   try {
-    written = writeOutput(config.outDir, output.files, cache.output);
+    written = writeOutput(config.outDir, output.files, cache.outputs.get(config.outDir));
   } catch (error) {
     if (error instanceof TemplateError) {
       fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
@@ -169,7 +169,7 @@ async function buildWith(
   step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
-    cache.save(outcomes, written.state);
+    cache.save(outcomes, config.outDir, written.state);
     step('cache');
   }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
