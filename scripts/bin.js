@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `dateline` command: load TypeScript through tsx, then run the CLI.
-import {register} from 'tsx/esm/api';
+// The `dateline` command: load the CLI (bundled JavaScript, or the TypeScript sources), run it.
+import {loadCli} from './load-cli.js';
 
-register();
-const {cli} = await import('./cli.ts');
+const {cli} = await loadCli();
 process.exitCode = await cli(process.argv.slice(2));

@@ -3,12 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import v8 from 'node:v8';
+import {summarizeArticle} from './summarize-article.ts';
 import type {MessageData, ParseOutcome} from './parse-batch.ts';
-import type {Article, SiteConfig} from './types.ts';
+import type {Article, ArticleSummary, SiteConfig} from './types.ts';
 import type {OutputState} from './write-output.ts';
 
-/** An article without its bodies, as the cache's index keeps it. */
-type ArticleMeta = Omit<Article, 'html' | 'feedHtml'>;
 
 /** Where an article's bodies sit in the cache's body file. */
 interface BodyPlace {
@@ -17,7 +16,7 @@ interface BodyPlace {
 }
 
 interface IndexEntry {
-  readonly article: ArticleMeta | undefined;
+  readonly article: ArticleSummary | undefined;
   readonly messages: readonly MessageData[];
   readonly body: BodyPlace | undefined;
 }
@@ -76,7 +75,7 @@ export class BuildCache {
   }
 
   /** An article whose `html` and `feedHtml` are read from the body file when first asked for. */
-  private lazy(meta: ArticleMeta, place: BodyPlace): Article {
+  private lazy(meta: ArticleSummary, place: BodyPlace): Article {
     let bodies: {html: string; feedHtml: string} | undefined;
     const load = () => (bodies ??= this.readBody(place));
     return Object.defineProperties({...meta} as Article, {
@@ -129,7 +128,7 @@ export class BuildCache {
     const offset = start + length;
     const entries = new Map<string, IndexEntry>();
     for (const [key, outcome] of outcomes) {
-      const article = outcome.article ? meta(outcome.article) : undefined;
+      const article = outcome.article ? summarizeArticle(outcome.article) : undefined;
       entries.set(key, {article, messages: outcome.messages, body: places.get(key)});
     }
     // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.
@@ -149,16 +148,13 @@ export class BuildCache {
   }
 }
 
-function meta(article: Article): ArticleMeta {
-  const {html: _html, feedHtml: _feedHtml, ...rest} = Object.getOwnPropertyDescriptors(article);
-  return Object.defineProperties({}, rest) as ArticleMeta;
-}
-
 /**
- * The tool's version for cache keys: the package version and a hash of the build code itself,
- * so a changed stage never reuses what an older one made.
+ * The tool's version for cache keys: a hash of the build code itself, so a changed stage never
+ * reuses what an older one made. From the bundle, the hash `scripts/load-cli.js` compiled it
+ * from (written beside it); from the sources, the package version and every module's bytes.
  */
 export function toolVersion(): string {
+  if (!import.meta.url.endsWith('.ts')) return fs.readFileSync(new URL('./tool-version.txt', import.meta.url), 'utf8');
   const lib = fileURLToPath(new URL('./', import.meta.url));
   const hash = createHash('sha1');
   hash.update(JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);

@@ -142,15 +142,20 @@ async function buildWith(
 
   const planned = renderSite(articles, config, (article) => keyOf.get(article));
   step('plan');
-  try {
-    planned.files.push(...(await buildSearchIndex(articles, config)));
-  } catch (error) {
-    fail(configFile, `search index: ${(error as Error).message}`, undefined, 'search');
+  // Pagefind indexes in its own process while the pages render on every core.
+  const search = buildSearchIndex(articles, config).then(
+    (files) => ({files}),
+    (error: Error) => ({error}),
+  );
+  const rendered = await renderInParallel(planned.files, planned.site, config, cache.outputs.get(config.outDir)?.current?.manifest);
+  step('render');
+  const index = await search;
+  if ('error' in index) {
+    fail(configFile, `search index: ${index.error.message}`, undefined, 'search');
     return failed(files);
   }
+  const output = {...planned, files: [...rendered, ...index.files]};
   step('search');
-  const output = {...planned, files: await renderInParallel(planned.files, planned.site, config, cache.outputs.get(config.outDir)?.current?.manifest)};
-  step('render');
   progress({step: 'render', done: output.pages, total: output.pages});
   let written;
   try {

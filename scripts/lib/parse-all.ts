@@ -15,7 +15,7 @@ const batchSize = 64;
  */
 export async function parseAll(sources: readonly SourceData[], config: SiteConfig): Promise<ParseOutcome[]> {
   if (!useWorkers(sources.length, poolThreshold)) return parseBatch({sources, config});
-  const pool = createPool(new URL('./parse-batch.ts', import.meta.url), Math.ceil(sources.length / batchSize));
+  const pool = createPool('parse-batch', Math.ceil(sources.length / batchSize));
   try {
     const batches: Promise<ParseOutcome[]>[] = [];
     for (let start = 0; start < sources.length; start += batchSize) {

@@ -8,6 +8,7 @@ import {dateParts, parseDate} from './dates.ts';
 import {hastToHtml} from './hast-to-html.ts';
 import {imageDimensions} from './image-dimensions.ts';
 import {markdownToHast} from './markdown-to-hast.ts';
+import {countWords} from './view-model.ts';
 import {resolveLocal} from './plugins/rehype-local-images.ts';
 import {parseWireCopy} from './parse-wire-copy.ts';
 import {readFrontMatter, type FrontMatter} from './read-front-matter.ts';
@@ -140,6 +141,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     path: articlePath,
     html,
     feedHtml,
+    words: countWords(html),
     assets,
   };
 }

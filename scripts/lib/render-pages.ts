@@ -3,8 +3,8 @@ import {Liquid} from 'liquidjs';
 import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from './build-json-ld.ts';
 import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from './feeds/feed-paths.ts';
 import type {ListPage, PagePlan} from './plan-pages.ts';
-import type {Article, SiteConfig} from './types.ts';
-import {articleView, authorPath, hrefOf, urlOf, type LinkView} from './view-model.ts';
+import type {ArticleSummary, SiteConfig} from './types.ts';
+import {articleView, authorPath, hrefOf, urlOf, type ArticlePageView, type LinkView} from './view-model.ts';
 
 /** Where `dateline serve` serves its live-reload script, under the site's sub-path (never a build output). */
 export const liveReloadPath = '__dateline/live-reload.js';
@@ -87,9 +87,9 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
  * `<script>` element. Template errors are thrown with the template's name; the caller reports them.
  */
 export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig): string {
-  const view = (article: Article) => articleView(article, config);
+  const view = (article: ArticleSummary) => articleView(article, config);
   if (plan.kind === 'article') {
-    const article = view(plan.article);
+    const article: ArticlePageView = {...view(plan.article), html: plan.article.html};
     const authorUrls = plan.article.authors.map((name) => urlOf(config, authorPath(name)));
     const html = engine.renderFileSync('article', {
       site,

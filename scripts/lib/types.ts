@@ -70,8 +70,11 @@ export interface ArticleImage {
   readonly height?: number;
 }
 
-/** One article, ready to render. Dates are ISO 8601 strings in UTC (`2017-01-16T09:00:00.000Z`). */
-export interface Article {
+/**
+ * An article without its body: all that listings, neighbours, related links and the cache's
+ * index need. Dates are ISO 8601 strings in UTC (`2017-01-16T09:00:00.000Z`).
+ */
+export interface ArticleSummary {
   /** Source path relative to the articles folder, with `/` separators. */
   readonly source: string;
   readonly format: 'markdown' | 'wire';
@@ -97,12 +100,18 @@ export interface Article {
   readonly corrections: readonly {readonly date: string; readonly text: string}[];
   /** Output path of the page's folder relative to the site root, e.g. `2017/01/slug/` (never starts with `/`). */
   readonly path: string;
+  /** Words in the body, for the reading time (counted once, so listings never need the body). */
+  readonly words: number;
+  /** Local files (images) to copy into the page's folder. */
+  readonly assets: readonly {readonly from: string; readonly name: string}[];
+}
+
+/** One article, ready to render: its summary and its body. */
+export interface Article extends ArticleSummary {
   /** Sanitized HTML of the body; links in it are relative to the page. */
   readonly html: string;
   /** The same body with every URL absolute, for feeds. */
   readonly feedHtml: string;
-  /** Local files (images) to copy into the page's folder. */
-  readonly assets: readonly {readonly from: string; readonly name: string}[];
 }
 
 /** A file the build emits, relative to the output folder. */

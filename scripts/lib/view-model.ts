@@ -1,6 +1,6 @@
 import {formatDate} from './dates.ts';
 import {slugify} from './slugify.ts';
-import type {Article, SiteConfig} from './types.ts';
+import type {ArticleSummary, SiteConfig} from './types.ts';
 
 /** A site-root-relative path with each segment percent-encoded (`2017/01/slug/`). */
 export function encodePath(relative: string): string {
@@ -63,15 +63,18 @@ export interface ArticleView {
   readonly lang: string | undefined;
   readonly dir: 'ltr' | 'rtl';
   readonly corrections: readonly {readonly date: DateView; readonly text: string}[];
-  readonly format: Article['format'];
+  readonly format: ArticleSummary['format'];
   /** A draft (shown only with `--drafts` and under `dateline serve`). */
   readonly draft: boolean;
-  /** Sanitized body HTML: the only value templates insert unescaped (`| raw`). */
+}
+
+/** The page's own article: its view and its sanitized body, the only value templates insert unescaped (`| raw`). */
+export interface ArticlePageView extends ArticleView {
   readonly html: string;
 }
 
 /** An article as templates see it; all URLs honour the site's sub-path. */
-export function articleView(article: Article, config: SiteConfig): ArticleView {
+export function articleView(article: ArticleSummary, config: SiteConfig): ArticleView {
   let byConfig = views.get(article);
   if (!byConfig) views.set(article, (byConfig = new WeakMap()));
   let view = byConfig.get(config);
@@ -83,9 +86,9 @@ export function articleView(article: Article, config: SiteConfig): ArticleView {
  * Views are pure functions of an article and the config, and an article shows on many pages
  * (its own, listings, neighbours, related): each is made once per build (a memo, not state).
  */
-const views = new WeakMap<Article, WeakMap<SiteConfig, ArticleView>>();
+const views = new WeakMap<ArticleSummary, WeakMap<SiteConfig, ArticleView>>();
 
-function makeArticleView(article: Article, config: SiteConfig): ArticleView {
+function makeArticleView(article: ArticleSummary, config: SiteConfig): ArticleView {
   const date = (iso: string): DateView => ({iso, display: formatDate(iso, config.language, config.timezone)});
   const image = article.image;
   return {
@@ -110,14 +113,13 @@ function makeArticleView(article: Article, config: SiteConfig): ArticleView {
           height: image.height,
         }
       : undefined,
-    reading_minutes: readingMinutes(article.html),
+    reading_minutes: readingMinutes(article.words),
     dateline: article.dateline,
     lang: article.lang && article.lang !== config.language ? article.lang : undefined,
     dir: isRtl(article.lang ?? config.language) ? 'rtl' : 'ltr',
     corrections: article.corrections.map((correction) => ({date: date(correction.date), text: correction.text})),
     format: article.format,
     draft: article.draft,
-    html: article.html,
   };
 }
 
@@ -126,12 +128,16 @@ export function authorPath(name: string): string {
   return `author/${slugify(name) || 'untitled'}/`;
 }
 
-/** Reading time of a body in whole minutes at 230 words a minute, at least one. */
-export function readingMinutes(html: string): number {
+/** Reading time of a body of `words` words in whole minutes at 230 words a minute, at least one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 230));
+}
+
+/** Words in a body's HTML, counted once when the article is parsed. */
+export function countWords(html: string): number {
   // Block boundaries separate words; inline tags (`word<em>s</em>`) do not.
   const text = html.replace(/<\/?(?:p|h[1-6]|li|ul|ol|blockquote|pre|table|tr|td|th|br|hr|div|figure|figcaption)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '');
-  const words = text.split(/\s+/).filter(Boolean).length;
-  return Math.max(1, Math.round(words / 230));
+  return text.split(/\s+/).filter(Boolean).length;
 }
 
 /** Languages written right to left (by primary subtag). */

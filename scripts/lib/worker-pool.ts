@@ -3,21 +3,28 @@ import os from 'node:os';
 import {pathToFileURL} from 'node:url';
 import {Piscina} from 'piscina';
 
+/** The build's worker task modules (each one's default export is the task function). */
+export type WorkerModule = 'parse-batch' | 'render-batch';
+
+/** Whether this code runs from the bundle `scripts/load-cli.js` compiled, rather than from the TypeScript sources. */
+const bundled = !import.meta.url.endsWith('.ts');
+
 /**
- * A piscina pool over one of the build's TypeScript modules. Workers load tsx themselves
- * (`--import` with tsx's resolved URL), so they start the same way whether the build came from
- * `npm run build`, the `dateline` bin, or a test runner's require hook.
+ * A piscina pool over one of the build's task modules. From the bundle, workers load the
+ * bundled module, plain JavaScript; from the sources, they load tsx themselves (`--import`
+ * with tsx's resolved URL), so they start the same way from `npm run build`, the `dateline`
+ * bin, or a test runner's require hook.
  *
- * @param module The worker module's URL (its default export is the task function).
+ * @param module The task module.
  * @param jobs How many tasks there will be, to size the pool.
  */
-export function createPool(module: URL, jobs: number): Piscina {
+export function createPool(module: WorkerModule, jobs: number): Piscina {
   const threads = Math.max(1, Math.min(os.availableParallelism(), jobs));
   return new Piscina({
-    filename: module.href,
+    filename: new URL(bundled ? `./${module}.mjs` : `./${module}.ts`, import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 100,
-    execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
+    execArgv: bundled ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
   });
 }

@@ -23,6 +23,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     path: '2020/01/a/',
     html: '<p>x</p>',
     feedHtml: '<p>x</p>',
+    words: 1,
     assets: [],
     ...overrides,
   };
