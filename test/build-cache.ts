@@ -76,7 +76,7 @@ test('should read bodies lazily, append new ones and compact when most are dead'
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
   const outcome = (name: string) => ({article: {source: name, title: name, html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`} as unknown as Article, messages: []});
   let cache = BuildCache.open(dir, 'v1');
-  cache.save(new Map([['a', outcome('a')], ['b', outcome('b')], ['c', outcome('c')]]), undefined, undefined);
+  cache.save({outcomes: new Map([['a', outcome('a')], ['b', outcome('b')], ['c', outcome('c')]]), sources: new Map()});
   cache.close();
 
   cache = BuildCache.open(dir, 'v1');
@@ -85,13 +85,13 @@ test('should read bodies lazily, append new ones and compact when most are dead'
   const bodies = () => fs.readdirSync(dir).filter((name) => name.startsWith('bodies'));
   const size = () => fs.statSync(path.join(dir, bodies()[0]!)).size;
   const before = size();
-  cache.save(new Map([['b', cache.articles.get('b')!], ['d', outcome('d')]]), undefined, undefined);
+  cache.save({outcomes: new Map([['b', cache.articles.get('b')!], ['d', outcome('d')]]), sources: new Map()});
   cache.close();
   assert.ok(size() > before, 'a new body is added');
   assert.is(bodies().length, 1, 'the old body file is removed');
 
   cache = BuildCache.open(dir, 'v1');
-  cache.save(new Map([['d', cache.articles.get('d')!]]), undefined, undefined, 0);
+  cache.save({outcomes: new Map([['d', cache.articles.get('d')!]]), sources: new Map()}, 0);
   cache.close();
   assert.is(bodies().length, 1);
   assert.ok(size() < before, 'the body file is rewritten with only live bodies');
@@ -108,10 +108,10 @@ test('should not read bodies from the body file another tool version left', () =
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
   const outcome = (name: string) => ({article: {source: name, title: name, html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`} as unknown as Article, messages: []});
   let cache = BuildCache.open(dir, 'v1');
-  cache.save(new Map([['a', outcome('a')]]), undefined, undefined);
+  cache.save({outcomes: new Map([['a', outcome('a')]]), sources: new Map()});
   cache.close();
   cache = BuildCache.open(dir, 'v2');
-  cache.save(new Map([['b', outcome('b')]]), undefined, undefined);
+  cache.save({outcomes: new Map([['b', outcome('b')]]), sources: new Map()});
   cache.close();
   cache = BuildCache.open(dir, 'v2');
   assert.is(cache.articles.get('b')!.article!.html, '<p>b</p>');
@@ -124,8 +124,8 @@ test('should keep each index consistent with its own body file when two builds s
   const outcome = (name: string, html: string) => ({article: {source: name, title: name, html, feedHtml: html} as unknown as Article, messages: []});
   const first = BuildCache.open(dir, 'v1');
   const second = BuildCache.open(dir, 'v1');
-  first.save(new Map([['a', outcome('a', '<p>first build</p>')]]), undefined, undefined);
-  second.save(new Map([['a', outcome('a', '<p>the second build, longer</p>')], ['b', outcome('b', '<p>b</p>')]]), undefined, undefined);
+  first.save({outcomes: new Map([['a', outcome('a', '<p>first build</p>')]]), sources: new Map()});
+  second.save({outcomes: new Map([['a', outcome('a', '<p>the second build, longer</p>')], ['b', outcome('b', '<p>b</p>')]]), sources: new Map()});
   first.close();
   second.close();
   const cache = BuildCache.open(dir, 'v1');

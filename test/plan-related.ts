@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {indexTags, relatedArticles} from '../scripts/lib/plan-related.ts';
@@ -28,6 +29,29 @@ test('should give the same ranking whatever the input order', () => {
 test('should relate nothing to an article without tags', () => {
   const self = make('self', '2020-01-10', []);
   assert.equal(relatedArticles(self, indexTags([self, make('other', '2020-01-01', [])])), []);
+});
+
+test('should rank as comparing every pair would, on any site', () => {
+  const tagNames = ['Harbour', 'harbour', 'Ferries', 'Weather', 'Sport', 'Rail'];
+  const site = fc.array(fc.record({day: fc.integer({min: 1, max: 9}), tags: fc.uniqueArray(fc.constantFrom(...tagNames), {maxLength: 4})}), {maxLength: 40});
+  fc.assert(
+    fc.property(site, fc.integer({min: 1, max: 6}), (specs, limit) => {
+      const articles = specs.map((spec, index) => make(`a${index}`, `2020-01-0${spec.day}`, spec.tags));
+      const index = indexTags(articles);
+      const keys = (article: Article) => new Set(article.tags.map((tag) => tag.toLowerCase()));
+      for (const article of articles) {
+        const mine = keys(article);
+        const naive = articles
+          .filter((other) => other !== article)
+          .map((other) => ({other, shared: [...keys(other)].filter((tag) => mine.has(tag)).length}))
+          .filter(({shared}) => shared > 0)
+          .sort((a, b) => b.shared - a.shared || (a.other.date === b.other.date ? (a.other.path < b.other.path ? -1 : 1) : a.other.date < b.other.date ? 1 : -1))
+          .slice(0, limit)
+          .map(({other}) => other.slug);
+        assert.equal(relatedArticles(article, index, limit).map((other) => other.slug), naive);
+      }
+    }),
+  );
 });
 
 test.run();

@@ -5,7 +5,8 @@ import {fileURLToPath} from 'node:url';
 import v8 from 'node:v8';
 import {summarizeArticle} from './summarize-article.ts';
 import type {MessageData, ParseOutcome} from './parse-batch.ts';
-import type {Article, ArticleSummary, SiteConfig} from './types.ts';
+import type {Article, ArticleSummary, OutputFile, SiteConfig} from './types.ts';
+import type {SourceStamp} from './load-articles.ts';
 import type {OutputState} from './write-output.ts';
 
 
@@ -28,6 +29,23 @@ interface IndexFile {
   readonly entries: Map<string, IndexEntry>;
   /** What the writer knows of each output folder it wrote (by absolute path). */
   readonly outputs: ReadonlyMap<string, OutputState>;
+  /** Each readable source as last seen (by path), so unchanged files are not read again. */
+  readonly sources: ReadonlyMap<string, SourceStamp>;
+  /** The last search index's key and file paths; its files are in `search.bin`. */
+  readonly search: {readonly key: string; readonly paths: readonly string[]} | undefined;
+}
+
+/** What one build leaves for the next. */
+export interface CacheUpdate {
+  /** This build's parse outcomes by article key: only these are kept. */
+  readonly outcomes: ReadonlyMap<string, ParseOutcome>;
+  /** Every readable source as this build saw it. */
+  readonly sources: ReadonlyMap<string, SourceStamp>;
+  /** The output folder written and what the writer knows of it. */
+  readonly outDir?: string | undefined;
+  readonly output?: OutputState | undefined;
+  /** A search index made by this build (not one taken from the cache), to keep for the next. */
+  readonly search?: {readonly key: string; readonly files: readonly {readonly path: string; readonly contents: string | Uint8Array}[]} | undefined;
 }
 
 /**
@@ -41,6 +59,9 @@ export class BuildCache {
   readonly articles = new Map<string, ParseOutcome>();
   /** What the writer knows of each output folder (`dist/`, and `serve`'s and `check`'s temporary ones), by absolute path. */
   outputs = new Map<string, OutputState>();
+  /** Each readable source as the last build saw it. */
+  sources: ReadonlyMap<string, SourceStamp> = new Map();
+  private search: IndexFile['search'];
   private readonly places = new Map<string, BodyPlace>();
   private fd: number | undefined;
   private bodyFile = 'bodies-0.bin';
@@ -62,6 +83,8 @@ export class BuildCache {
       cache.bodyFile = index.bodies;
       cache.bodyBytes = index.bodyBytes;
       cache.outputs = new Map(index.outputs);
+      cache.sources = index.sources;
+      cache.search = index.search;
       for (const [key, entry] of index.entries) {
         if (entry.body) cache.places.set(key, entry.body);
         cache.articles.set(key, {article: entry.article && cache.lazy(entry.article, entry.body!), messages: entry.messages});
@@ -70,8 +93,24 @@ export class BuildCache {
       cache.articles.clear();
       cache.places.clear();
       cache.outputs = new Map();
+      cache.sources = new Map();
     }
     return cache;
+  }
+
+  /**
+   * The search index the last build made, when its key is `key` (the same articles, the same
+   * way): its files, each read from `search.bin` only if the writer needs its bytes (its output
+   * file is not already the same).
+   */
+  searchIndex(key: string): OutputFile[] | undefined {
+    const search = this.search;
+    if (!this.dir || search?.key !== key) return undefined;
+    const file = path.join(this.dir, 'search.bin');
+    if (!fs.existsSync(file)) return undefined;
+    let contents: Map<string, string | Uint8Array> | undefined;
+    const load = () => (contents ??= new Map((v8.deserialize(fs.readFileSync(file)) as {path: string; contents: string | Uint8Array}[]).map((entry) => [entry.path, entry.contents])));
+    return search.paths.map((outputPath) => ({path: outputPath, key: `search:${key}`, render: () => load().get(outputPath)!}));
   }
 
   /** An article whose `html` and `feedHtml` are read from the body file when first asked for. */
@@ -94,9 +133,15 @@ export class BuildCache {
    * Keep the outcomes of this build (and only them) with the writer's state. New bodies are
    * appended; when dead bodies outweigh live ones, the body file is rewritten.
    */
-  save(outcomes: ReadonlyMap<string, ParseOutcome>, outDir: string | undefined, output: OutputState | undefined, compactAbove = 4 * 1024 * 1024): void {
+  save({outcomes, sources, outDir, output, search}: CacheUpdate, compactAbove = 4 * 1024 * 1024): void {
     if (!this.dir) return;
     fs.mkdirSync(this.dir, {recursive: true});
+    if (search) {
+      const temporary = path.join(this.dir, `search.bin.${process.pid}.tmp`);
+      fs.writeFileSync(temporary, v8.serialize(search.files));
+      fs.renameSync(temporary, path.join(this.dir, 'search.bin'));
+    }
+    const searchState = search ? {key: search.key, paths: search.files.map((file) => file.path)} : this.search;
     const live = [...outcomes.keys()].filter((key) => this.places.has(key));
     const liveBytes = live.reduce((sum, key) => sum + this.places.get(key)!.length, 0);
     const compact = this.bodyBytes > compactAbove && liveBytes < this.bodyBytes / 2;
@@ -134,7 +179,7 @@ export class BuildCache {
     // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.
     const outputs = new Map([...this.outputs].filter(([dir]) => dir !== outDir && fs.existsSync(dir)));
     if (outDir && output) outputs.set(outDir, output);
-    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, outputs};
+    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, search: searchState};
     const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
     fs.writeFileSync(temporary, v8.serialize(index));
     fs.renameSync(temporary, path.join(this.dir, 'index.v8'));
@@ -164,9 +209,14 @@ export function toolVersion(): string {
   return hash.digest('base64url');
 }
 
-/** The key of one article: its path and bytes, the settings parsing depends on, and the tool's version. */
-export function articleKey(version: string, config: SiteConfig, sourcePath: string, value: string): string {
-  return createHash('sha1').update(version).update('\0').update(parseSettings(config)).update('\0').update(sourcePath).update('\0').update(value).digest('base64url');
+/** The hash of an article's text, kept per source so an unchanged file need not be read again. */
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/** The key of one article: its path and text (by {@link contentHash}), the settings parsing depends on, and the tool's version. */
+export function articleKey(version: string, config: SiteConfig, sourcePath: string, textHash: string): string {
+  return createHash('sha1').update(version).update('\0').update(parseSettings(config)).update('\0').update(sourcePath).update('\0').update(textHash).digest('base64url');
 }
 
 /** The settings that change what parsing an article gives. */

@@ -1,6 +1,7 @@
+import {createHash} from 'node:crypto';
 import {h} from 'hastscript';
 import {toHtml} from 'hast-util-to-html';
-import type {Article, OutputFile, SiteConfig} from './types.ts';
+import type {Article, SiteConfig} from './types.ts';
 import {encodePath} from './view-model.ts';
 
 /**
@@ -15,7 +16,7 @@ import {encodePath} from './view-model.ts';
  * @param articles Published articles.
  * @throws Error naming Pagefind's complaint when the index cannot be built.
  */
-export async function buildSearchIndex(articles: readonly Article[], config: SiteConfig): Promise<OutputFile[]> {
+export async function buildSearchIndex(articles: readonly Article[], config: SiteConfig): Promise<{path: string; contents: string | Uint8Array}[]> {
   // Imported when needed: the package is ESM-only, and the test runner loads suites as CommonJS.
   const pagefind = await import('pagefind');
   // One language for the whole index, so the one search page finds articles in any language.
@@ -34,6 +35,16 @@ export async function buildSearchIndex(articles: readonly Article[], config: Sit
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * What the search index is made from: the tool's version and each published article's key
+ * (its source, text and parse settings) and path, in order. The same key, the same index.
+ */
+export function searchIndexKey(version: string, articles: readonly Article[], keyOf: (article: Article) => string | undefined): string {
+  const hash = createHash('sha1').update(version);
+  for (const article of articles) hash.update('\0').update(keyOf(article) ?? JSON.stringify(article)).update('\0').update(article.path);
+  return hash.digest('base64url');
 }
 
 /** The HTML Pagefind reads for one article: escaped headline and standfirst, then the sanitized body. */

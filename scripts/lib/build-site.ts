@@ -3,8 +3,8 @@ import path from 'node:path';
 import {VFile} from 'vfile';
 import {checkCollisions} from './check-collisions.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
-import {loadArticles} from './load-articles.ts';
-import {articleKey, BuildCache, toolVersion} from './build-cache.ts';
+import {loadArticles, readText, type SourceStamp} from './load-articles.ts';
+import {articleKey, BuildCache, contentHash, toolVersion} from './build-cache.ts';
 import {fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
@@ -18,7 +18,7 @@ import {emitOpml} from './emit/emit-opml.ts';
 import {emitPages} from './emit/emit-pages.ts';
 import {emitSitemaps} from './emit/emit-sitemaps.ts';
 import {emitSpecialPages} from './emit/emit-special-pages.ts';
-import {buildSearchIndex} from './build-search-index.ts';
+import {buildSearchIndex, searchIndexKey} from './build-search-index.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
@@ -111,13 +111,25 @@ async function buildWith(
   step('config');
   progress({step: 'config', done: 1, total: 1});
 
-  const sources = loadArticles(config.articlesDir, options.cwd, {maxBytes: config.maxArticleBytes});
+  // Files whose size, times and inode are as the last build saw them are not read again.
+  const sources = loadArticles(config.articlesDir, options.cwd, {maxBytes: config.maxArticleBytes, known: cache.sources});
   step('load');
   progress({step: 'load', done: sources.length, total: sources.length});
 
-  const readable = sources.filter((file) => file.value !== undefined && !file.messages.some((message) => message.fatal));
-  const keys = readable.map((file) => articleKey(version, config, file.path, String(file.value)));
-  const missing = readable.flatMap((file, index) => (cache.articles.has(keys[index]!) ? [] : [{path: file.path, cwd: file.cwd, value: String(file.value)}]));
+  const loaded = (file: VFile) => !file.messages.some((message) => message.fatal) && (file.value !== undefined || file.data.contentHash !== undefined);
+  const readable = sources.filter(loaded);
+  const stamps = new Map<string, SourceStamp>();
+  const keys = readable.map((file) => {
+    const hash = (file.data.contentHash ??= contentHash(String(file.value)));
+    stamps.set(file.path, {stamp: file.data.stamp!, contentHash: hash});
+    return articleKey(version, config, file.path, hash);
+  });
+  const missing = readable.flatMap((file, index) => {
+    if (cache.articles.has(keys[index]!)) return [];
+    // Unchanged, but its parse is not cached (other settings): read it after all.
+    if (file.value === undefined) readText(file);
+    return file.value === undefined ? [] : [{path: file.path, cwd: file.cwd, value: String(file.value)}];
+  });
   progress({step: 'parse', done: readable.length - missing.length, total: readable.length});
   const parsedNow = await parseAll(missing, config);
   const fresh = new Map(missing.map((source, index) => [source.path, parsedNow[index]!]));
@@ -126,7 +138,8 @@ async function buildWith(
   const parsed: {article: Article; file: VFile}[] = [];
   readable.forEach((file, index) => {
     const key = keys[index]!;
-    const outcome = fresh.get(file.path) ?? cache.articles.get(key)!;
+    const outcome = fresh.get(file.path) ?? cache.articles.get(key);
+    if (!outcome) return; // Could not be read again: its message is on the file.
     outcomes.set(key, outcome);
     applyMessages(file, outcome);
     if (outcome.article) {
@@ -142,11 +155,16 @@ async function buildWith(
 
   const planned = renderSite(articles, config, (article) => keyOf.get(article));
   step('plan');
-  // Pagefind indexes in its own process while the pages render on every core.
-  const search = buildSearchIndex(articles, config).then(
-    (files) => ({files}),
-    (error: Error) => ({error}),
-  );
+  // Pagefind indexes in its own process while the pages render on every core; the same
+  // articles give the same index, so the last one is taken from the cache when they are.
+  const searchKey = config.search ? searchIndexKey(version, articles, (article) => keyOf.get(article)) : undefined;
+  const cachedIndex = searchKey === undefined ? [] : cache.searchIndex(searchKey);
+  const search: Promise<{files: OutputFile[]; made?: {key: string; files: {path: string; contents: string | Uint8Array}[]}} | {error: Error}> = cachedIndex
+    ? Promise.resolve({files: cachedIndex})
+    : buildSearchIndex(articles, config).then(
+        (made) => ({files: made.map((file) => ({path: file.path, key: `search:${searchKey}`, render: () => file.contents})), made: {key: searchKey!, files: made}}),
+        (error: Error) => ({error}),
+      );
   const rendered = await renderInParallel(planned.files, planned.site, config, cache.outputs.get(config.outDir)?.current?.manifest);
   step('render');
   const index = await search;
@@ -174,7 +192,7 @@ async function buildWith(
   step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
-    cache.save(outcomes, config.outDir, written.state);
+    cache.save({outcomes, sources: stamps, outDir: config.outDir, output: written.state, search: 'made' in index ? index.made : undefined});
     step('cache');
   }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};

@@ -28,6 +28,8 @@ export const configDefaults = {
   permalink: ':year/:month/:slug/',
   /** Read all of GitHub Flavored Markdown (bare URLs as links, footnotes, task lists); off: tables and strikethrough only, about twice as fast. */
   gfm: false,
+  /** Build the full-text search page and its Pagefind index; off for a site that needs no search (or uses another), and for faster builds. */
+  search: true,
   /** Extra wire-copy trailing-chrome patterns (regular expressions, case-insensitive). */
   chromePatterns: [] as string[],
   /** Custom domain for GitHub Pages (`news.example.com`), written to `CNAME`; empty for none. */

@@ -11,6 +11,27 @@ export const articleExtensions = ['.md', '.txt'];
 export interface LoadOptions {
   /** Largest article file read, in bytes; a larger one is an error (it is never read). */
   readonly maxBytes: number;
+  /**
+   * What the last build saw of each file (by path relative to `cwd`): its stamp and the hash of
+   * its text. A file whose stamp is unchanged is not read; it comes back with `data.contentHash`
+   * and no value (read it with {@link readText} if it must be parsed after all).
+   */
+  readonly known?: ReadonlyMap<string, SourceStamp> | undefined;
+}
+
+/** A file as the last build saw it: size, times and inode (`stamp`), and its text's hash. */
+export interface SourceStamp {
+  readonly stamp: string;
+  readonly contentHash: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The source file's size, times and inode when it was found: it changes whenever the file does. */
+    stamp: string;
+    /** Hash of the text, carried over from the last build when the file was not read again. */
+    contentHash: string;
+  }
 }
 
 /**
@@ -49,7 +70,8 @@ const isArticle = (name: string): boolean => articleExtensions.includes(path.ext
 /** One found entry to a VFile, or undefined for a link that is not an article. */
 function read(full: string, root: string, cwd: string, options: LoadOptions): VFile | undefined {
   const file = new VFile({path: path.relative(cwd, full), cwd});
-  if (fs.lstatSync(full).isSymbolicLink()) {
+  const stat = fs.lstatSync(full, {bigint: true});
+  if (stat.isSymbolicLink()) {
     let target: string;
     try {
       target = fs.realpathSync(full);
@@ -69,14 +91,27 @@ function read(full: string, root: string, cwd: string, options: LoadOptions): VF
       return file;
     }
   }
-  const size = fs.statSync(full).size;
+  const target = stat.isSymbolicLink() ? fs.statSync(full, {bigint: true}) : stat;
+  const size = Number(target.size);
   if (size > options.maxBytes) {
     fail(file, `too large: ${megabytes(size)}, over the ${megabytes(options.maxBytes)} limit; split the article, or raise \`maxArticleBytes\` in the config`, undefined, 'too-large');
     return file;
   }
-  const text = decodeSource(fs.readFileSync(full), file);
-  if (text !== undefined) file.value = text;
+  // Any write changes the size, the modification time or the change time (which no tool can set back).
+  file.data.stamp = `${target.size}:${target.mtimeNs}:${target.ctimeNs}:${target.ino}`;
+  const known = options.known?.get(file.path);
+  if (known?.stamp === file.data.stamp) {
+    file.data.contentHash = known.contentHash;
+    return file;
+  }
+  readText(file);
   return file;
+}
+
+/** Read a found file's text into `file.value` (or report why it is not an article). */
+export function readText(file: VFile): void {
+  const text = decodeSource(fs.readFileSync(path.resolve(file.cwd, file.path)), file);
+  if (text !== undefined) file.value = text;
 }
 
 /** A byte count as megabytes with one decimal, the same on every machine (no locale). */

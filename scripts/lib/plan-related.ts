@@ -1,42 +1,69 @@
 import {slugify} from './slugify.ts';
-import type {Article} from './types.ts';
+import type {ArticleSummary} from './types.ts';
 
-/** Which articles carry each tag (by slug), in the site's order: built once, shared by every article. */
-export type TagIndex = ReadonlyMap<string, readonly Article[]>;
+/**
+ * Every article by rank (newest first, ties by path) and, for each tag slug, the ranks of the
+ * articles carrying it: built once, shared by every article, so ranking related articles
+ * never compares every pair.
+ */
+export interface TagIndex<A extends ArticleSummary = ArticleSummary> {
+  readonly ranked: readonly A[];
+  readonly rank: ReadonlyMap<A, number>;
+  readonly byTag: ReadonlyMap<string, readonly number[]>;
+  /** Scratch counters, one per article, all zero between calls. */
+  readonly counts: Uint32Array;
+}
 
-/** Index the articles by tag slug, so ranking related articles never compares every pair. */
-export function indexTags(articles: readonly Article[]): TagIndex {
-  const index = new Map<string, Article[]>();
-  for (const article of articles) {
+/** Index the articles by tag slug. */
+export function indexTags<A extends ArticleSummary>(articles: readonly A[]): TagIndex<A> {
+  const ranked = [...articles].sort((a, b) => (a.date === b.date ? (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : a.date < b.date ? 1 : -1));
+  const rank = new Map(ranked.map((article, position) => [article, position]));
+  const byTag = new Map<string, number[]>();
+  ranked.forEach((article, position) => {
     for (const tag of new Set(article.tags.map(tagKey))) {
-      const list = index.get(tag) ?? [];
-      list.push(article);
-      index.set(tag, list);
+      const list = byTag.get(tag) ?? [];
+      list.push(position);
+      byTag.set(tag, list);
     }
-  }
-  return index;
+  });
+  return {ranked, rank, byTag, counts: new Uint32Array(ranked.length)};
 }
 
 /**
  * The articles most related to `article`: those sharing the most tags (compared by slug),
  * ties broken by the newer date, then by path, so the ranking is the same on every build
  * whatever the input order. Articles sharing no tag are never related.
+ * Linear in the articles sharing a tag: counts go in a typed array, the best are kept as they come.
  *
  * @param article The article whose page lists them.
  * @param index Every published article by tag (see {@link indexTags}).
  * @param limit How many to return at most.
  */
-export function relatedArticles(article: Article, index: TagIndex, limit = 3): Article[] {
-  const shared = new Map<Article, number>();
+export function relatedArticles<A extends ArticleSummary>(article: A, index: TagIndex<A>, limit = 3): A[] {
+  const {counts, byTag} = index;
+  const self = index.rank.get(article);
+  const touched: number[] = [];
   for (const tag of new Set(article.tags.map(tagKey))) {
-    for (const other of index.get(tag) ?? []) {
-      if (other.path !== article.path) shared.set(other, (shared.get(other) ?? 0) + 1);
+    for (const position of byTag.get(tag) ?? []) {
+      if (position === self) continue;
+      const seen = counts[position]!;
+      counts[position] = seen + 1;
+      if (seen === 0) touched.push(position);
     }
   }
-  return [...shared]
-    .sort(([a, x], [b, y]) => y - x || (a.date === b.date ? (a.path < b.path ? -1 : 1) : a.date < b.date ? 1 : -1))
-    .slice(0, limit)
-    .map(([other]) => other);
+  // The best `limit` by (shared tags, rank); `touched` is not in rank order when tags overlap.
+  const best: number[] = [];
+  for (const position of touched) {
+    const better = (other: number) => counts[position]! > counts[other]! || (counts[position] === counts[other] && position < other);
+    let at = best.length;
+    while (at > 0 && better(best[at - 1]!)) at--;
+    if (at < limit) {
+      best.splice(at, 0, position);
+      if (best.length > limit) best.pop();
+    }
+  }
+  for (const position of touched) counts[position] = 0;
+  return best.map((position) => index.ranked[position]!);
 }
 
 function tagKey(tag: string): string {

@@ -23,7 +23,7 @@ export interface SiteView {
   readonly opml_url: string;
   readonly sections: readonly LinkView[];
   readonly assets_url: string;
-  /** Links to the search page and the archive's index, under the sub-path. */
+  /** Links to the search page (empty when `search` is off) and the archive's index, under the sub-path. */
   readonly search_url: string;
   readonly archive_url: string;
   /** URL of the live-reload script under `dateline serve`; empty in real builds. */
@@ -75,7 +75,7 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
     opml_url: urlOf(config, opmlPath),
     sections,
     assets_url: hrefOf(config, 'assets/'),
-    search_url: hrefOf(config, 'search/'),
+    search_url: config.search ? hrefOf(config, 'search/') : '',
     archive_url: hrefOf(config, 'archive/'),
     live_reload: config.liveReload ? hrefOf(config, liveReloadPath) : '',
   };

@@ -17,6 +17,19 @@ export function isReservedName(name: string): boolean {
  * becomes `con-1`). Returns `''` when nothing usable is left (the caller picks a fallback).
  */
 export function slugify(value: string): string {
+  let slug = slugs.get(value);
+  if (slug === undefined) slugs.set(value, (slug = makeSlug(value)));
+  return slug;
+}
+
+/**
+ * Slugs already made: a site names the same few sections, tags and authors on thousands of
+ * articles. A memo of a pure function; it stops growing at a size no site's names reach.
+ */
+const slugs = new Map<string, string>();
+
+function makeSlug(value: string): string {
+  if (slugs.size > 100_000) slugs.clear();
   const slug = capBytes(
     value
       .normalize('NFKD')

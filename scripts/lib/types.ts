@@ -34,6 +34,8 @@ export interface SiteConfig {
   readonly chromePatterns: readonly string[];
   /** Read all of GitHub Flavored Markdown (bare URLs, footnotes, task lists), not only tables and strikethrough. */
   readonly gfm: boolean;
+  /** Build the search page and its Pagefind index. */
+  readonly search: boolean;
   /** Largest article file read, in bytes. */
   readonly maxArticleBytes: number;
   /** Folder of article sources. */

@@ -13,7 +13,7 @@ export function emitSitemaps({articles, plans, config}: EmitContext): OutputFile
     path: plan.path,
     lastmod: plan.kind === 'article' ? latest([plan.article]) : latest(plan.articles),
   }));
-  entries.push({path: 'search/', lastmod: undefined});
+  if (config.search) entries.push({path: 'search/', lastmod: undefined});
   return [
     {path: 'sitemap.xml', contents: sitemapXml(entries, config)},
     {path: 'news-sitemap.xml', contents: newsSitemapXml(articles, config)},

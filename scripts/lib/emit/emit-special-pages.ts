@@ -10,7 +10,7 @@ export function emitSpecialPages({config, engine, site, fingerprint}: EmitContex
   const pages = [
     {template: '404', output: '404.html', page: {title: 'Page not found', description: 'There is no page at this address.', path: '404.html'}},
     {template: 'search', output: 'search/index.html', page: {title: 'Search', description: `Search every article on ${config.title}`, path: 'search/'}},
-  ];
+  ].filter((page) => config.search || page.template !== 'search');
   return pages.map(({template, output, page}) => ({
     path: output,
     key: fingerprint({template, page}),
