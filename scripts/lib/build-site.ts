@@ -173,7 +173,7 @@ async function buildWith(
     return failed(files);
   }
   const output = {...planned, files: [...rendered, ...index.files]};
-  step('search');
+  step(`search (${!config.search ? 'off' : 'made' in index ? `${articles.length} articles indexed` : 'unchanged'})`);
   progress({step: 'render', done: output.pages, total: output.pages});
   let written;
   try {
