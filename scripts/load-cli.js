@@ -70,7 +70,12 @@ export async function loadCli() {
       const dir = path.join(cache, `cli-${version}`);
       if (!fs.existsSync(path.join(dir, 'cli.mjs'))) {
         fs.mkdirSync(cache, {recursive: true});
-        for (const name of fs.readdirSync(cache)) if (name.startsWith('cli-')) fs.rmSync(path.join(cache, name), {recursive: true, force: true});
+        // Bundles of older sources go after a day: never one a build still running may load a worker from.
+        const dayAgo = Date.now() - 24 * 3600_000;
+        for (const name of fs.readdirSync(cache)) {
+          const old = path.join(cache, name);
+          if (name.startsWith('cli-') && fs.statSync(old).mtimeMs < dayAgo) fs.rmSync(old, {recursive: true, force: true});
+        }
         await compile(dir, version);
       }
       return await import(pathToFileURL(path.join(dir, 'cli.mjs')).href);

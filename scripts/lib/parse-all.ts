@@ -14,8 +14,8 @@ const batchSize = 64;
  * hands out batches. Outcomes come back in the order of `sources`.
  */
 export async function parseAll(sources: readonly SourceData[], config: SiteConfig): Promise<ParseOutcome[]> {
-  if (!useWorkers(sources.length, poolThreshold)) return parseBatch({sources, config});
-  const pool = createPool('parse-batch', Math.ceil(sources.length / batchSize));
+  const pool = useWorkers(sources.length, poolThreshold) ? createPool('parse-batch', Math.ceil(sources.length / batchSize)) : undefined;
+  if (!pool) return parseBatch({sources, config});
   try {
     const batches: Promise<ParseOutcome[]>[] = [];
     for (let start = 0; start < sources.length; start += batchSize) {

@@ -2,14 +2,17 @@ import {slugify} from './slugify.ts';
 import type {ArticleSummary} from './types.ts';
 
 /**
- * Every article by rank (newest first, ties by path) and, for each tag slug, the ranks of the
- * articles carrying it: built once, shared by every article, so ranking related articles
- * never compares every pair.
+ * Every article by rank (newest first, ties by path), each one's tags as numbers, and for each
+ * tag the ranks of the articles carrying it: built once, shared by every article, so ranking
+ * related articles never compares every pair.
  */
 export interface TagIndex<A extends ArticleSummary = ArticleSummary> {
   readonly ranked: readonly A[];
   readonly rank: ReadonlyMap<A, number>;
-  readonly byTag: ReadonlyMap<string, readonly number[]>;
+  /** Tag numbers of the article at each rank, without repeats (tags compared by slug). */
+  readonly tagsAt: readonly (readonly number[])[];
+  /** Ranks of the articles carrying each tag number, in rank order. */
+  readonly byTag: readonly Int32Array[];
   /** Scratch counters, one per article, all zero between calls. */
   readonly counts: Uint32Array;
 }
@@ -18,15 +21,21 @@ export interface TagIndex<A extends ArticleSummary = ArticleSummary> {
 export function indexTags<A extends ArticleSummary>(articles: readonly A[]): TagIndex<A> {
   const ranked = [...articles].sort((a, b) => (a.date === b.date ? (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : a.date < b.date ? 1 : -1));
   const rank = new Map(ranked.map((article, position) => [article, position]));
-  const byTag = new Map<string, number[]>();
-  ranked.forEach((article, position) => {
-    for (const tag of new Set(article.tags.map(tagKey))) {
-      const list = byTag.get(tag) ?? [];
-      list.push(position);
-      byTag.set(tag, list);
-    }
+  const numbers = new Map<string, number>();
+  const lists: number[][] = [];
+  const tagsAt = ranked.map((article, position) => {
+    const own = [...new Set(article.tags.map((tag) => slugify(tag) || 'untitled'))].map((slug) => {
+      let number = numbers.get(slug);
+      if (number === undefined) {
+        numbers.set(slug, (number = lists.length));
+        lists.push([]);
+      }
+      lists[number]!.push(position);
+      return number;
+    });
+    return own;
   });
-  return {ranked, rank, byTag, counts: new Uint32Array(ranked.length)};
+  return {ranked, rank, tagsAt, byTag: lists.map((list) => Int32Array.from(list)), counts: new Uint32Array(ranked.length)};
 }
 
 /**
@@ -35,16 +44,19 @@ export function indexTags<A extends ArticleSummary>(articles: readonly A[]): Tag
  * whatever the input order. Articles sharing no tag are never related.
  * Linear in the articles sharing a tag: counts go in a typed array, the best are kept as they come.
  *
- * @param article The article whose page lists them.
+ * @param article The article whose page lists them (one of the indexed articles).
  * @param index Every published article by tag (see {@link indexTags}).
  * @param limit How many to return at most.
  */
 export function relatedArticles<A extends ArticleSummary>(article: A, index: TagIndex<A>, limit = 3): A[] {
   const {counts, byTag} = index;
-  const self = index.rank.get(article);
+  const self = index.rank.get(article) ?? -1;
+  const tags = self >= 0 ? index.tagsAt[self]! : [];
   const touched: number[] = [];
-  for (const tag of new Set(article.tags.map(tagKey))) {
-    for (const position of byTag.get(tag) ?? []) {
+  for (const tag of tags) {
+    const list = byTag[tag]!;
+    for (let i = 0; i < list.length; i++) {
+      const position = list[i]!;
       if (position === self) continue;
       const seen = counts[position]!;
       counts[position] = seen + 1;
@@ -53,19 +65,20 @@ export function relatedArticles<A extends ArticleSummary>(article: A, index: Tag
   }
   // The best `limit` by (shared tags, rank); `touched` is not in rank order when tags overlap.
   const best: number[] = [];
+  const bestCounts: number[] = [];
   for (const position of touched) {
-    const better = (other: number) => counts[position]! > counts[other]! || (counts[position] === counts[other] && position < other);
+    const count = counts[position]!;
     let at = best.length;
-    while (at > 0 && better(best[at - 1]!)) at--;
+    while (at > 0 && (count > bestCounts[at - 1]! || (count === bestCounts[at - 1] && position < best[at - 1]!))) at--;
     if (at < limit) {
       best.splice(at, 0, position);
-      if (best.length > limit) best.pop();
+      bestCounts.splice(at, 0, count);
+      if (best.length > limit) {
+        best.pop();
+        bestCounts.pop();
+      }
     }
   }
   for (const position of touched) counts[position] = 0;
   return best.map((position) => index.ranked[position]!);
-}
-
-function tagKey(tag: string): string {
-  return slugify(tag) || 'untitled';
 }

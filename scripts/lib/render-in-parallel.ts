@@ -18,8 +18,8 @@ const batchSize = 100;
  */
 export async function renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined): Promise<OutputFile[]> {
   const due = files.flatMap((file, index) => ('plan' in file && file.plan !== undefined && previous?.get(file.path)?.key !== file.key ? [index] : []));
-  if (!useWorkers(due.length, poolThreshold)) return [...files];
-  const pool = createPool('render-batch', Math.ceil(due.length / batchSize));
+  const pool = useWorkers(due.length, poolThreshold) ? createPool('render-batch', Math.ceil(due.length / batchSize)) : undefined;
+  if (!pool) return [...files];
   const rendered = new Map<number, string>();
   const summaries = new Map<ArticleSummary, ArticleSummary>();
   const summary = (article: ArticleSummary): ArticleSummary => summaries.get(article) ?? summaries.set(article, summarizeArticle(article)).get(article)!;

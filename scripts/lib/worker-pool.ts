@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import {createRequire} from 'node:module';
 import os from 'node:os';
 import {pathToFileURL} from 'node:url';
@@ -17,14 +18,19 @@ const bundled = !import.meta.url.endsWith('.ts');
  *
  * @param module The task module.
  * @param jobs How many tasks there will be, to size the pool.
+ * @returns the pool, or undefined when the module's file is missing.
  */
-export function createPool(module: WorkerModule, jobs: number): Piscina {
+export function createPool(module: WorkerModule, jobs: number): Piscina | undefined {
+  const filename = new URL(bundled ? `./${module}.mjs` : `./${module}.ts`, import.meta.url);
+  // Gone only if the bundle was replaced under a running build: then the build stays on this thread.
+  if (!fs.existsSync(filename)) return undefined;
   const threads = Math.max(1, Math.min(os.availableParallelism(), jobs));
-  return new Piscina({
-    filename: new URL(bundled ? `./${module}.mjs` : `./${module}.ts`, import.meta.url).href,
+  const pool = new Piscina({
+    filename: filename.href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 100,
     execArgv: bundled ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
   });
+  return pool;
 }
