@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import type {Article} from '../scripts/lib/types.ts';
-import {articleView, authorPath, countWords, readingMinutes} from '../scripts/lib/view-model.ts';
+import {articleView, authorPath, countWords, encodePath, readingMinutes, urlOf} from '../scripts/lib/view-model.ts';
 import {testConfig} from './helpers/config.ts';
 
 const config = testConfig();
@@ -26,6 +27,18 @@ test('should count reading time at 230 words a minute, at least one', () => {
   assert.is(readingMinutes(countWords(`<p>${'word '.repeat(690)}</p>`)), 3);
   assert.is(readingMinutes(countWords(`<p>${'word<em>s</em> '.repeat(460)}</p>`)), 2, 'inline tags do not split words');
   assert.is(readingMinutes(countWords(`${'<p>word</p>'.repeat(460)}`)), 2, 'paragraphs do');
+});
+
+test('should make the same absolute URL as the URL parser for any site path', () => {
+  const segment = fc.oneof(fc.constantFrom('.', '..', '', 'page', '2017', 'a b', 'caf\u00e9', '%41', '?x', '#y', 'a\\b', "it's"), fc.string({maxLength: 6}));
+  fc.assert(
+    fc.property(fc.array(segment, {maxLength: 5}), fc.boolean(), (segments, folder) => {
+      const relative = segments.join('/') + (folder ? '/' : '');
+      fc.pre(!relative.startsWith('//')); // a host, not a site path
+      assert.is(urlOf(config, relative), new URL(encodePath(relative), config.url).href, relative);
+    }),
+    {numRuns: 2000},
+  );
 });
 
 test.run();

@@ -63,6 +63,8 @@ export class BuildCache {
   sources: ReadonlyMap<string, SourceStamp> = new Map();
   private search: IndexFile['search'];
   private readonly places = new Map<string, BodyPlace>();
+  /** The summaries read from the index, by key: saved again as they are. */
+  private readonly summaries = new Map<string, ArticleSummary>();
   private fd: number | undefined;
   private bodyFile = 'bodies-0.bin';
   private bodyBytes = 0;
@@ -87,10 +89,12 @@ export class BuildCache {
       cache.search = index.search;
       for (const [key, entry] of index.entries) {
         if (entry.body) cache.places.set(key, entry.body);
+        if (entry.article) cache.summaries.set(key, entry.article);
         cache.articles.set(key, {article: entry.article && cache.lazy(entry.article, entry.body!), messages: entry.messages});
       }
     } catch {
       cache.articles.clear();
+      cache.summaries.clear();
       cache.places.clear();
       cache.outputs = new Map();
       cache.sources = new Map();
@@ -173,7 +177,7 @@ export class BuildCache {
     const offset = start + length;
     const entries = new Map<string, IndexEntry>();
     for (const [key, outcome] of outcomes) {
-      const article = outcome.article ? summarizeArticle(outcome.article) : undefined;
+      const article = outcome.article ? (this.summaries.get(key) ?? summarizeArticle(outcome.article)) : undefined;
       entries.set(key, {article, messages: outcome.messages, body: places.get(key)});
     }
     // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.

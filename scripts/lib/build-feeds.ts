@@ -80,9 +80,10 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig): OutputFile[] {
 export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (value: unknown) => string): OutputFile[] {
   let built: OutputFile[] | undefined;
   const paths = [spec.paths.rss, spec.paths.atom, ...(spec.paths.json === undefined ? [] : [spec.paths.json])];
+  const key = fingerprint({feed: spec, images: imageSizes(spec.articles, config)});
   return paths.map((file, index) => ({
     path: file,
-    key: fingerprint({feed: spec, file, images: imageSizes(spec.articles, config)}),
+    key: `${key}:${index}`,
     render: () => {
       built ??= buildFeeds(spec, config);
       const output = built[index]!;

@@ -30,8 +30,20 @@ export function formatDate(iso: string, language: string, timezone: string): str
 /** Formatters are costly to make and immutable: one per language and zone, shared (a pure memo). */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** `YYYY`, `MM` and `DD` of an instant in the site's time zone, for permalinks. */
+/** `YYYY`, `MM` and `DD` of an instant in the site's time zone, for permalinks and the archive. */
 export function dateParts(iso: string, timezone: string): {year: string; month: string; day: string} {
-  const local = DateTime.fromISO(iso, {zone: 'utc'}).setZone(timezone);
-  return {year: local.toFormat('yyyy'), month: local.toFormat('MM'), day: local.toFormat('dd')};
+  let format = partFormatters.get(timezone);
+  if (!format) partFormatters.set(timezone, (format = new Intl.DateTimeFormat('en-US', {timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit'})));
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of format.formatToParts(new Date(iso))) {
+    if (part.type === 'year') year = part.value.padStart(4, '0');
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return {year, month, day};
 }
+
+/** Calendar-date formatters by time zone (Gregorian, Latin digits), shared like {@link formatters}. */
+const partFormatters = new Map<string, Intl.DateTimeFormat>();

@@ -14,7 +14,11 @@ export function hrefOf(config: SiteConfig, relative: string): string {
 
 /** The absolute URL of a site path (`https://owner.github.io/repo/2017/01/slug/`). */
 export function urlOf(config: SiteConfig, relative: string): string {
-  return new URL(encodePath(relative), config.url).href;
+  const encoded = encodePath(relative);
+  // Percent-encoded segments resolve to themselves against the site URL (which ends in `/`),
+  // unless the path starts with `/` or a segment is `.` or `..`: only then is the URL parser
+  // needed (it is slow, and the sitemap calls this for every page).
+  return /^\/|(?:^|\/)\.\.?(?:\/|$)/.test(encoded) ? new URL(encoded, config.url).href : config.url + encoded;
 }
 
 /** A link as templates receive it. */
