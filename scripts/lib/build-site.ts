@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {VFile} from 'vfile';
@@ -5,7 +6,7 @@ import {checkCollisions} from './check-collisions.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles, readText, type SourceStamp} from './load-articles.ts';
 import {articleKey, BuildCache, contentHash, toolVersion} from './build-cache.ts';
-import {fingerprint, hashFolder} from './fingerprint.ts';
+import {digest, fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
 import {planPages, sections, sortArticles} from './plan-pages.ts';
@@ -22,7 +23,7 @@ import {buildSearchIndex, searchIndexKey} from './build-search-index.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
-import type {Article, OutputFile, SiteConfig} from './types.ts';
+import type {Article, ArticleSummary, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
 import {OutputError, writeOutput} from './write-output.ts';
 import {acquireLock, LockError} from './output-lock.ts';
@@ -215,8 +216,9 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
     sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
   );
   const {now: _now, ...settings} = config;
-  const salt = `${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`;
-  const context = {config, articles, plans: planPages(articles, config), engine, site, fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
+  const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
+  const ref = (article: ArticleSummary): string => `article:${keyOf(article as Article) ?? JSON.stringify(article)}`;
+  const context = {config, articles, plans: planPages(articles, config), engine, site, ref, digest: (plain: unknown) => digest(plain, salt), fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
     if (!('render' in file)) return file;
     return {

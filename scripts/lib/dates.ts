@@ -32,6 +32,19 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** `YYYY`, `MM` and `DD` of an instant in the site's time zone, for permalinks and the archive. */
 export function dateParts(iso: string, timezone: string): {year: string; month: string; day: string} {
+  const key = `${timezone}\0${iso}`;
+  let parts = partsMemo.get(key);
+  if (!parts) {
+    if (partsMemo.size > 200_000) partsMemo.clear();
+    partsMemo.set(key, (parts = computeDateParts(iso, timezone)));
+  }
+  return parts;
+}
+
+/** The archive pages, the archive feeds and permalinks ask for the same articles' dates: a memo of a pure function. */
+const partsMemo = new Map<string, {year: string; month: string; day: string}>();
+
+function computeDateParts(iso: string, timezone: string): {year: string; month: string; day: string} {
   let format = partFormatters.get(timezone);
   if (!format) partFormatters.set(timezone, (format = new Intl.DateTimeFormat('en-US', {timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit'})));
   let year = '';

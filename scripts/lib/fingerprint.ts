@@ -18,6 +18,11 @@ export function fingerprint(value: unknown, keyOf: (article: Article) => string 
   return createHash('sha1').update(salt).update('\0').update(json ?? '').digest('base64url');
 }
 
+/** {@link fingerprint} of plain data in which articles are already replaced by their keys. */
+export function digest(plain: unknown, salt: string): string {
+  return createHash('sha1').update(salt).update('\0').update(JSON.stringify(plain) ?? '').digest('base64url');
+}
+
 /** A hash of every file under a folder (names and bytes): the templates' part of a fingerprint. */
 export function hashFolder(folder: string): string {
   const hash = createHash('sha1');

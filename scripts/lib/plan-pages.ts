@@ -116,18 +116,32 @@ export function planPages(articles: readonly Article[], config: SiteConfig): Pag
 }
 
 /** The sections of the site. */
-export function sections(articles: readonly Article[]): Group[] {
-  return groupBy(articles, (article) => (article.section ? [article.section] : []));
+export function sections(articles: readonly Article[]): readonly Group[] {
+  return grouped(articles, 'sections', (article) => (article.section ? [article.section] : []));
 }
 
 /** The authors of the site, each with the articles they wrote or co-wrote. */
-export function authors(articles: readonly Article[]): Group[] {
-  return groupBy(articles, (article) => article.authors);
+export function authors(articles: readonly Article[]): readonly Group[] {
+  return grouped(articles, 'authors', (article) => article.authors);
 }
 
 /** The tags of the site. */
-export function tags(articles: readonly Article[]): Group[] {
-  return groupBy(articles, (article) => article.tags);
+export function tags(articles: readonly Article[]): readonly Group[] {
+  return grouped(articles, 'tags', (article) => article.tags);
+}
+
+/**
+ * The pages, the feeds, the OPML list and the navigation all group the same published list:
+ * each grouping is made once per list (a memo keyed by the list, which nothing changes).
+ */
+const groupings = new WeakMap<readonly Article[], Map<string, readonly Group[]>>();
+
+function grouped(articles: readonly Article[], kind: string, key: (article: Article) => readonly string[]): readonly Group[] {
+  let byKind = groupings.get(articles);
+  if (!byKind) groupings.set(articles, (byKind = new Map()));
+  let groups = byKind.get(kind);
+  if (!groups) byKind.set(kind, (groups = groupBy(articles, key)));
+  return groups;
 }
 
 /** Split one listing into pages of `size` articles: `base`, then `base` + `page/N/`. */

@@ -11,6 +11,8 @@ export interface TagIndex<A extends ArticleSummary = ArticleSummary> {
   readonly rank: ReadonlyMap<A, number>;
   /** Tag numbers of the article at each rank, without repeats (tags compared by slug). */
   readonly tagsAt: readonly (readonly number[])[];
+  /** The number of each tag slug. */
+  readonly numbers: ReadonlyMap<string, number>;
   /** Ranks of the articles carrying each tag number, in rank order. */
   readonly byTag: readonly Int32Array[];
   /** Scratch counters, one per article, all zero between calls. */
@@ -24,7 +26,7 @@ export function indexTags<A extends ArticleSummary>(articles: readonly A[]): Tag
   const numbers = new Map<string, number>();
   const lists: number[][] = [];
   const tagsAt = ranked.map((article, position) => {
-    const own = [...new Set(article.tags.map((tag) => slugify(tag) || 'untitled'))].map((slug) => {
+    const own = [...new Set(article.tags.map(tagKey))].map((slug) => {
       let number = numbers.get(slug);
       if (number === undefined) {
         numbers.set(slug, (number = lists.length));
@@ -35,7 +37,7 @@ export function indexTags<A extends ArticleSummary>(articles: readonly A[]): Tag
     });
     return own;
   });
-  return {ranked, rank, tagsAt, byTag: lists.map((list) => Int32Array.from(list)), counts: new Uint32Array(ranked.length)};
+  return {ranked, rank, numbers, tagsAt, byTag: lists.map((list) => Int32Array.from(list)), counts: new Uint32Array(ranked.length)};
 }
 
 /**
@@ -44,14 +46,14 @@ export function indexTags<A extends ArticleSummary>(articles: readonly A[]): Tag
  * whatever the input order. Articles sharing no tag are never related.
  * Linear in the articles sharing a tag: counts go in a typed array, the best are kept as they come.
  *
- * @param article The article whose page lists them (one of the indexed articles).
+ * @param article The article whose page lists them.
  * @param index Every published article by tag (see {@link indexTags}).
  * @param limit How many to return at most.
  */
 export function relatedArticles<A extends ArticleSummary>(article: A, index: TagIndex<A>, limit = 3): A[] {
   const {counts, byTag} = index;
   const self = index.rank.get(article) ?? -1;
-  const tags = self >= 0 ? index.tagsAt[self]! : [];
+  const tags = self >= 0 ? index.tagsAt[self]! : [...new Set(article.tags.map(tagKey))].flatMap((slug) => index.numbers.get(slug) ?? []);
   const touched: number[] = [];
   for (const tag of tags) {
     const list = byTag[tag]!;
@@ -81,4 +83,8 @@ export function relatedArticles<A extends ArticleSummary>(article: A, index: Tag
   }
   for (const position of touched) counts[position] = 0;
   return best.map((position) => index.ranked[position]!);
+}
+
+function tagKey(tag: string): string {
+  return slugify(tag) || 'untitled';
 }

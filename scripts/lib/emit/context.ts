@@ -1,7 +1,7 @@
 import type {Liquid} from 'liquidjs';
 import type {PagePlan} from '../plan-pages.ts';
 import type {SiteView} from '../render-pages.ts';
-import type {Article, OutputFile, SiteConfig} from '../types.ts';
+import type {Article, ArticleSummary, OutputFile, SiteConfig} from '../types.ts';
 
 /** What every emitter receives: the published articles (newest first) and the shared tools. */
 export interface EmitContext {
@@ -17,6 +17,10 @@ export interface EmitContext {
    * templates, the settings and the site data): give it to a lazy output as its `key`.
    */
   readonly fingerprint: (value: unknown) => string;
+  /** A short string that stands for an article's content in a fingerprint (its content key). */
+  readonly ref: (article: ArticleSummary) => string;
+  /** {@link fingerprint} of plain data that holds no articles (they are already {@link ref}s): much faster. */
+  readonly digest: (plain: unknown) => string;
 }
 
 /** An emitter turns the site into some of its output files. Pure: it writes nothing itself. */

@@ -1,13 +1,26 @@
+import type {PagePlan} from '../plan-pages.ts';
 import {renderPage} from '../render-pages.ts';
-import type {OutputFile} from '../types.ts';
+import type {ArticleSummary, OutputFile} from '../types.ts';
 import type {EmitContext} from './context.ts';
 
 /** Every planned HTML page: articles, the front page, sections, tags, authors and the archive. */
-export function emitPages({plans, config, engine, site, fingerprint}: EmitContext): OutputFile[] {
+export function emitPages({plans, config, engine, site, digest, ref}: EmitContext): OutputFile[] {
   return plans.map((plan) => ({
     path: `${plan.path}index.html`,
-    key: fingerprint(plan),
+    key: digest(planIdentity(plan, ref)),
     render: () => renderPage(engine, plan, site, config),
     plan,
   }));
+}
+
+/**
+ * Everything a page is made from, flat, with each article as its content key: what its
+ * fingerprint hashes. (The plan itself, articles and all, is many times slower to serialize.)
+ */
+function planIdentity(plan: PagePlan, ref: (article: ArticleSummary) => string): unknown[] {
+  if (plan.kind === 'article') {
+    const neighbour = (article: ArticleSummary | undefined) => (article ? ref(article) : null);
+    return ['article', plan.path, ref(plan.article), neighbour(plan.newer), neighbour(plan.older), plan.related.map(ref)];
+  }
+  return ['list', plan.listing, plan.path, plan.base, plan.title, plan.pagination, plan.links, plan.articles.map(ref)];
 }
