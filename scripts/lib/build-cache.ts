@@ -130,7 +130,8 @@ export class BuildCache {
   private readBody(place: BodyPlace): {html: string; feedHtml: string} {
     const buffer = Buffer.alloc(place.length);
     fs.readSync(this.fd!, buffer, 0, place.length, place.offset);
-    return v8.deserialize(buffer) as {html: string; feedHtml: string};
+    const {html, feedHtml} = v8.deserialize(buffer) as {html: string; feedHtml?: string};
+    return {html, feedHtml: feedHtml ?? html};
   }
 
   /**
@@ -162,7 +163,9 @@ export class BuildCache {
         places.set(key, kept);
         continue;
       }
-      const buffer = v8.serialize({html: outcome.article.html, feedHtml: outcome.article.feedHtml});
+      // Most bodies are the same for pages and feeds: kept once.
+      const {html, feedHtml} = outcome.article;
+      const buffer = v8.serialize(feedHtml === html ? {html} : {html, feedHtml});
       chunks.push(buffer);
       added.set(key, {offset: length, length: buffer.length});
       length += buffer.length;

@@ -1,14 +1,16 @@
 import type {Root} from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import {unified} from 'unified';
-import {rehypeAbsoluteUrls} from './plugins/rehype-absolute-urls.ts';
+import {hasRelativeUrls, rehypeAbsoluteUrls} from './plugins/rehype-absolute-urls.ts';
 
 /**
- * Serialize an article body twice: for its page (URLs as written, relative to the page)
- * and for feeds (every URL absolute against the page's URL). The tree is not changed.
+ * Serialize an article body for its page (URLs as written, relative to the page) and for
+ * feeds (every URL absolute against the page's URL): the same string when every URL already
+ * is absolute, as in most articles. The tree is not changed.
  */
 export function hastToHtml(tree: Root, pageUrl: string): {html: string; feedHtml: string} {
   const html = unified().use(rehypeStringify).stringify(tree);
+  if (!hasRelativeUrls(tree, pageUrl)) return {html, feedHtml: html};
   const feedTree = structuredClone(tree);
   rehypeAbsoluteUrls({base: pageUrl})(feedTree);
   const feedHtml = unified().use(rehypeStringify).stringify(feedTree);
