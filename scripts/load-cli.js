@@ -70,7 +70,7 @@ export async function loadCli() {
       const dir = path.join(cache, `cli-${version}`);
       if (!fs.existsSync(path.join(dir, 'cli.mjs'))) {
         fs.mkdirSync(cache, {recursive: true});
-        // Bundles of older sources go after a day: never one a build still running may load a worker from.
+        // Bundles of older sources go after a day unused: never one a build or `serve` still running may load a worker from.
         const dayAgo = Date.now() - 24 * 3600_000;
         for (const name of fs.readdirSync(cache)) {
           const old = path.join(cache, name);
@@ -78,6 +78,9 @@ export async function loadCli() {
         }
         await compile(dir, version);
       }
+      // In use: a bundle is removed only after a day unused (see above).
+      const now = new Date();
+      fs.utimesSync(dir, now, now);
       return await import(pathToFileURL(path.join(dir, 'cli.mjs')).href);
     } catch {
       // Fall through to the sources.

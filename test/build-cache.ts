@@ -11,6 +11,7 @@ import {BuildCache} from '../scripts/lib/build-cache.ts';
 import {buildSite} from '../scripts/lib/build-site.ts';
 import type {Article} from '../scripts/lib/types.ts';
 import {root} from './helpers/config.ts';
+import {rewriteKeepingSizeAndTime} from './helpers/files.ts';
 
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-'));
 fs.cpSync(path.join(root, 'articles'), path.join(site, 'articles'), {recursive: true});
@@ -24,7 +25,11 @@ function files(dir: string): Map<string, string> {
   return new Map(names.map((name) => [name, fs.readFileSync(path.join(dir, name), 'latin1')]));
 }
 
-async function assertWarmEqualsCold(change: string): Promise<number> {
+/**
+ * Build the site warm (cache on, into `dist/`) and cold (no cache, into an empty folder) and
+ * assert every file is the same. Returns how many articles the warm build parsed and its search step.
+ */
+async function assertWarmEqualsCold(change: string): Promise<{parsed: number; search: string; articles: number}> {
   const warm = await buildSite({cwd: site, env: {}, now});
   assert.ok(warm.ok, `${change}: warm build failed`);
   const coldOut = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cold-'));
@@ -34,18 +39,19 @@ async function assertWarmEqualsCold(change: string): Promise<number> {
   const b = files(path.join(coldOut, 'dist'));
   assert.equal([...a.keys()], [...b.keys()], `${change}: the same files`);
   for (const [name, bytes] of b) assert.ok(a.get(name) === bytes, `${change}: ${name} differs`);
-  const parsed = warm.timings.find((step) => step.name.startsWith('parse'))!.name;
-  return Number(/\((\d+) of/.exec(parsed)![1]);
+  fs.rmSync(coldOut, {recursive: true, force: true});
+  const step = (name: string) => warm.timings.find((timing) => timing.name.startsWith(name))!.name;
+  return {parsed: Number(/\((\d+) of/.exec(step('parse'))![1]), search: step('search'), articles: warm.articles};
 }
 
 const article = (name: string) => path.join(site, 'articles', name);
 
 test('should give the same output warm as cold across edits, deletions, renames, templates and config', async () => {
-  assert.is(await assertWarmEqualsCold('first build'), 9);
-  assert.is(await assertWarmEqualsCold('nothing changed'), 0, 'nothing is parsed again');
+  assert.is((await assertWarmEqualsCold('first build')).parsed, 9);
+  assert.is((await assertWarmEqualsCold('nothing changed')).parsed, 0, 'nothing is parsed again');
 
   fs.appendFileSync(article('2017-01-29-frost-half-marathon.md'), '\nA late addition to the race report.\n');
-  assert.is(await assertWarmEqualsCold('an edit'), 1, 'only the edited article is parsed again');
+  assert.is((await assertWarmEqualsCold('an edit')).parsed, 1, 'only the edited article is parsed again');
 
   fs.rmSync(article('2017-02-15-small-businesses-energy-costs.md'));
   await assertWarmEqualsCold('a deletion');
@@ -59,7 +65,54 @@ test('should give the same output warm as cold across edits, deletions, renames,
 
   const config = path.join(site, 'dateline.config.yaml');
   fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('pageSize: 10', 'pageSize: 3').replace('timezone: Europe/London', 'timezone: Asia/Tokyo'));
-  assert.is(await assertWarmEqualsCold('a config change'), 8, 'a setting that changes parsing parses everything again');
+  assert.is((await assertWarmEqualsCold('a config change')).parsed, 8, 'a setting that changes parsing parses everything again');
+});
+
+test('should parse an article again when only its change time tells the edit (same size, modification time set back)', async () => {
+  const library = article('2017-01-20-harbour-library-reopens.md');
+  fs.utimesSync(library, 1_484_920_800, 1_484_920_800);
+  assert.is((await assertWarmEqualsCold('a touched article')).parsed, 0, 'read again, but its text and so its parse are the same');
+
+  const before = fs.readFileSync(library, 'utf8');
+  const after = before.replace('issued 212 new library cards', 'issued 347 new library cards');
+  await rewriteKeepingSizeAndTime(library, after);
+  assert.is((await assertWarmEqualsCold('a same-length edit with the old modification time')).parsed, 1, 'the edited article is parsed again');
+  const page = fs.readFileSync(path.join(warmOut, '2017', '01', 'east-quay-library-reopens', 'index.html'), 'utf8');
+  assert.ok(page.includes('issued 347 new library cards'), 'the page has the new text');
+  assert.not.ok(page.includes('212'), 'the page has none of the old text');
+});
+
+test('should take the search index from the cache while the articles are the same, and make it again when one changes', async () => {
+  await assertWarmEqualsCold('a build to start from');
+  const pagefind = () => (fs.readdirSync(path.join(warmOut, 'pagefind'), {recursive: true}) as string[]).filter((name) => fs.statSync(path.join(warmOut, 'pagefind', name)).isFile());
+  assert.ok(pagefind().some((name) => name.endsWith('.pf_meta')), 'the index is in the output');
+
+  const card = path.join(site, 'templates', 'partials', 'card.liquid');
+  fs.appendFileSync(card, '<!-- card end -->\n');
+  const template = await assertWarmEqualsCold('a template change (pagefind/ compared file by file)');
+  assert.is(template.parsed, 0);
+  assert.is(template.search, 'search (unchanged)');
+
+  fs.appendFileSync(article('2017-02-20-pier-repairs-delayed.md'), '\nWork on the pier resumes in the spring.\n');
+  const draft = await assertWarmEqualsCold('a draft edit');
+  assert.is(draft.parsed, 1);
+  assert.is(draft.search, 'search (unchanged)', 'a draft is not indexed, so the index is the same');
+
+  fs.appendFileSync(article('2017-02-04-winter-jazz-festival-lineup.md'), '\nTickets for the closing night sold out within the hour.\n');
+  const edit = await assertWarmEqualsCold('an article edit');
+  assert.is(edit.parsed, 1);
+  assert.is(edit.search, `search (${edit.articles} articles indexed)`);
+  assert.ok(edit.articles > 0);
+  assert.is((await assertWarmEqualsCold('nothing changed after the edit')).search, 'search (unchanged)', 'the new index is kept');
+
+  const config = path.join(site, 'dateline.config.yaml');
+  const settings = fs.readFileSync(config, 'utf8');
+  fs.writeFileSync(config, `${settings}search: false\n`);
+  assert.is((await assertWarmEqualsCold('search turned off')).search, 'search (off)');
+  assert.not.ok(fs.existsSync(path.join(warmOut, 'pagefind')), 'the index is removed from the output');
+  fs.writeFileSync(config, settings);
+  assert.is((await assertWarmEqualsCold('search turned on again')).search, 'search (unchanged)', 'the index of the same articles is still in the cache');
+  assert.ok(pagefind().length > 0);
 });
 
 test('should remember each output folder, so a build elsewhere (check, serve) leaves dist/ known', async () => {

@@ -14,6 +14,7 @@ import {fileURLToPath} from 'node:url';
 import {XMLParser} from 'fast-xml-parser';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
+import {copySampleSite} from './helpers/copy-site.ts';
 import {expectation, listFiles, paragraphsOf, removeTempDirs, snapshot, snapshotDifferences, tempDir, textOf, urlsOf} from './helpers/files.ts';
 import {pool, runCliAsync, type CliOptions, type CliResult} from './helpers/run-cli.ts';
 
@@ -558,6 +559,65 @@ test('should run through the package bin entry (node scripts/bin.js)', async () 
   assert.is(viaBin.status, 0, viaBin.stderr);
   assert.is(viaBin.stderr, '');
   assert.is(viaBin.stdout, viaTsx.stdout);
+});
+
+/** Flags for a sample-site build whose output depends on nothing but its sources. */
+const sampleFlags = ['--url', siteUrl, '--now', '2026-01-01T00:00:00Z', '--no-cache'];
+
+test('should build no search page, index, link or sitemap entry with `search: false`, and all of them by default', async () => {
+  const [on, off] = await Promise.all([
+    buildInto(copySampleSite(), {env: plainEnv}, sampleFlags),
+    buildInto(copySampleSite('search: false'), {env: plainEnv}, sampleFlags),
+  ]);
+  assertBuilt(on.result, 'the sample site');
+  assertBuilt(off.result, 'the sample site with search: false');
+  const searchPage = `${siteUrl}search/`;
+  const base = new URL(siteUrl);
+  const pages = (out: string) => listFiles(out).filter((file) => file.endsWith('.html'));
+  // A link to the search page, or one named for it (the templates hide it when `site.search_url` is blank).
+  const linksToSearch = (out: string, page: string) => {
+    const html = read(out, page);
+    return /<a\b[^>]*>\s*Search\b/.test(html) || urlsOf(html).some((link) => new URL(link, pageUrlOf(base, page)).href === searchPage);
+  };
+  const sitemapHasSearch = (out: string) => read(out, 'sitemap.xml').includes(`<loc>${searchPage}</loc>`);
+
+  const withSearch = listFiles(on.out);
+  assert.ok(withSearch.includes('search/index.html'), 'the search page is built by default');
+  assert.ok(withSearch.includes('pagefind/pagefind-entry.json'), 'the index is built by default');
+  assert.ok(pages(on.out).length > 10);
+  assert.equal(pages(on.out).filter((page) => !linksToSearch(on.out, page)), [], 'pages without a link to the search page');
+  assert.ok(read(on.out, '404.html').includes('Search the articles'));
+  assert.ok(sitemapHasSearch(on.out), 'the sitemap lists the search page');
+
+  const withoutSearch = listFiles(off.out);
+  assert.equal(withoutSearch, withSearch.filter((file) => file !== 'search/index.html' && !file.startsWith('pagefind/')), 'the same files but the search page and the index');
+  assert.not.ok(fs.existsSync(path.join(off.out, 'pagefind')), 'no pagefind/ folder');
+  assert.equal(pages(off.out).filter((page) => linksToSearch(off.out, page)), [], 'pages with a link to the search page');
+  for (const file of textFiles(off.out)) assert.not.ok(read(off.out, file).includes(searchPage), `${file} mentions the search page`);
+  assert.not.ok(read(off.out, '404.html').includes('Search the articles'));
+  assert.not.ok(sitemapHasSearch(off.out), 'the sitemap lists the search page');
+});
+
+test('should build the same bytes from the bundle on worker threads as from the TypeScript sources on the main thread', async () => {
+  const cwd = copySampleSite();
+  const [bundled, sources] = await Promise.all([
+    // NODE_DEBUG=esm: Node's module loader prints the URL of every module it loads, worker threads' too.
+    buildInto(cwd, {bin: true, env: {...plainEnv, DATELINE_BUNDLE: undefined, DATELINE_WORKERS: 'always', NODE_DEBUG: 'esm'}}, sampleFlags),
+    buildInto(cwd, {bin: true, env: {...plainEnv, DATELINE_BUNDLE: 'never', DATELINE_WORKERS: 'never'}}, sampleFlags),
+  ]);
+  assertBuilt(bundled.result, 'the build from the bundle');
+  assertBuilt(sources.result, 'the build from the sources');
+
+  // The command ran from the bundle, and worker threads loaded its task modules (the command imports neither).
+  const loaded = (module: string) => new RegExp(`file:///\\S*/node_modules/\\.cache/dateline-cli/cli-[\\w-]+/${module}\\.mjs`).test(bundled.result.stderr);
+  for (const module of ['cli', 'parse-batch', 'render-batch']) assert.ok(loaded(module), `${module}.mjs was not loaded from the bundle`);
+  assert.not.ok(/\/scripts\/\S*\.ts\b/.test(bundled.result.stderr), 'a TypeScript source was loaded');
+
+  const a = snapshot(bundled.out);
+  const b = snapshot(sources.out);
+  assert.ok([...a.keys()].some((file) => file.startsWith('pagefind/')) && a.has('search/index.html') && a.size > 100, 'the whole sample site was built');
+  assert.equal([...a.keys()], [...b.keys()]);
+  assert.equal(snapshotDifferences(a, b), []);
 });
 
 test.run();

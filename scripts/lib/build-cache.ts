@@ -31,6 +31,8 @@ interface IndexFile {
   readonly outputs: ReadonlyMap<string, OutputState>;
   /** Each readable source as last seen (by path), so unchanged files are not read again. */
   readonly sources: ReadonlyMap<string, SourceStamp>;
+  /** When the scan that saw `sources` began (ms since the epoch). */
+  readonly scannedAt: number;
   /** The last search index's key and file paths; its files are in `search.bin`. */
   readonly search: {readonly key: string; readonly paths: readonly string[]} | undefined;
 }
@@ -39,8 +41,9 @@ interface IndexFile {
 export interface CacheUpdate {
   /** This build's parse outcomes by article key: only these are kept. */
   readonly outcomes: ReadonlyMap<string, ParseOutcome>;
-  /** Every readable source as this build saw it. */
-  readonly sources: ReadonlyMap<string, SourceStamp>;
+  /** Every readable source as this build saw it, and when its scan began (none: sources are read again). */
+  readonly sources?: ReadonlyMap<string, SourceStamp> | undefined;
+  readonly scannedAt?: number | undefined;
   /** The output folder written and what the writer knows of it. */
   readonly outDir?: string | undefined;
   readonly output?: OutputState | undefined;
@@ -61,6 +64,8 @@ export class BuildCache {
   outputs = new Map<string, OutputState>();
   /** Each readable source as the last build saw it. */
   sources: ReadonlyMap<string, SourceStamp> = new Map();
+  /** When the scan that saw `sources` began (ms since the epoch; 0 when none did). */
+  scannedAt = 0;
   private search: IndexFile['search'];
   private readonly places = new Map<string, BodyPlace>();
   /** The summaries read from the index, by key: saved again as they are. */
@@ -86,6 +91,7 @@ export class BuildCache {
       cache.bodyBytes = index.bodyBytes;
       cache.outputs = new Map(index.outputs);
       cache.sources = index.sources;
+      cache.scannedAt = index.scannedAt;
       cache.search = index.search;
       for (const [key, entry] of index.entries) {
         if (entry.body) cache.places.set(key, entry.body);
@@ -138,7 +144,7 @@ export class BuildCache {
    * Keep the outcomes of this build (and only them) with the writer's state. New bodies are
    * appended; when dead bodies outweigh live ones, the body file is rewritten.
    */
-  save({outcomes, sources, outDir, output, search}: CacheUpdate, compactAbove = 4 * 1024 * 1024): void {
+  save({outcomes, sources = new Map(), scannedAt = 0, outDir, output, search}: CacheUpdate, compactAbove = 4 * 1024 * 1024): void {
     if (!this.dir) return;
     fs.mkdirSync(this.dir, {recursive: true});
     if (search) {
@@ -186,7 +192,7 @@ export class BuildCache {
     // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.
     const outputs = new Map([...this.outputs].filter(([dir]) => dir !== outDir && fs.existsSync(dir)));
     if (outDir && output) outputs.set(outDir, output);
-    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, search: searchState};
+    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, scannedAt, search: searchState};
     const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
     fs.writeFileSync(temporary, v8.serialize(index));
     fs.renameSync(temporary, path.join(this.dir, 'index.v8'));
@@ -200,13 +206,16 @@ export class BuildCache {
   }
 }
 
+/** The bundle's version, read when the bundle loads: its folder may be replaced while `serve` runs. */
+const bundledVersion = import.meta.url.endsWith('.ts') ? undefined : fs.readFileSync(new URL('./tool-version.txt', import.meta.url), 'utf8');
+
 /**
  * The tool's version for cache keys: a hash of the build code itself, so a changed stage never
  * reuses what an older one made. From the bundle, the hash `scripts/load-cli.js` compiled it
  * from (written beside it); from the sources, the package version and every module's bytes.
  */
 export function toolVersion(): string {
-  if (!import.meta.url.endsWith('.ts')) return fs.readFileSync(new URL('./tool-version.txt', import.meta.url), 'utf8');
+  if (bundledVersion !== undefined) return bundledVersion;
   const lib = fileURLToPath(new URL('./', import.meta.url));
   const hash = createHash('sha1');
   hash.update(JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);

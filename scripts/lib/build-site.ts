@@ -25,7 +25,7 @@ import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
 import type {Article, ArticleSummary, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
-import {OutputError, writeOutput} from './write-output.ts';
+import {OutputError, OutputSession} from './write-output.ts';
 import {acquireLock, LockError} from './output-lock.ts';
 
 /** What a build did: every file's messages, and counts for the summary. */
@@ -113,7 +113,8 @@ async function buildWith(
   progress({step: 'config', done: 1, total: 1});
 
   // Files whose size, times and inode are as the last build saw them are not read again.
-  const sources = loadArticles(config.articlesDir, options.cwd, {maxBytes: config.maxArticleBytes, known: cache.sources});
+  const scannedAt = Date.now();
+  const sources = loadArticles(config.articlesDir, options.cwd, {maxBytes: config.maxArticleBytes, known: cache.sources, knownAt: cache.scannedAt});
   step('load');
   progress({step: 'load', done: sources.length, total: sources.length});
 
@@ -166,20 +167,7 @@ async function buildWith(
         (made) => ({files: made.map((file) => ({path: file.path, key: `search:${searchKey}`, render: () => file.contents})), made: {key: searchKey!, files: made}}),
         (error: Error) => ({error}),
       );
-  const rendered = await renderInParallel(planned.files, planned.site, config, cache.outputs.get(config.outDir)?.current?.manifest);
-  step('render');
-  const index = await search;
-  if ('error' in index) {
-    fail(configFile, `search index: ${index.error.message}`, undefined, 'search');
-    return failed(files);
-  }
-  const output = {...planned, files: [...rendered, ...index.files]};
-  step(`search (${!config.search ? 'off' : 'made' in index ? `${articles.length} articles indexed` : 'unchanged'})`);
-  progress({step: 'render', done: output.pages, total: output.pages});
-  let written;
-  try {
-    written = writeOutput(config.outDir, output.files, cache.outputs.get(config.outDir));
-  } catch (error) {
+  const outputFailed = (error: unknown): BuildResult => {
     if (error instanceof TemplateError) {
       fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
       return failed(files);
@@ -189,11 +177,39 @@ async function buildWith(
     const outFile = new VFile({path: relative && !relative.startsWith('..') ? relative : config.outDir, cwd: options.cwd});
     fail(outFile, error.message, undefined, 'write');
     return failed([...files, outFile]);
+  };
+  // Pages are written as the workers render them; the output appears whole at `commit`, or not at all.
+  const state = cache.outputs.get(config.outDir);
+  let session: OutputSession;
+  try {
+    session = OutputSession.open(config.outDir, state);
+  } catch (error) {
+    return outputFailed(error);
   }
+  let written;
+  let index;
+  try {
+    for await (const file of renderInParallel(planned.files, planned.site, config, state?.current?.manifest)) session.write(file);
+    step('render');
+    progress({step: 'render', done: planned.pages, total: planned.pages});
+    index = await search;
+    if ('error' in index) {
+      session.abort();
+      fail(configFile, `search index: ${index.error.message}`, undefined, 'search');
+      return failed(files);
+    }
+    for (const file of index.files) session.write(file);
+    step(`search (${!config.search ? 'off' : 'made' in index ? `${articles.length} articles indexed` : 'unchanged'})`);
+    written = session.commit();
+  } catch (error) {
+    session.abort();
+    return outputFailed(error);
+  }
+  const output = {...planned, files: [...planned.files, ...index.files]};
   step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
-    cache.save({outcomes, sources: stamps, outDir: config.outDir, output: written.state, search: 'made' in index ? index.made : undefined});
+    cache.save({outcomes, sources: stamps, scannedAt, outDir: config.outDir, output: written.state, search: 'made' in index ? index.made : undefined});
     step('cache');
   }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};

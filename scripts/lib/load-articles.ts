@@ -17,6 +17,13 @@ export interface LoadOptions {
    * and no value (read it with {@link readText} if it must be parsed after all).
    */
   readonly known?: ReadonlyMap<string, SourceStamp> | undefined;
+  /**
+   * When the scan that saw `known` began (ms since the epoch). A file changed less than a
+   * second before it is read again even if its stamp matches: file times tick in steps of a
+   * few milliseconds, so a second edit of the same size right after the scan could keep them
+   * (git's "racily clean" files). Without it, a matching stamp is trusted.
+   */
+  readonly knownAt?: number | undefined;
 }
 
 /** A file as the last build saw it: size, times and inode (`stamp`), and its text's hash. */
@@ -100,7 +107,8 @@ function read(full: string, root: string, cwd: string, options: LoadOptions): VF
   // Any write changes the size, the modification time or the change time (which no tool can set back).
   file.data.stamp = `${target.size}:${target.mtimeNs}:${target.ctimeNs}:${target.ino}`;
   const known = options.known?.get(file.path);
-  if (known?.stamp === file.data.stamp) {
+  const changed = Number((target.mtimeNs > target.ctimeNs ? target.mtimeNs : target.ctimeNs) / 1_000_000n);
+  if (known?.stamp === file.data.stamp && changed < (options.knownAt ?? Infinity) - 1000) {
     file.data.contentHash = known.contentHash;
     return file;
   }

@@ -12,37 +12,47 @@ const poolThreshold = 400;
 const batchSize = 100;
 
 /**
- * Render on every core the pages the writer will ask for (their fingerprint differs from the
- * last build's, or there was none): a cold build's pages no longer queue on the main thread.
- * Other files pass through unchanged; a template error still surfaces from `render`.
+ * The site's files in order, with the pages the writer will ask for (their fingerprint
+ * differs from the last build's, or there was none) rendered on every core: every batch is
+ * handed out at once, and each file is yielded as soon as its batch is back, so the writer
+ * writes while the workers render and no more than the batches not yet written are held.
+ * Other files pass through unchanged; a batch that fails is rendered again on the main
+ * thread by the writer, where a template's error is reported.
  */
-export async function renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined): Promise<OutputFile[]> {
+export async function* renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined): AsyncGenerator<OutputFile> {
   const due = files.flatMap((file, index) => ('plan' in file && file.plan !== undefined && previous?.get(file.path)?.key !== file.key ? [index] : []));
   const pool = useWorkers(due.length, poolThreshold) ? createPool('render-batch', Math.ceil(due.length / batchSize)) : undefined;
-  if (!pool) return [...files];
-  const rendered = new Map<number, string>();
-  const summaries = new Map<ArticleSummary, ArticleSummary>();
-  const summary = (article: ArticleSummary): ArticleSummary => summaries.get(article) ?? summaries.set(article, summarizeArticle(article)).get(article)!;
+  if (!pool) {
+    yield* files;
+    return;
+  }
   try {
-    const batches: Promise<void>[] = [];
+    const summaries = new Map<ArticleSummary, ArticleSummary>();
+    const summary = (article: ArticleSummary): ArticleSummary => summaries.get(article) ?? summaries.set(article, summarizeArticle(article)).get(article)!;
+    /** Each due file's batch and place in it; an entry goes once its file is yielded, and a batch with it. */
+    const places = new Map<number, {batch: Promise<string[] | undefined>; offset: number}>();
     for (let start = 0; start < due.length; start += batchSize) {
       const indexes = due.slice(start, start + batchSize);
       const plans = indexes.map((index) => withoutBodies((files[index] as {plan: PagePlan}).plan, summary));
-      batches.push(
-        pool.run({plans, site, config}).then(
-          (html: string[]) => indexes.forEach((index, offset) => rendered.set(index, html[offset]!)),
-          () => undefined, // A failing batch is rendered again on the main thread, where its error is reported.
-        ),
+      const batch = pool.run({plans, site, config}).then(
+        (html: string[]) => html,
+        () => undefined,
       );
+      indexes.forEach((index, offset) => places.set(index, {batch, offset}));
     }
-    await Promise.all(batches);
+    for (const [index, file] of files.entries()) {
+      const place = places.get(index);
+      if (!place) {
+        yield file;
+        continue;
+      }
+      places.delete(index);
+      const html = (await place.batch)?.[place.offset];
+      yield html === undefined || !('render' in file) ? file : {...file, render: () => html};
+    }
   } finally {
     await pool.destroy();
   }
-  return files.map((file, index) => {
-    const html = rendered.get(index);
-    return html === undefined || !('render' in file) ? file : {...file, render: () => html};
-  });
 }
 
 /**

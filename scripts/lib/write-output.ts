@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {withOutputLock, type LockOptions} from './output-lock.ts';
+import {acquireLock, type LockOptions} from './output-lock.ts';
 import type {OutputFile} from './types.ts';
 
 /** A failure to write the output, its message naming the path and the cause. */
@@ -39,7 +39,7 @@ export interface WriteStats {
  * complete. Files whose bytes did not change are hard links to the previous output, so
  * they keep their time stamps and static hosts and rsync see small diffs. A failure or a
  * kill before the swap leaves the previous `outDir` exactly as it was. Builds into the same
- * folder take turns (see {@link withOutputLock}); a file-system error becomes an
+ * folder take turns (see {@link acquireLock}); a file-system error becomes an
  * {@link OutputError} naming the path, and any other error (a template's) passes through.
  *
  * @param outDir The output folder (`dist/`).
@@ -49,90 +49,145 @@ export interface WriteStats {
  * @returns the state to keep for the next build, and what was done.
  */
 export function writeOutput(outDir: string, files: Iterable<OutputFile>, state?: OutputState, lock: LockOptions = {}): {state: OutputState; stats: WriteStats} {
-  const target = path.resolve(outDir);
-  const parent = path.dirname(target);
-  const blocker = fileOnTheWay(parent);
-  if (blocker) throw new OutputError(`could not write ${target}: ${blocker} is a file, not a folder`);
-  attempt(parent, () => fs.mkdirSync(parent, {recursive: true}));
-  return attempt(target, () => withOutputLock(target, () => writeLocked(target, files, state), lock));
+  const session = OutputSession.open(outDir, state, lock);
+  try {
+    for (const file of files) session.write(file);
+  } catch (error) {
+    session.abort();
+    throw error;
+  }
+  return session.commit();
 }
 
-/** {@link writeOutput} once the lock is held. */
-function writeLocked(target: string, files: Iterable<OutputFile>, state: OutputState | undefined): {state: OutputState; stats: WriteStats} {
-  const parent = path.dirname(target);
-  recoverInterruptedSwap(target);
+/**
+ * {@link writeOutput} one file at a time, for a build that writes pages as worker threads
+ * finish them: `open` takes the lock and prepares the staging folder, `write` adds a file,
+ * `commit` swaps the output in, `abort` drops the staging folder. The lock is held from
+ * `open` until `commit` or `abort`.
+ */
+export class OutputSession {
+  readonly stats: WriteStats = {written: 0, linked: 0, kept: 0, rendered: 0, deleted: 0};
+  private readonly manifest: Manifest = new Map();
+  private readonly made = new Set<string>();
+  private done = false;
 
-  const spareDir = sibling(target, 'spare');
-  const current = trusted(target, state?.current);
-  const spare = trusted(spareDir, state?.spare);
-  let staging: string;
-  let staged: Manifest;
-  if (spare) {
-    // Move the spare into a staging name before touching it: a build killed while updating it
-    // leaves a `.tmp-` folder the next build deletes, never a half-updated spare whose
-    // manifest would still be trusted (a revert to the old content would then keep new bytes).
-    staging = path.join(parent, `.${path.basename(target)}.tmp-${process.pid}-spare`);
-    attempt(parent, () => fs.renameSync(spareDir, staging));
-    staged = spare.manifest;
-  } else {
-    fs.rmSync(spareDir, {recursive: true, force: true});
-    staging = attempt(parent, () => fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`)));
-    staged = new Map();
+  private constructor(
+    private readonly target: string,
+    private readonly staging: string,
+    private readonly staged: Manifest,
+    private readonly current: Generation | undefined,
+    private readonly release: () => void,
+  ) {}
+
+  /** Take the output lock and prepare the staging folder (the spare one when it can be trusted). */
+  static open(outDir: string, state?: OutputState, lock: LockOptions = {}): OutputSession {
+    const target = path.resolve(outDir);
+    const parent = path.dirname(target);
+    const blocker = fileOnTheWay(parent);
+    if (blocker) throw new OutputError(`could not write ${target}: ${blocker} is a file, not a folder`);
+    attempt(parent, () => fs.mkdirSync(parent, {recursive: true}));
+    const release = attempt(target, () => acquireLock(target, lock));
+    try {
+      return attempt(target, () => OutputSession.prepare(target, state, release));
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
-  const stats: WriteStats = {written: 0, linked: 0, kept: 0, rendered: 0, deleted: 0};
-  const manifest: Manifest = new Map();
-  try {
-    const made = new Set<string>();
-    for (const file of files) {
-      const destination = inside(staging, file.path);
-      const previous = current?.manifest.get(file.path);
-      let entry: {hash: string; key?: string | undefined};
-      let contents: string | Uint8Array | undefined;
-      if ('key' in file && previous?.key === file.key) {
-        entry = previous;
-      } else {
-        if ('key' in file) stats.rendered++;
-        contents = 'contents' in file ? file.contents : 'render' in file ? file.render() : fs.readFileSync(file.copyFrom);
-        entry = {hash: hashOf(contents), key: 'key' in file ? file.key : undefined};
+  private static prepare(target: string, state: OutputState | undefined, release: () => void): OutputSession {
+    const parent = path.dirname(target);
+    recoverInterruptedSwap(target);
+    const spareDir = sibling(target, 'spare');
+    const current = trusted(target, state?.current);
+    const spare = trusted(spareDir, state?.spare);
+    if (spare) {
+      // Move the spare into a staging name before touching it: a build killed while updating it
+      // leaves a `.tmp-` folder the next build deletes, never a half-updated spare whose
+      // manifest would still be trusted (a revert to the old content would then keep new bytes).
+      const staging = path.join(parent, `.${path.basename(target)}.tmp-${process.pid}-spare`);
+      attempt(parent, () => fs.renameSync(spareDir, staging));
+      return new OutputSession(target, staging, spare.manifest, current, release);
+    }
+    fs.rmSync(spareDir, {recursive: true, force: true});
+    const staging = attempt(parent, () => fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`)));
+    return new OutputSession(target, staging, new Map(), current, release);
+  }
+
+  /** Add one file to the new output: rendered only when its fingerprint changed, written only when its bytes did. */
+  write(file: OutputFile): void {
+    attempt(this.target, () => this.add(file));
+  }
+
+  private add(file: OutputFile): void {
+    const {target, staging, stats} = this;
+    const destination = inside(staging, file.path);
+    const previous = this.current?.manifest.get(file.path);
+    let entry: {hash: string; key?: string | undefined};
+    let contents: string | Uint8Array | undefined;
+    if ('key' in file && previous?.key === file.key) {
+      entry = previous;
+    } else {
+      if ('key' in file) stats.rendered++;
+      contents = 'contents' in file ? file.contents : 'render' in file ? file.render() : fs.readFileSync(file.copyFrom);
+      entry = {hash: hashOf(contents), key: 'key' in file ? file.key : undefined};
+    }
+    this.manifest.set(file.path, entry);
+    if (this.staged.get(file.path)?.hash === entry.hash) {
+      stats.kept++;
+      return;
+    }
+    const folder = path.dirname(destination);
+    const linked = attempt(path.join(target, file.path), () => {
+      if (!this.made.has(folder)) {
+        fs.mkdirSync(folder, {recursive: true});
+        this.made.add(folder);
       }
-      manifest.set(file.path, entry);
-      if (staged.get(file.path)?.hash === entry.hash) {
-        stats.kept++;
-        continue;
-      }
-      const folder = path.dirname(destination);
-      const linked = attempt(path.join(target, file.path), () => {
-        if (!made.has(folder)) {
-          fs.mkdirSync(folder, {recursive: true});
-          made.add(folder);
+      fs.rmSync(destination, {force: true});
+      return previous?.hash === entry.hash && linkFrom(path.join(target, file.path), destination);
+    });
+    if (linked) {
+      stats.linked++;
+      return;
+    }
+    contents ??= 'render' in file ? file.render() : 'contents' in file ? file.contents : fs.readFileSync(file.copyFrom);
+    const bytes = contents;
+    attempt(path.join(target, file.path), () => fs.writeFileSync(destination, bytes));
+    stats.written++;
+  }
+
+  /** Remove what the new output no longer has, swap it into place, release the lock. */
+  commit(): {state: OutputState; stats: WriteStats} {
+    const {target, staging, stats} = this;
+    try {
+      return attempt(target, () => {
+        for (const stale of this.staged.keys()) {
+          if (this.manifest.has(stale)) continue;
+          removeWithEmptyParents(inside(staging, stale), staging);
+          stats.deleted++;
         }
-        fs.rmSync(destination, {force: true});
-        return previous?.hash === entry.hash && linkFrom(path.join(target, file.path), destination);
+        const spareDir = sibling(target, 'spare');
+        const old = swap(staging, target, spareDir);
+        this.done = true;
+        return {
+          state: {current: {identity: identity(target), manifest: this.manifest}, spare: old && this.current ? {identity: identity(spareDir), manifest: this.current.manifest} : undefined},
+          stats,
+        };
       });
-      if (linked) {
-        stats.linked++;
-        continue;
-      }
-      contents ??= 'render' in file ? file.render() : 'contents' in file ? file.contents : fs.readFileSync(file.copyFrom);
-      const bytes = contents;
-      attempt(path.join(target, file.path), () => fs.writeFileSync(destination, bytes));
-      stats.written++;
+    } catch (error) {
+      this.abort();
+      throw error;
+    } finally {
+      if (this.done) this.release();
     }
-    for (const stale of staged.keys()) {
-      if (manifest.has(stale)) continue;
-      removeWithEmptyParents(inside(staging, stale), staging);
-      stats.deleted++;
-    }
-    const old = swap(staging, target, spareDir);
-    return {
-      state: {current: {identity: identity(target), manifest}, spare: old && current ? {identity: identity(spareDir), manifest: current.manifest} : undefined},
-      stats,
-    };
-  } catch (error) {
-    // A half-updated spare folder is no longer what its manifest says: drop it whole.
-    fs.rmSync(staging, {recursive: true, force: true});
-    throw error;
+  }
+
+  /** Drop the staging folder (a half-updated spare is no longer what its manifest says) and release the lock. */
+  abort(): void {
+    if (this.done) return;
+    this.done = true;
+    fs.rmSync(this.staging, {recursive: true, force: true});
+    this.release();
   }
 }
 

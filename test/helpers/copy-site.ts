@@ -11,3 +11,14 @@ export function copySite(): string {
   fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^templatesDir: .*$/m, `templatesDir: ${JSON.stringify(path.join(root, 'templates'))}`));
   return dir;
 }
+
+/**
+ * A temporary copy of the repository's sample site (`articles/`, `templates/`, `dateline.config.yaml`),
+ * with `settings` (YAML lines) appended to its config.
+ */
+export function copySampleSite(settings = ''): string {
+  const dir = path.join(tempDir(), 'sample');
+  for (const name of ['articles', 'templates', 'dateline.config.yaml']) fs.cpSync(path.join(root, name), path.join(dir, name), {recursive: true});
+  if (settings) fs.appendFileSync(path.join(dir, 'dateline.config.yaml'), `\n${settings}\n`);
+  return dir;
+}

@@ -17,6 +17,30 @@ export function removeTempDirs(): void {
 }
 
 /**
+ * Rewrite `file` with `text` of the same byte length and set its modification time back, so
+ * only its change time (which no tool can set back) tells the edit: size, modification time
+ * and inode stay as they were. The modification time must be a whole second beforehand (set it
+ * with `fs.utimesSync`), since `utimesSync` takes seconds as a float and cannot restore
+ * nanoseconds. File system clocks may be coarse: the write is repeated until the change time moves.
+ */
+export async function rewriteKeepingSizeAndTime(file: string, text: string): Promise<void> {
+  const before = fs.statSync(file, {bigint: true});
+  if (before.mtimeNs % 1_000_000_000n !== 0n) throw new Error(`${file}: set its modification time to a whole second first`);
+  if (BigInt(Buffer.byteLength(text)) !== before.size) throw new Error(`${file}: the new text is ${Buffer.byteLength(text)} bytes, not ${before.size}`);
+  if (fs.readFileSync(file, 'utf8') === text) throw new Error(`${file}: the new text is the old one`);
+  const seconds = Number(before.mtimeNs / 1_000_000_000n);
+  for (let tries = 0; ; tries++) {
+    fs.writeFileSync(file, text);
+    fs.utimesSync(file, seconds, seconds);
+    const after = fs.statSync(file, {bigint: true});
+    if (after.size !== before.size || after.mtimeNs !== before.mtimeNs || after.ino !== before.ino) throw new Error(`${file}: the rewrite changed its size, modification time or inode`);
+    if (after.ctimeNs > before.ctimeNs) return;
+    if (tries === 400) throw new Error(`${file}: the change time never moved past ${before.ctimeNs}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
  * Every file under `dir` (dotfiles included), as `/`-separated relative paths,
  * sorted by code point so the order never depends on the file system or locale.
  */
