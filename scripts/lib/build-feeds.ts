@@ -79,6 +79,7 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig): OutputFile[] {
  */
 export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (value: unknown) => string): OutputFile[] {
   let built: OutputFile[] | undefined;
+  let taken = 0;
   const paths = [spec.paths.rss, spec.paths.atom, ...(spec.paths.json === undefined ? [] : [spec.paths.json])];
   const key = fingerprint({feed: spec, images: imageSizes(spec.articles, config)});
   return paths.map((file, index) => ({
@@ -87,6 +88,8 @@ export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (valu
     render: () => {
       built ??= buildFeeds(spec, config);
       const output = built[index]!;
+      // Each format is asked for once: let go of the spec's documents once all are (an archive's are large).
+      if (++taken === paths.length) built = undefined;
       return 'contents' in output ? output.contents : '';
     },
   }));

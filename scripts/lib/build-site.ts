@@ -151,7 +151,11 @@ async function buildWith(
   });
   const articles = sortArticles(checkCollisions(parsed).filter((article) => isPublished(article, config)));
   const files = [configFile, ...sources];
-  step(`parse (${missing.length} of ${readable.length})`);
+  const parsedCount = missing.length;
+  // The sources' text is no longer needed (messages carry their positions): memory for the pages.
+  missing.length = 0;
+  for (const file of sources) file.value = '';
+  step(`parse (${parsedCount} of ${readable.length})`);
   progress({step: 'parse', done: readable.length, total: readable.length});
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
