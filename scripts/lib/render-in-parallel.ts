@@ -13,9 +13,9 @@ const batchSize = 100;
 
 /**
  * The site's files in order, with the pages the writer will ask for (their fingerprint
- * differs from the last build's, or there was none) rendered on every core: every batch is
- * handed out at once, and each file is yielded as soon as its batch is back, so the writer
- * writes while the workers render and no more than the batches not yet written are held.
+ * differs from the last build's, or there was none) rendered on every core: batches are
+ * handed out a few ahead of the writer, and each file is yielded as soon as its batch is
+ * back, so the writer writes while the workers render and only those few batches are held.
  * Other files pass through unchanged; a batch that fails is rendered again on the main
  * thread by the writer, where a template's error is reported.
  */
@@ -31,21 +31,30 @@ export async function* renderInParallel(files: readonly OutputFile[], site: Site
     const summary = (article: ArticleSummary): ArticleSummary => summaries.get(article) ?? summaries.set(article, summarizeArticle(article)).get(article)!;
     /** Each due file's batch and place in it; an entry goes once its file is yielded, and a batch with it. */
     const places = new Map<number, {batch: Promise<string[] | undefined>; offset: number}>();
-    for (let start = 0; start < due.length; start += batchSize) {
-      const indexes = due.slice(start, start + batchSize);
-      const plans = indexes.map((index) => withoutBodies((files[index] as {plan: PagePlan}).plan, summary));
-      const batch = pool.run({plans, site, config}).then(
-        (html: string[]) => html,
-        () => undefined,
-      );
-      indexes.forEach((index, offset) => places.set(index, {batch, offset}));
-    }
+    let dispatched = 0;
+    /** Hand out batches until `ahead` are out beyond the one being written: enough to keep every worker busy, few enough to hold little. */
+    const dispatch = (upTo: number): void => {
+      for (; dispatched < due.length && dispatched < upTo; dispatched += batchSize) {
+        const indexes = due.slice(dispatched, dispatched + batchSize);
+        const plans = indexes.map((index) => withoutBodies((files[index] as {plan: PagePlan}).plan, summary));
+        const batch = pool.run({plans, site, config}).then(
+          (html: string[]) => html,
+          () => undefined,
+        );
+        indexes.forEach((index, offset) => places.set(index, {batch, offset}));
+      }
+    };
+    const ahead = (pool.options.maxThreads + 2) * batchSize;
+    dispatch(ahead);
+    /** Where in `due` the next due file is. */
+    let position = 0;
     for (const [index, file] of files.entries()) {
-      const place = places.get(index);
-      if (!place) {
+      if (due[position] !== index) {
         yield file;
         continue;
       }
+      dispatch(++position + ahead);
+      const place = places.get(index)!;
       places.delete(index);
       const html = (await place.batch)?.[place.offset];
       yield html === undefined || !('render' in file) ? file : {...file, render: () => html};
