@@ -235,8 +235,14 @@ export function articleKey(version: string, config: SiteConfig, sourcePath: stri
   return createHash('sha1').update(version).update('\0').update(parseSettings(config)).update('\0').update(sourcePath).update('\0').update(textHash).digest('base64url');
 }
 
-/** The settings that change what parsing an article gives. */
+/** The settings that change what parsing an article gives (made once per config: asked for per article). */
 function parseSettings(config: SiteConfig): string {
-  const {url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm} = config;
-  return JSON.stringify({url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm});
+  let settings = settingsOf.get(config);
+  if (settings === undefined) {
+    const {url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm} = config;
+    settingsOf.set(config, (settings = JSON.stringify({url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm})));
+  }
+  return settings;
 }
+
+const settingsOf = new WeakMap<SiteConfig, string>();

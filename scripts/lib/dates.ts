@@ -45,6 +45,9 @@ export function dateParts(iso: string, timezone: string): {year: string; month: 
 const partsMemo = new Map<string, {year: string; month: string; day: string}>();
 
 function computeDateParts(iso: string, timezone: string): {year: string; month: string; day: string} {
+  // Instants are kept as UTC ISO strings (`2017-01-16T06:00:00.000Z`): in UTC, their date is their start.
+  const utc = /^(\d{4})-(\d{2})-(\d{2})T[^Z]*Z$/.exec(iso);
+  if (utc && (timezone === 'UTC' || timezone === 'Etc/UTC')) return {year: utc[1]!, month: utc[2]!, day: utc[3]!};
   let format = partFormatters.get(timezone);
   if (!format) partFormatters.set(timezone, (format = new Intl.DateTimeFormat('en-US', {timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit'})));
   let year = '';

@@ -137,13 +137,10 @@ export class OutputSession {
       stats.kept++;
       return;
     }
-    const folder = path.dirname(destination);
     const linked = attempt(path.join(target, file.path), () => {
-      if (!this.made.has(folder)) {
-        fs.mkdirSync(folder, {recursive: true});
-        this.made.add(folder);
-      }
-      fs.rmSync(destination, {force: true});
+      this.makeFolder(path.dirname(destination));
+      // Only a file the staging folder already has needs removing (it may be a hard link into the output).
+      if (this.staged.has(file.path)) fs.rmSync(destination, {force: true});
       return previous?.hash === entry.hash && linkFrom(path.join(target, file.path), destination);
     });
     if (linked) {
@@ -154,6 +151,18 @@ export class OutputSession {
     const bytes = contents;
     attempt(path.join(target, file.path), () => fs.writeFileSync(destination, bytes));
     stats.written++;
+  }
+
+  /** Make a folder in the staging folder once, its parents first: one `mkdir` each, no walk up the path every time. */
+  private makeFolder(folder: string): void {
+    if (folder === this.staging || this.made.has(folder)) return;
+    this.makeFolder(path.dirname(folder));
+    try {
+      fs.mkdirSync(folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    this.made.add(folder);
   }
 
   /** Remove what the new output no longer has, swap it into place, release the lock. */
