@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: build generated corpora of N articles, cold and warm, beside a cost floor
- * and (when installed) Hugo, and print a table. Timings are medians; ratios to Hugo are
- * measured run by run, alternating the tools, since the machine is shared and noisy.
+ * `npm run bench`: build generated corpora of N articles, cold and warm, beside a cost floor,
+ * the mandated Markdown chain alone, and (when installed) Hugo, and print a table. Timings
+ * are medians; ratios to Hugo are measured run by run, alternating the tools, since the
+ * machine is shared and noisy. Builds run through `node scripts/bin.js build`, as users run them.
  *
  *   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--no-hugo]
  */
@@ -36,7 +37,11 @@ function measure(command: string, args: string[], cwd: string): {seconds: number
 
 const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const tsx = path.join(repo, 'node_modules/.bin/tsx');
-const build = path.join(repo, 'scripts/build.ts');
+const bin = path.join(repo, 'scripts/bin.js');
+const build = (dir: string, ...flags: string[]) => measure(process.execPath, [bin, 'build', '-q', '--now', '2030-01-01T00:00:00Z', ...flags], dir);
+const chainScript = path.join(repo, 'scripts/bench/markdown-chain.ts');
+// Compile the CLI's bundle before anything is timed (the first run of a checkout does it).
+spawnSync(process.execPath, [bin, '--help']);
 
 function hashTree(dir: string): string {
   const hash = createHash('sha1');
@@ -78,7 +83,7 @@ for (const size of sizes) {
   const floor: number[] = [];
   for (let run = 0; run < runs; run++) {
     clean();
-    cold.push(measure(tsx, [build, '--no-cache', '-q', '--now', '2030-01-01T00:00:00Z'], dir));
+    cold.push(build(dir, '--no-cache'));
     if (hugo) {
       fs.rmSync(path.join(hugoDir, 'public'), {recursive: true, force: true});
       hugoCold.push(measure('hugo', ['--quiet', '--source', hugoDir, '--destination', path.join(hugoDir, 'public')], dir));
@@ -89,17 +94,31 @@ for (const size of sizes) {
 
   // Warm: a full build fills the cache, then one article changes before each timed build.
   clean();
-  measure(tsx, [build, '-q', '--now', '2030-01-01T00:00:00Z'], dir);
-  const warm: {seconds: number; mib: number}[] = [];
+  build(dir);
   const victim = path.join(articles, fs.readdirSync(articles).filter((name) => name.endsWith('.md'))[Math.floor(size / 2)]!);
   const original = fs.readFileSync(victim, 'utf8');
-  for (let run = 0; run < runs; run++) {
-    fs.writeFileSync(victim, `${original}\nA correction, number ${run}.\n`);
-    warm.push(measure(tsx, [build, '-q', '--now', '2030-01-01T00:00:00Z'], dir));
-  }
+  const warmRuns = (label: string): {seconds: number; mib: number}[] =>
+    Array.from({length: runs}, (_, run) => {
+      fs.writeFileSync(victim, `${original}\nA correction, ${label} number ${run}.\n`);
+      return build(dir);
+    });
+  const warm = warmRuns('warm');
   fs.writeFileSync(victim, original);
-  measure(tsx, [build, '-q', '--now', '2030-01-01T00:00:00Z'], dir);
+  build(dir);
   const identical = hashTree(out) === coldHash;
+
+  // The same, with the search index off (`search: false`): what the rest of the pipeline costs,
+  // since Pagefind cannot update an index in place and indexes every article again.
+  const config = path.join(dir, 'dateline.config.yaml');
+  fs.appendFileSync(config, 'search: false\n');
+  build(dir);
+  const warmNoSearch = warmRuns('no-search');
+  fs.writeFileSync(victim, original);
+
+  // The mandated chain alone (remark-parse, remark-rehype, rehype-stringify) over the bodies, on one thread.
+  const chainRun = spawnSync(tsx, [chainScript, articles], {encoding: 'utf8'});
+  if (chainRun.status !== 0) throw new Error(`the Markdown chain failed:\n${chainRun.stderr}`);
+  const chain = Number(chainRun.stdout.trim());
 
   const ratios = hugo ? cold.map((run, index) => (run.seconds / hugoCold[index]!.seconds).toFixed(2)).join(' ') : 'n/a';
   const hugoMedian = hugo ? median(hugoCold.map((run) => run.seconds)) : Number.NaN;
@@ -116,7 +135,10 @@ for (const size of sizes) {
     hugo ? median(hugoCold.map((run) => run.mib)).toFixed(0) : 'n/a',
     ratios,
     hugo ? (warmMedian / hugoMedian).toFixed(2) : 'n/a',
+    median(warmNoSearch.map((run) => run.seconds)).toFixed(2),
     median(floor).toFixed(2),
+    chain.toFixed(2),
+    hugo ? (chain / hugoMedian).toFixed(2) : 'n/a',
     identical ? 'yes' : 'NO',
   ]);
   fs.rmSync(dir, {recursive: true, force: true});
@@ -124,7 +146,7 @@ for (const size of sizes) {
 }
 
 function printTable(): void {
-  const header = ['N', 'cold s', 'art/s', 'cold MiB', 'warm s', 'warm MiB', 'hugo s', 'hugo MiB', 'cold/hugo per run', 'warm/hugo', 'floor s', 'warm==cold'];
+  const header = ['N', 'cold s', 'art/s', 'cold MiB', 'warm s', 'warm MiB', 'hugo s', 'hugo MiB', 'cold/hugo per run', 'warm/hugo', 'warm s no search', 'floor s', 'chain s', 'chain/hugo', 'warm==cold'];
   const table = [header, ...rows];
   const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
   console.log('');
