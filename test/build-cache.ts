@@ -115,6 +115,20 @@ test('should take the search index from the cache while the articles are the sam
   assert.ok(pagefind().length > 0);
 });
 
+test('should show the last search index under serve rather than index every article again, and index them for a real build', async () => {
+  await buildSite({cwd: site, env: {}, now});
+  const indexed = files(path.join(warmOut, 'pagefind'));
+  fs.appendFileSync(article('2017-02-04-winter-jazz-festival-lineup.md'), '\nThe festival adds a matinee.\n');
+  const served = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-served-')), 'out');
+  const live = await buildSite({cwd: site, env: {}, now, out: served, liveReload: true});
+  assert.ok(live.ok);
+  assert.ok(live.timings.some((step) => step.name === 'search (from an earlier build)'), live.timings.map((step) => step.name).join(', '));
+  assert.equal(files(path.join(served, 'pagefind')), indexed, 'the earlier index, as it was');
+  const real = await buildSite({cwd: site, env: {}, now});
+  assert.ok(real.timings.some((step) => /^search \(\d+ articles indexed\)$/.test(step.name)), 'a build for publishing indexes the edit');
+  fs.rmSync(path.dirname(served), {recursive: true, force: true});
+});
+
 test('should remember each output folder, so a build elsewhere (check, serve) leaves dist/ known', async () => {
   await buildSite({cwd: site, env: {}, now});
   const elsewhere = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-elsewhere-')), 'out');

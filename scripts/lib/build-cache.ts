@@ -114,13 +114,18 @@ export class BuildCache {
    * file is not already the same).
    */
   searchIndex(key: string): OutputFile[] | undefined {
+    return this.search?.key === key ? this.lastSearchIndex() : undefined;
+  }
+
+  /** The search index the last build made, whatever articles it indexed (`serve` shows it rather than wait for a new one). */
+  lastSearchIndex(): OutputFile[] | undefined {
     const search = this.search;
-    if (!this.dir || search?.key !== key) return undefined;
+    if (!this.dir || !search) return undefined;
     const file = path.join(this.dir, 'search.bin');
     if (!fs.existsSync(file)) return undefined;
     let contents: Map<string, string | Uint8Array> | undefined;
     const load = () => (contents ??= new Map((v8.deserialize(fs.readFileSync(file)) as {path: string; contents: string | Uint8Array}[]).map((entry) => [entry.path, entry.contents])));
-    return search.paths.map((outputPath) => ({path: outputPath, key: `search:${key}`, render: () => load().get(outputPath)!}));
+    return search.paths.map((outputPath) => ({path: outputPath, key: `search:${search.key}`, render: () => load().get(outputPath)!}));
   }
 
   /** An article whose `html` and `feedHtml` are read from the body file when first asked for. */

@@ -163,8 +163,12 @@ async function buildWith(
   step('plan');
   // Pagefind indexes in its own process while the pages render on every core; the same
   // articles give the same index, so the last one is taken from the cache when they are.
+  // `serve` takes the last one even when they are not: indexing every article again would
+  // cost most of each rebuild on a large site (Pagefind cannot update an index in place).
   const searchKey = config.search ? searchIndexKey(version, articles, (article) => keyOf.get(article)) : undefined;
-  const cachedIndex = searchKey === undefined ? [] : cache.searchIndex(searchKey);
+  const currentIndex = searchKey === undefined ? [] : cache.searchIndex(searchKey);
+  const earlierIndex = !currentIndex && config.liveReload ? cache.lastSearchIndex() : undefined;
+  const cachedIndex = currentIndex ?? earlierIndex;
   const search: Promise<{files: OutputFile[]; made?: {key: string; files: {path: string; contents: string | Uint8Array}[]}} | {error: Error}> = cachedIndex
     ? Promise.resolve({files: cachedIndex})
     : buildSearchIndex(articles, config).then(
@@ -203,7 +207,7 @@ async function buildWith(
       return failed(files);
     }
     for (const file of index.files) session.write(file);
-    step(`search (${!config.search ? 'off' : 'made' in index ? `${articles.length} articles indexed` : 'unchanged'})`);
+    step(`search (${!config.search ? 'off' : 'made' in index ? `${articles.length} articles indexed` : earlierIndex ? 'from an earlier build' : 'unchanged'})`);
     written = session.commit();
   } catch (error) {
     session.abort();
