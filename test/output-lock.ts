@@ -4,8 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {withOutputLock} from '../scripts/lib/output-lock.ts';
+import {acquireLock, type LockOptions} from '../scripts/lib/output-lock.ts';
 import {removeTempDirs, tempDir} from './helpers/files.ts';
+
+/** Run `work` holding the lock, as the writer does from opening the output to committing it. */
+function withOutputLock<T>(out: string, work: () => T, options?: LockOptions): T {
+  const release = acquireLock(out, options);
+  try {
+    return work();
+  } finally {
+    release();
+  }
+}
 
 const lockOf = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.lock`);
 /** The pid of a process that has finished: nothing runs under it now (barring reuse). */

@@ -11,7 +11,7 @@ interface Holder {
   readonly host: string;
 }
 
-/** Options for {@link withOutputLock}. */
+/** Options for {@link acquireLock}. */
 export interface LockOptions {
   /** How long to wait for another build to finish before giving up, in milliseconds. */
   readonly waitMs?: number;
@@ -22,29 +22,16 @@ const EMPTY_LOCK_STALE_MS = 10_000;
 const POLL_MS = 100;
 
 /**
- * Run `work` while holding the lock of one output folder: a file `.<name>.lock` beside it,
- * created with `O_EXCL` and holding the builder's pid and host. A second build into the same
- * folder waits until the first is done (or fails clearly after `waitMs`); a lock left by a
- * build that was killed — its pid no longer runs on this host — is taken over.
+ * Take the lock of one output folder (or of the build cache's folder): a file `.<name>.lock`
+ * beside it, created with `O_EXCL` and holding the builder's pid and host. A second build into
+ * the same folder waits until the first is done (or fails clearly after `waitMs`); a lock left
+ * by a build that was killed — its pid no longer runs on this host — is taken over. The lock
+ * is held across asynchronous work (a whole build writing pages as workers render them).
  *
  * Why not `proper-lockfile`: it decides staleness from an mtime refreshed by a timer, and a
- * build is synchronous, so a long build would look abandoned; a dead pid is a sure sign.
+ * build's long synchronous stretches would make it look abandoned; a dead pid is a sure sign.
  *
- * @param target Absolute path of the output folder (its parent must exist).
- */
-export function withOutputLock<T>(target: string, work: () => T, options: LockOptions = {}): T {
-  const release = acquireLock(target, options);
-  try {
-    return work();
-  } finally {
-    release();
-  }
-}
-
-/**
- * Take the lock of `target` as {@link withOutputLock} does, for work that is not one
- * synchronous call (a whole asynchronous build over its cache folder).
- *
+ * @param target Absolute path of the folder (its parent must exist).
  * @returns the function that releases it.
  */
 export function acquireLock(target: string, options: LockOptions = {}): () => void {

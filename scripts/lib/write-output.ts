@@ -168,8 +168,9 @@ export class OutputSession {
   /** Remove what the new output no longer has, swap it into place, release the lock. */
   commit(): {state: OutputState; stats: WriteStats} {
     const {target, staging, stats} = this;
+    let result: {state: OutputState; stats: WriteStats};
     try {
-      return attempt(target, () => {
+      result = attempt(target, () => {
         for (const stale of this.staged.keys()) {
           if (this.manifest.has(stale)) continue;
           removeWithEmptyParents(inside(staging, stale), staging);
@@ -177,7 +178,6 @@ export class OutputSession {
         }
         const spareDir = sibling(target, 'spare');
         const old = swap(staging, target, spareDir);
-        this.done = true;
         return {
           state: {current: {identity: identity(target), manifest: this.manifest}, spare: old && this.current ? {identity: identity(spareDir), manifest: this.current.manifest} : undefined},
           stats,
@@ -186,9 +186,10 @@ export class OutputSession {
     } catch (error) {
       this.abort();
       throw error;
-    } finally {
-      if (this.done) this.release();
     }
+    this.done = true;
+    this.release();
+    return result;
   }
 
   /** Drop the staging folder (a half-updated spare is no longer what its manifest says) and release the lock. */
