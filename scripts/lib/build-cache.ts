@@ -33,7 +33,7 @@ interface IndexFile {
   readonly sources: ReadonlyMap<string, SourceStamp>;
   /** When the scan that saw `sources` began (ms since the epoch). */
   readonly scannedAt: number;
-  /** The last search index's key and file paths; its files are in `search.bin`. */
+  /** The last search index's key and file paths; its files are in `search-<key>.bin`. */
   readonly search: {readonly key: string; readonly paths: readonly string[]} | undefined;
 }
 
@@ -110,7 +110,7 @@ export class BuildCache {
 
   /**
    * The search index the last build made, when its key is `key` (the same articles, the same
-   * way): its files, each read from `search.bin` only if the writer needs its bytes (its output
+   * way): its files, each read from `search-<key>.bin` only if the writer needs its bytes (its output
    * file is not already the same).
    */
   searchIndex(key: string): OutputFile[] | undefined {
@@ -121,7 +121,7 @@ export class BuildCache {
   lastSearchIndex(): OutputFile[] | undefined {
     const search = this.search;
     if (!this.dir || !search) return undefined;
-    const file = path.join(this.dir, 'search.bin');
+    const file = path.join(this.dir, searchFile(search.key));
     if (!fs.existsSync(file)) return undefined;
     let contents: Map<string, string | Uint8Array> | undefined;
     const load = () => (contents ??= new Map((v8.deserialize(fs.readFileSync(file)) as {path: string; contents: string | Uint8Array}[]).map((entry) => [entry.path, entry.contents])));
@@ -152,10 +152,11 @@ export class BuildCache {
   save({outcomes, sources = new Map(), scannedAt = 0, outDir, output, search}: CacheUpdate, compactAbove = 4 * 1024 * 1024): void {
     if (!this.dir) return;
     fs.mkdirSync(this.dir, {recursive: true});
+    // Named by its key, so the index never points at another build's files, even after a crash between the two writes.
     if (search) {
-      const temporary = path.join(this.dir, `search.bin.${process.pid}.tmp`);
+      const temporary = path.join(this.dir, `${searchFile(search.key)}.${process.pid}.tmp`);
       fs.writeFileSync(temporary, v8.serialize(search.files));
-      fs.renameSync(temporary, path.join(this.dir, 'search.bin'));
+      fs.renameSync(temporary, path.join(this.dir, searchFile(search.key)));
     }
     const searchState = search ? {key: search.key, paths: search.files.map((file) => file.path)} : this.search;
     const live = [...outcomes.keys()].filter((key) => this.places.has(key));
@@ -201,6 +202,9 @@ export class BuildCache {
     const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
     fs.writeFileSync(temporary, v8.serialize(index));
     fs.renameSync(temporary, path.join(this.dir, 'index.v8'));
+    for (const name of fs.readdirSync(this.dir)) {
+      if (/^search-[\w-]+\.bin$/.test(name) && name !== (searchState && searchFile(searchState.key))) fs.rmSync(path.join(this.dir, name), {force: true});
+    }
     if (compact) fs.rmSync(path.join(this.dir, this.bodyFile), {force: true});
   }
 
@@ -209,6 +213,11 @@ export class BuildCache {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
   }
+}
+
+/** The file of the search index with key `key` (a base64url hash: safe in a file name). */
+function searchFile(key: string): string {
+  return `search-${key}.bin`;
 }
 
 /** The bundle's version, read when the bundle loads: its folder may be replaced while `serve` runs. */
