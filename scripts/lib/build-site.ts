@@ -6,7 +6,7 @@ import {checkCollisions} from './check-collisions.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles, readText, type SourceStamp} from './load-articles.ts';
 import {articleKey, BuildCache, contentHash, toolVersion} from './build-cache.ts';
-import {digest, fingerprint, hashFolder} from './fingerprint.ts';
+import {articleRef, digest, fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
 import {planPages, sections, sortArticles} from './plan-pages.ts';
@@ -241,7 +241,10 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
   );
   const {now: _now, ...settings} = config;
   const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
-  const ref = (article: ArticleSummary): string => `article:${keyOf(article as Article) ?? JSON.stringify(article)}`;
+  const ref = (article: ArticleSummary): string => {
+    const key = keyOf(article as Article);
+    return key ? articleRef(key) : JSON.stringify(article);
+  };
   const context = {config, articles, plans: planPages(articles, config), engine, site, ref, digest: (plain: unknown) => digest(plain, salt), fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
     if (!('render' in file)) return file;

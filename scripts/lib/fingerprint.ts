@@ -11,16 +11,25 @@ export function fingerprint(value: unknown, keyOf: (article: Article) => string 
   const json = JSON.stringify(value, function (this: unknown, _name, item: unknown) {
     if (item && typeof item === 'object' && 'source' in item && 'html' in item) {
       const key = keyOf(item as Article);
-      if (key) return `article:${key}`;
+      if (key) return articleRef(key);
     }
     return item;
   });
-  return createHash('sha1').update(salt).update('\0').update(json ?? '').digest('base64url');
+  return hashJson(json, salt);
 }
 
-/** {@link fingerprint} of plain data in which articles are already replaced by their keys. */
+/** {@link fingerprint} of plain data in which articles are already {@link articleRef}s: no replacer to call on every value. */
 export function digest(plain: unknown, salt: string): string {
-  return createHash('sha1').update(salt).update('\0').update(JSON.stringify(plain) ?? '').digest('base64url');
+  return hashJson(JSON.stringify(plain), salt);
+}
+
+/** How an article stands in a fingerprint: by its content key. */
+export function articleRef(key: string): string {
+  return `article:${key}`;
+}
+
+function hashJson(json: string | undefined, salt: string): string {
+  return createHash('sha1').update(salt).update('\0').update(json ?? '').digest('base64url');
 }
 
 /** A hash of every file under a folder (names and bytes): the templates' part of a fingerprint. */
