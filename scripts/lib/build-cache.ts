@@ -253,8 +253,8 @@ export function articleKey(version: string, config: SiteConfig, sourcePath: stri
 function parseSettings(config: SiteConfig): string {
   let settings = settingsOf.get(config);
   if (settings === undefined) {
-    const {url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm} = config;
-    settingsOf.set(config, (settings = JSON.stringify({url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm})));
+    const {url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm, imageWidths, maxImagePixels} = config;
+    settingsOf.set(config, (settings = JSON.stringify({url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm, imageWidths, maxImagePixels})));
   }
   return settings;
 }

@@ -21,6 +21,8 @@ import {emitSitemaps} from './emit/emit-sitemaps.ts';
 import {emitSpecialPages} from './emit/emit-special-pages.ts';
 import {buildSearchIndex, searchIndexKey} from './build-search-index.ts';
 import {renderInParallel} from './render-in-parallel.ts';
+import {deriveImages} from './images/derive-images.ts';
+import {imageOutputs, photoPlans, photosChanged, readStamps, saveStamps} from './images/image-outputs.ts';
 import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
 import type {Article, ArticleSummary, OutputFile, SiteConfig} from './types.ts';
@@ -126,8 +128,11 @@ async function buildWith(
     stamps.set(file.path, {stamp: file.data.stamp!, contentHash: hash});
     return articleKey(version, config, file.path, hash);
   });
+  // A cached article whose photos changed is parsed again: their derived names carry their hash.
+  const photoStamps = readStamps(config.cacheDir);
   const missing = readable.flatMap((file, index) => {
-    if (cache.articles.has(keys[index]!)) return [];
+    const cached = cache.articles.get(keys[index]!);
+    if (cached && !(cached.article && photosChanged(cached.article, photoStamps))) return [];
     // Unchanged, but its parse is not cached (other settings): read it after all.
     if (file.value === undefined) readText(file);
     return file.value === undefined ? [] : [{path: file.path, cwd: file.cwd, value: String(file.value)}];
@@ -145,7 +150,9 @@ async function buildWith(
     outcomes.set(key, outcome);
     applyMessages(file, outcome);
     if (outcome.article) {
-      keyOf.set(outcome.article, key);
+      // Pages show the photos' hashed names: their fingerprints follow the photos too.
+      const photos = outcome.article.assets.flatMap((asset) => (asset.image ? [asset.image.key] : []));
+      keyOf.set(outcome.article, photos.length ? `${key}+${photos.join('+')}` : key);
       parsed.push({article: outcome.article, file});
     }
   });
@@ -159,6 +166,9 @@ async function buildWith(
   progress({step: 'parse', done: readable.length, total: readable.length});
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
+  // The image stage runs (on libuv's threads) while the pages are planned and rendered.
+  const images = deriveImages(photoPlans(articles), {cacheDir: config.cacheDir, maxPixels: config.maxImagePixels});
+  images.catch(() => {}); // Awaited below; a build that fails first must not leave it unhandled.
   const planned = renderSite(articles, config, (article) => keyOf.get(article));
   step('plan');
   // Pagefind indexes in its own process while the pages render on every core; the same
@@ -196,6 +206,7 @@ async function buildWith(
   }
   let written;
   let index;
+  let imageFiles: OutputFile[] = [];
   try {
     for await (const file of renderInParallel(planned.files, planned.site, config, state?.current?.manifest)) session.write(file);
     step('render');
@@ -208,15 +219,30 @@ async function buildWith(
     }
     for (const file of index.files) session.write(file);
     step(`search (${!config.search ? 'off' : 'made' in index ? `${articles.length} articles indexed` : earlierIndex ? 'from an earlier build' : 'unchanged'})`);
+    const derived = await images;
+    const photos = imageOutputs(articles, derived);
+    if (photos.problems.length > 0) {
+      session.abort();
+      for (const problem of photos.problems) {
+        const file = files.find((candidate) => candidate.path.split(path.sep).join('/') === problem.source) ?? configFile;
+        fail(file, problem.reason, problem.place, 'image');
+      }
+      return failed(files);
+    }
+    for (const file of photos.files) session.write(file);
+    imageFiles = photos.files;
+    step(`images (${derived.derived} derived, ${derived.cached} from the cache)`);
     written = session.commit();
   } catch (error) {
     session.abort();
     return outputFailed(error);
   }
-  const output = {...planned, files: [...planned.files, ...index.files]};
+  const output = {...planned, files: [...planned.files, ...index.files, ...imageFiles]};
   step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
+    for (const article of articles) photosChanged(article, photoStamps);
+    saveStamps(config.cacheDir, photoStamps);
     cache.save({outcomes, sources: stamps, scannedAt, outDir: config.outDir, output: written.state, search: 'made' in index ? index.made : undefined});
     step('cache');
   }

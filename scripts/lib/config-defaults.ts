@@ -36,6 +36,12 @@ export const configDefaults = {
   cname: '',
   /** Largest article file, in bytes (10 MB); a larger one is an error, and is never read. */
   maxArticleBytes: 10_000_000,
+  /** Widths, in pixels, each local photo is published at (never wider than the original), in AVIF, WebP and JPEG or PNG. */
+  imageWidths: [480, 800, 1200, 1600] as number[],
+  /** Publish each local photo's original file too (with its metadata, GPS included); off: only the derived sizes, metadata stripped. */
+  publishOriginals: false,
+  /** Largest local image, in pixels (100 megapixels): a larger one (or a decompression bomb) is an error. */
+  maxImagePixels: 100_000_000,
   /** Article sources, relative to the site folder. */
   articlesDir: 'articles',
   /** Output folder, relative to the site folder. */

@@ -62,6 +62,9 @@ const fileSchema = z.strictObject({
   search: z.boolean({error: 'must be true or false'}).optional(),
   cname: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i, 'must be a bare domain name such as news.example.com (no scheme, no path)').optional(),
   maxArticleBytes: z.int({error: 'must be a whole number of bytes, e.g. 10000000'}).min(1).optional(),
+  imageWidths: z.array(z.int({error: 'must be a whole number of pixels, e.g. 800'}).min(16).max(8192)).min(1).max(16).optional(),
+  publishOriginals: z.boolean({error: 'must be true or false'}).optional(),
+  maxImagePixels: z.int({error: 'must be a whole number of pixels, e.g. 100000000'}).min(1).optional(),
   articlesDir: z.string().min(1).optional(),
   outDir: z.string().min(1).optional(),
   templatesDir: z.string().min(1).optional(),
@@ -124,6 +127,7 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
   const config: SiteConfig = {
     ...merged,
     chromePatterns: [...merged.chromePatterns],
+    imageWidths: [...merged.imageWidths],
     url: siteUrl.href,
     basePath: siteUrl.pathname,
     idBase: merged.idBase || `tag:${siteUrl.hostname},2000:${siteUrl.pathname}`,

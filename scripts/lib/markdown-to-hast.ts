@@ -11,6 +11,8 @@ import type {VFile} from 'vfile';
 import {rehypeLocalImages} from './plugins/rehype-local-images.ts';
 import {rehypeRequireAlt} from './plugins/rehype-require-alt.ts';
 import {rehypeTableAlign} from './plugins/rehype-table-align.ts';
+import {configDefaults} from './config-defaults.ts';
+import type {SiteConfig} from './types.ts';
 
 /**
  * The sanitizer's allow-list: GitHub's (hast-util-sanitize's default), plus `lang` and `dir`
@@ -35,14 +37,15 @@ const schema: SanitizeSchema = {
  * @param file The article's file: positions and messages go there.
  * @param articlesDir The articles folder, which local images must stay inside.
  * @param gfm Whether to read all of GitHub Flavored Markdown (bare URLs, footnotes, task lists).
+ * @param images The image settings raster images are planned with (`imageWidths`, `maxImagePixels`).
  */
-export function markdownToHast(body: string, file: VFile, articlesDir: string, gfm = false): Root {
+export function markdownToHast(body: string, file: VFile, articlesDir: string, gfm = false, images: Pick<SiteConfig, 'imageWidths' | 'maxImagePixels'> = configDefaults): Root {
   const mdast = (gfm ? gfmParser : parser).parse(body);
   const hast = toHast.runSync(mdast, file) as Root;
   // Raw HTML is re-parsed through parse5 only when there is some: most articles have none.
   const raw = hasRaw(hast) ? (reparse.runSync(hast, file) as Root) : hast;
   const clean = sanitize.runSync(raw, file) as Root;
-  return unified().use(rehypeRequireAlt).use(rehypeLocalImages, {articlesDir}).use(rehypeTableAlign).runSync(clean, file) as Root;
+  return unified().use(rehypeRequireAlt).use(rehypeLocalImages, {articlesDir, images}).use(rehypeTableAlign).runSync(clean, file) as Root;
 }
 
 /** The frozen stages, made once: a processor's plugins are set up when it is frozen, not per article. */

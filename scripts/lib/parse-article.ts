@@ -10,6 +10,7 @@ import {imageDimensions} from './image-dimensions.ts';
 import {markdownToHast} from './markdown-to-hast.ts';
 import {countWords} from './view-model.ts';
 import {resolveLocal} from './plugins/rehype-local-images.ts';
+import {isRaster, planImage} from './images/plan-image.ts';
 import {parseWireCopy} from './parse-wire-copy.ts';
 import {readFrontMatter, type FrontMatter} from './read-front-matter.ts';
 import {fail} from './report-issues.ts';
@@ -43,7 +44,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
       fail(file, 'no front matter: start the file with a `---` line, then `title:` and `date:`, then another `---` line', {line: 1, column: 1}, 'front-matter');
       return undefined;
     }
-    tree = markdownToHast('\n'.repeat(front.bodyLine - 1) + front.body, file, config.articlesDir, config.gfm);
+    tree = markdownToHast('\n'.repeat(front.bodyLine - 1) + front.body, file, config.articlesDir, config.gfm, config);
   } else {
     const wire = parseWireCopy(front.body, {chromePatterns: config.chromePatterns.map((p) => new RegExp(p, 'iu'))});
     title ??= wire.headline?.text;
@@ -93,7 +94,10 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     if (credit !== undefined) lead.credit = credit;
     if (src && !/^https?:\/\//i.test(src)) {
       const local = resolveLocal(src, path.dirname(path.resolve(file.cwd, file.path)), path.resolve(config.articlesDir));
+      const plan = 'reason' in local || !isRaster(local.from) ? undefined : planImage(local.from, config);
       if ('reason' in local) fail(file, `\`image.src\`: ${local.reason}`, front.locate('image'), 'front-matter');
+      else if (plan && 'reason' in plan) fail(file, `\`image.src\`: image "${src}" ${plan.reason}`, front.locate('image'), 'image');
+      else if (plan) Object.assign(lead, {src: plan.main.name, sourceFile: local.from, width: plan.main.width, height: plan.main.height, plan});
       else Object.assign(lead, {src: path.basename(local.from), sourceFile: local.from}, imageDimensions(local.from));
     } else if (src) {
       lead.src = src;
@@ -117,7 +121,8 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
   const {html, feedHtml} = hastToHtml(tree, pageUrl);
   const assets = [...(file.data.assets ?? [])];
   if (image?.sourceFile && !assets.some((asset) => asset.from === image.sourceFile)) {
-    assets.push({from: image.sourceFile, name: path.basename(image.sourceFile)});
+    const place = front.locate('image');
+    assets.push({from: image.sourceFile, name: path.basename(image.sourceFile), ...(image.plan ? {image: image.plan} : {}), ...(place ? {place: {line: place.line, column: place.column}} : {})});
   }
 
   return {

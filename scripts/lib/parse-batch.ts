@@ -1,4 +1,5 @@
 import {VFile} from 'vfile';
+import {readCredit} from './images/read-credit.ts';
 import {parseArticle} from './parse-article.ts';
 import {fail} from './report-issues.ts';
 import type {Article, SiteConfig} from './types.ts';
@@ -28,17 +29,26 @@ export interface ParseOutcome {
 /**
  * Parse a batch of sources into articles: the unit of work a worker thread runs.
  * Pure over its arguments; a crash in one file becomes that file's error, not the batch's.
+ * A lead photo without a caption or credit in front matter takes the ones embedded in the file (IPTC/XMP).
  */
-export default function parseBatch({sources, config}: {sources: readonly SourceData[]; config: SiteConfig}): ParseOutcome[] {
-  return sources.map((source) => {
+export default async function parseBatch({sources, config}: {sources: readonly SourceData[]; config: SiteConfig}): Promise<ParseOutcome[]> {
+  const outcomes: ParseOutcome[] = [];
+  for (const source of sources) {
     const file = new VFile({path: source.path, cwd: source.cwd, value: source.value});
     let article: Article | undefined;
     try {
       article = parseArticle(file, config);
+      const image = article?.image;
+      if (article && image?.plan && (image.caption === undefined || image.credit === undefined)) {
+        const embedded = await readCredit(image.plan.source);
+        const caption = image.caption ?? embedded.caption;
+        const credit = image.credit ?? embedded.credit;
+        article = {...article, image: {...image, ...(caption === undefined ? {} : {caption}), ...(credit === undefined ? {} : {credit})}};
+      }
     } catch (error) {
       fail(file, `could not be read: ${(error as Error).message}`, undefined, 'internal');
     }
-    return {
+    outcomes.push({
       article,
       messages: file.messages.map((message) => ({
         reason: message.reason,
@@ -47,6 +57,7 @@ export default function parseBatch({sources, config}: {sources: readonly SourceD
         ruleId: message.ruleId ?? undefined,
         fatal: message.fatal ?? undefined,
       })),
-    };
-  });
+    });
+  }
+  return outcomes;
 }

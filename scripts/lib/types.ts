@@ -4,6 +4,8 @@
  * `unknown` into these shapes at the boundary; nothing past it re-validates.
  */
 
+import type {ImagePlan} from './images/plan-image.ts';
+
 /** The site configuration after defaults < config file < env < flags are merged and validated. */
 export interface SiteConfig {
   /** Site title, shown in the header and used as the feeds' title. */
@@ -38,6 +40,12 @@ export interface SiteConfig {
   readonly search: boolean;
   /** Largest article file read, in bytes. */
   readonly maxArticleBytes: number;
+  /** Widths local photos are published at (never wider than the original). */
+  readonly imageWidths: readonly number[];
+  /** Publish local photos' original files too (metadata and all). */
+  readonly publishOriginals: boolean;
+  /** Largest local image, in pixels; a larger one is an error. */
+  readonly maxImagePixels: number;
   /** Folder of article sources. */
   readonly articlesDir: string;
   /** Output folder. */
@@ -67,9 +75,23 @@ export interface ArticleImage {
   readonly credit?: string;
   /** Source file to copy next to the article page, relative to the articles folder. */
   readonly sourceFile?: string;
-  /** Intrinsic size of a local image, read from the file. */
+  /** Intrinsic size of a local image, read from the file (of the main derived file, for a raster image). */
   readonly width?: number;
   readonly height?: number;
+  /** For a local raster image: the sizes and formats derived from it (`src` is the main one). */
+  readonly plan?: ImagePlan;
+}
+
+/** A local file an article uses: copied next to its page, or, for a raster image, derived. */
+export interface ArticleAsset {
+  /** Absolute source path. */
+  readonly from: string;
+  /** File name in the page's folder (of the original, published only with `publishOriginals`). */
+  readonly name: string;
+  /** For a raster image: the sizes and formats the image stage derives. */
+  readonly image?: ImagePlan;
+  /** Where the article references it, for the image stage's messages. */
+  readonly place?: {readonly line: number; readonly column: number};
 }
 
 /**
@@ -104,8 +126,8 @@ export interface ArticleSummary {
   readonly path: string;
   /** Words in the body, for the reading time (counted once, so listings never need the body). */
   readonly words: number;
-  /** Local files (images) to copy into the page's folder. */
-  readonly assets: readonly {readonly from: string; readonly name: string}[];
+  /** Local files (images) to copy into the page's folder, or to derive sizes of. */
+  readonly assets: readonly ArticleAsset[];
 }
 
 /** One article, ready to render: its summary and its body. */

@@ -1,5 +1,7 @@
 import {formatDate} from './dates.ts';
 import {slugify} from './slugify.ts';
+import {columnSizes, sourcesOf, srcsetOf} from './images/picture.ts';
+import type {ImagePlan} from './images/plan-image.ts';
 import type {ArticleSummary, SiteConfig} from './types.ts';
 
 /** A site-root-relative path with each segment percent-encoded (`2017/01/slug/`). */
@@ -43,6 +45,10 @@ export interface ImageView {
   readonly credit: string | undefined;
   readonly width: number | undefined;
   readonly height: number | undefined;
+  /** For a local photo: the fallback's widths (`srcset`), the theme column's `sizes`, and AVIF and WebP `<source>`s; else empty. */
+  readonly srcset: string | undefined;
+  readonly sizes: string | undefined;
+  readonly sources: readonly {readonly type: string; readonly srcset: string}[];
 }
 
 /** What templates receive as `article` (and as each item of `articles`). Documented in the README. */
@@ -115,6 +121,7 @@ function makeArticleView(article: ArticleSummary, config: SiteConfig): ArticleVi
           credit: image.credit,
           width: image.width,
           height: image.height,
+          ...pictureView(image.plan, (name) => hrefOf(config, article.path + name)),
         }
       : undefined,
     reading_minutes: readingMinutes(article.words),
@@ -125,6 +132,12 @@ function makeArticleView(article: ArticleSummary, config: SiteConfig): ArticleVi
     format: article.format,
     draft: article.draft,
   };
+}
+
+/** The responsive parts of a lead image's view: every derived file as a URL under the sub-path. */
+function pictureView(plan: ImagePlan | undefined, url: (name: string) => string): Pick<ImageView, 'srcset' | 'sizes' | 'sources'> {
+  if (!plan) return {srcset: undefined, sizes: undefined, sources: []};
+  return {srcset: srcsetOf(plan, plan.fallback, url), sizes: columnSizes, sources: sourcesOf(plan, url)};
 }
 
 /** The site path of an author's page, `author/helen-marsh/`. */

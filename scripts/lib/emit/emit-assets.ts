@@ -3,9 +3,14 @@ import path from 'node:path';
 import type {OutputFile} from '../types.ts';
 import type {EmitContext} from './context.ts';
 
-/** Images next to articles, the theme's `templates/assets/`, and `.nojekyll` for GitHub Pages. */
+/**
+ * Images next to articles (SVGs; photos' originals only with `publishOriginals`, their derived
+ * sizes come from the image stage), the theme's `templates/assets/`, and `.nojekyll` for GitHub Pages.
+ */
 export function emitAssets({articles, config}: EmitContext): OutputFile[] {
-  const files: OutputFile[] = articles.flatMap((article) => article.assets.map((asset) => ({path: article.path + asset.name, copyFrom: asset.from})));
+  const files: OutputFile[] = articles.flatMap((article) =>
+    article.assets.filter((asset) => !asset.image || config.publishOriginals).map((asset) => ({path: article.path + asset.name, copyFrom: asset.from})),
+  );
   const assets = path.join(config.templatesDir, 'assets');
   if (fs.existsSync(assets)) {
     const theme = (fs.readdirSync(assets, {recursive: true, withFileTypes: true}) as fs.Dirent[])

@@ -1,24 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Root} from 'hast';
+import type {Element, Root} from 'hast';
 import {imageProblem} from '../check-image.ts';
 import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {imageDimensions} from '../image-dimensions.ts';
+import {pictureElement} from '../images/picture.ts';
+import {isRaster, planImage} from '../images/plan-image.ts';
+import type {ArticleAsset, SiteConfig} from '../types.ts';
 
 /** Options for {@link rehypeLocalImages}. */
 export interface LocalImagesOptions {
   /** The articles folder: images must stay inside it. */
   readonly articlesDir: string;
+  /** The image settings (`imageWidths`, `maxImagePixels`): raster images become `<picture>`s of derived sizes. */
+  readonly images: Pick<SiteConfig, 'imageWidths' | 'maxImagePixels'>;
 }
 
-/** A file to copy next to the article's page. */
-export interface Asset {
-  /** Absolute source path. */
-  readonly from: string;
-  /** File name in the page's folder. */
-  readonly name: string;
-}
+/** A file to copy next to the article's page, or to derive sizes of. */
+export type Asset = ArticleAsset;
 
 declare module 'vfile' {
   interface DataMap {
@@ -29,15 +29,18 @@ declare module 'vfile' {
 
 /**
  * Find `<img src>` that point at files next to the article, check they exist inside
- * the articles folder, rewrite them to the copy next to the page, give them their intrinsic
- * `width` and `height` (unless the author set them), and list them in `file.data.assets`. Missing or escaping images are errors with their position.
+ * the articles folder, and list them in `file.data.assets`. A raster image (JPEG, PNG, GIF,
+ * WebP, AVIF) becomes a `<picture>` of the sizes and formats the image stage derives; an SVG
+ * is rewritten to its copy next to the page with its intrinsic `width` and `height` (unless
+ * the author set them). Missing, escaping, oversized and unreadable images are errors with their position.
  */
 export function rehypeLocalImages(options: LocalImagesOptions) {
   const root = path.resolve(options.articlesDir);
   return function (tree: Root, file: VFile): void {
+    const replacements: {parent: Element; index: number; node: Element}[] = [];
     const assets: Asset[] = (file.data.assets ??= []);
     const sourceDir = path.dirname(path.resolve(file.cwd, file.path));
-    visit(tree, 'element', (node) => {
+    visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || typeof node.properties['src'] !== 'string') return;
       const src = node.properties['src'];
       if (/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(src)) return;
@@ -48,6 +51,21 @@ export function rehypeLocalImages(options: LocalImagesOptions) {
         return;
       }
       const name = path.basename(resolved.from);
+      const place = node.position ? {line: node.position.start.line, column: node.position.start.column} : undefined;
+      if (isRaster(resolved.from)) {
+        const plan = planImage(resolved.from, options.images);
+        if ('reason' in plan) {
+          const message = file.message(`image "${src}" ${plan.reason}`, {place: node.position, ruleId: 'image', source: 'dateline'});
+          message.fatal = true;
+          return;
+        }
+        if (!assets.some((asset) => asset.from === resolved.from)) assets.push({from: resolved.from, name, image: plan, ...(place ? {place} : {})});
+        const picture = pictureElement(plan, node);
+        // Inside an author's own <picture>, the image keeps its place and takes the derived files.
+        if (parent?.type === 'element' && parent.tagName === 'picture') node.properties = (picture.children.at(-1) as Element).properties;
+        else if (parent && index !== undefined) replacements.push({parent: parent as Element, index, node: picture});
+        return;
+      }
       if (!assets.some((asset) => asset.from === resolved.from)) assets.push({from: resolved.from, name});
       node.properties['src'] = encodeURIComponent(name);
       const size = imageDimensions(resolved.from);
@@ -56,6 +74,7 @@ export function rehypeLocalImages(options: LocalImagesOptions) {
         node.properties['height'] = size.height;
       }
     });
+    for (const {parent, index, node} of replacements) parent.children[index] = node;
   };
 }
 

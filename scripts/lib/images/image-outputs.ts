@@ -1,0 +1,96 @@
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {ArticleSummary, OutputFile} from '../types.ts';
+import type {DerivedImages} from './derive-images.ts';
+import type {ImagePlan} from './plan-image.ts';
+
+/** A photo the image stage could not read, with where its article references it. */
+export interface ImageProblem {
+  /** The article's source path, relative to the articles folder. */
+  readonly source: string;
+  readonly place: {readonly line: number; readonly column: number} | undefined;
+  readonly reason: string;
+}
+
+/** Every photo the articles use, as the image stage's input. */
+export function photoPlans(articles: readonly ArticleSummary[]): ImagePlan[] {
+  return articles.flatMap((article) => article.assets.flatMap((asset) => (asset.image ? [asset.image] : [])));
+}
+
+/**
+ * The derived files as output files, next to each page that uses them (copied from the
+ * cache, or from memory), or, when any photo could not be read, a problem per article that uses it.
+ */
+export function imageOutputs(articles: readonly ArticleSummary[], derived: DerivedImages): {files: OutputFile[]; problems: ImageProblem[]} {
+  const files: OutputFile[] = [];
+  const problems: ImageProblem[] = [];
+  for (const article of articles) {
+    for (const asset of article.assets) {
+      if (!asset.image) continue;
+      const error = derived.errors.get(asset.image.key);
+      if (error !== undefined) {
+        problems.push({source: article.source, place: asset.place, reason: `image "${path.basename(asset.from)}" could not be read (${error}); the file may be truncated or corrupt: export it again`});
+        continue;
+      }
+      for (const file of derived.files.get(asset.image.key) ?? []) {
+        files.push('from' in file ? {path: article.path + file.name, copyFrom: file.from} : {path: article.path + file.name, contents: file.contents});
+      }
+    }
+  }
+  return {files, problems};
+}
+
+/**
+ * Whether a cached article's photos changed since it was parsed (their names carry the
+ * content hash, so the article must be parsed again). Unchanged files are recognised by
+ * size, modification time and inode without being read, through `stamps`, kept between builds.
+ */
+export function photosChanged(article: ArticleSummary, stamps: Map<string, {stamp: string; hash: string}>): boolean {
+  return article.assets.some((asset) => asset.image && sourceHash(asset.from, stamps) !== asset.image.sourceHash);
+}
+
+/** The hash of a source's bytes, as `planImage` takes it; undefined when the file is gone. */
+function sourceHash(file: string, stamps: Map<string, {stamp: string; hash: string}>): string | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+  const stamp = `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+  const known = stamps.get(file);
+  // A file changed within the last two seconds is read again: its times may not show a second change.
+  if (known?.stamp === stamp && Date.now() - stat.mtimeMs > 2000) return known.hash;
+  const hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  stamps.set(file, {stamp, hash});
+  return hash;
+}
+
+/** Where the stamps of photos live in the build cache. */
+export function stampsFile(cacheDir: string): string {
+  return path.join(cacheDir, 'images', 'stamps.json');
+}
+
+/** Read the photos' stamps the last build kept (none when there is no cache or it is unreadable). */
+export function readStamps(cacheDir: string | undefined): Map<string, {stamp: string; hash: string}> {
+  if (!cacheDir) return new Map();
+  try {
+    return new Map(Object.entries(JSON.parse(fs.readFileSync(stampsFile(cacheDir), 'utf8')) as Record<string, {stamp: string; hash: string}>));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Keep the photos' stamps for the next build. */
+export function saveStamps(cacheDir: string | undefined, stamps: ReadonlyMap<string, {stamp: string; hash: string}>): void {
+  if (!cacheDir) return;
+  const file = stampsFile(cacheDir);
+  try {
+    fs.mkdirSync(path.dirname(file), {recursive: true});
+    fs.writeFileSync(`${file}.tmp-${process.pid}`, JSON.stringify(Object.fromEntries([...stamps].sort(([a], [b]) => (a < b ? -1 : 1)))));
+    fs.renameSync(`${file}.tmp-${process.pid}`, file);
+  } catch {
+    // Only the next build's speed depends on it.
+  }
+}
