@@ -34,6 +34,8 @@ const pages = {
   archive: 'archive/2017/01/',
   search: 'search/',
   missing: 'no/such/page/',
+  /** The article with the sample site's photo, `articles/east-quay-dusk.jpg`, as its lead image. */
+  photo: '2017/01/east-quay-library-reopens/',
 } as const;
 
 const state: {server?: StaticServer; browser?: Browser; site?: string; out?: string; problems: string[]} = {problems: []};
@@ -166,6 +168,46 @@ if (!fs.existsSync(executablePath) && !process.env['CI']) {
       }
     }
     assert.equal(violations, []);
+  });
+
+  test('should pick a photo candidate no wider than twice its displayed width, in a modern format, with no layout shift', async () => {
+    for (const width of widths) {
+      const page = await state.browser!.newPage({viewport: {width, height: 900}});
+      // Photos are held back until the page has been measured, as on a slow network: it must keep their space meanwhile.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\.(avif|webp|jpg|png)$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.addInitScript(() => {
+        (window as unknown as {shift: number}).shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) (window as unknown as {shift: number}).shift += (entry as unknown as {value: number}).value;
+        }).observe({type: 'layout-shift', buffered: true});
+      });
+      await page.goto(state.site + pages.photo, {waitUntil: 'domcontentloaded'});
+      const lead = page.locator('.lead-figure picture img');
+      const before = await lead.evaluate((img: HTMLImageElement) => ({complete: img.complete && img.naturalWidth > 0, height: img.getBoundingClientRect().height}));
+      release();
+      await lead.evaluate((img: HTMLImageElement) => img.decode());
+      const after = await lead.evaluate((img: HTMLImageElement) => ({
+        height: img.getBoundingClientRect().height,
+        shown: img.getBoundingClientRect().width,
+        natural: img.naturalWidth,
+        source: img.currentSrc,
+        ratio: window.devicePixelRatio,
+        shift: (window as unknown as {shift: number}).shift,
+      }));
+      assert.not.ok(before.complete, 'the photo was there before its response was let through: the check proves nothing');
+      assert.ok(before.height > 100 && Math.abs(before.height - after.height) < 1, `at ${width}px the photo's box was ${before.height}px high before it loaded and ${after.height}px after`);
+      assert.is(after.shift, 0, `layout shift ${after.shift} at ${width}px`);
+      assert.match(after.source, /\.avif$/, `at ${width}px Chromium took ${after.source}`);
+      assert.ok(after.natural <= 2 * after.shown * after.ratio, `at ${width}px a ${after.natural}px candidate for ${after.shown}px shown: ${after.source}`);
+      assert.ok(after.natural >= after.shown * after.ratio, `at ${width}px a ${after.natural}px candidate is blurred at ${after.shown}px`);
+      await page.screenshot({path: path.join(artifacts, `photo-${width}.png`)});
+      await page.close();
+    }
   });
 
   test('should load every page without a console error or a CSP violation', () => {
