@@ -4,7 +4,10 @@
  * are medians; ratios to Hugo are measured run by run, alternating the tools, since the
  * machine is shared and noisy. Builds run through `node scripts/bin.js build`, as users run them.
  *
- *   npm run bench -- [--sizes 1000,4000,10000] [--runs 3] [--no-hugo]
+ * Then a corpus of photos (`--photos`, 200; 0 for none): the cold build with `--no-cache` and a
+ * warm one with nothing changed, each with its image step's time and images per second.
+ *
+ *   npm run bench -- [--sizes 1000,4000,10000|none] [--runs 3] [--no-hugo] [--photos 200]
  */
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
@@ -15,10 +18,12 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {writeCorpus} from './bench/generate-corpus.ts';
 import {writeHugoSite} from './bench/hugo-site.ts';
+import {writePhotoCorpus} from './bench/photo-corpus.ts';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
-const {values} = parseArgs({options: {sizes: {type: 'string', default: '1000,4000,10000'}, runs: {type: 'string', default: '3'}, 'no-hugo': {type: 'boolean'}}});
-const sizes = values.sizes.split(',').map(Number);
+const {values} = parseArgs({options: {sizes: {type: 'string', default: '1000,4000,10000'}, runs: {type: 'string', default: '3'}, 'no-hugo': {type: 'boolean'}, photos: {type: 'string', default: '200'}}});
+const sizes = values.sizes === 'none' ? [] : values.sizes.split(',').map(Number);
+const photos = Number(values.photos);
 const runs = Number(values.runs);
 const hugo = !values['no-hugo'] && spawnSync('hugo', ['version']).status === 0;
 const timer = fs.existsSync('/usr/bin/time');
@@ -152,3 +157,33 @@ function printTable(): void {
   console.log('');
   for (const row of table) console.log(row.map((cell, column) => cell.padStart(widths[column]!)).join('  '));
 }
+
+/** The photo corpus: cold (no cache) and warm (all cached) builds, the image step timed by `--verbose`. */
+async function benchPhotos(count: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `dateline-bench-photos-${count}-`));
+  await writePhotoCorpus(dir, count);
+  fs.writeFileSync(path.join(dir, 'dateline.config.yaml'), `title: Photo bench\nurl: https://bench.example/news/\nsearch: false\ntemplatesDir: ${path.join(repo, 'templates')}\ncacheDir: ${path.join(dir, 'cache')}\n`);
+  const timed = (...flags: string[]) => {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [bin, 'build', '--verbose', '--now', '2030-01-01T00:00:00Z', ...flags], {cwd: dir, encoding: 'utf8'});
+    if (run.status !== 0) throw new Error(`photo build failed:\n${run.stderr}`);
+    const step = /(\d+) ms\s+images \((\d+) derived, (\d+) from the cache\)/.exec(run.stdout);
+    return {seconds: (performance.now() - started) / 1000, imageSeconds: Number(step?.[1]) / 1000, derived: Number(step?.[2]), cached: Number(step?.[3])};
+  };
+  const cold = timed('--no-cache');
+  const coldHash = hashTree(path.join(dir, 'dist'));
+  timed(); // fills the cache
+  const warm = timed();
+  const identical = hashTree(path.join(dir, 'dist')) === coldHash;
+  const table = [
+    ['photos', 'build', 'wall s', 'images/s (wall)', 'image step s', 'derived', 'from cache', 'warm==cold'],
+    [String(count), 'cold', cold.seconds.toFixed(2), (count / cold.seconds).toFixed(1), cold.imageSeconds.toFixed(2), String(cold.derived), String(cold.cached), ''],
+    [String(count), 'warm', warm.seconds.toFixed(2), (count / warm.seconds).toFixed(1), warm.imageSeconds.toFixed(2), String(warm.derived), String(warm.cached), identical ? 'yes' : 'NO'],
+  ];
+  const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+  console.log('');
+  for (const row of table) console.log(row.map((cell, column) => cell.padStart(widths[column]!)).join('  '));
+  fs.rmSync(dir, {recursive: true, force: true});
+}
+
+if (photos > 0) await benchPhotos(photos);

@@ -23,6 +23,9 @@ export async function generatePhoto(seed: number, width: number, height: number)
     blocks.push({x0: x, x1: x + w, top: horizon - Math.round(height * (0.05 + random() * 0.25))});
     x += w + Math.round(random() * width * 0.02);
   }
+  // The roof line of each column (the first block covering it), or none: blocks do not overlap.
+  const tops = new Int32Array(width).fill(-1);
+  for (const block of blocks) for (let x = block.x0; x < Math.min(block.x1, width); x++) if (tops[x] === -1) tops[x] = block.top;
   const hue = random() * 0.3;
   const pixels = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) {
@@ -34,8 +37,8 @@ export async function generatePhoto(seed: number, width: number, height: number)
         r = 250 - 120 * t + 40 * hue;
         g = 140 - 90 * t + 60 * hue;
         b = 90 + 80 * t;
-        const block = blocks.find((candidate) => x >= candidate.x0 && x < candidate.x1);
-        if (block && y >= block.top) {
+        const top = tops[x]!;
+        if (top !== -1 && y >= top) {
           const lit = (Math.floor(x / 9) + Math.floor(y / 13)) % 7 === 0 && (x % 9 > 3 && y % 13 > 5);
           [r, g, b] = lit ? [255, 214, 120] : [28, 24, 40];
         }
