@@ -203,4 +203,12 @@ test('should refuse a truncated photo, one over maxImagePixels and an unsupporte
   assert.equal(snapshotDifferences(good, snapshot(path.join(dir, 'dist'))), []);
 });
 
+test('should refuse image settings of the wrong type in the config, at their line', () => {
+  const {dir} = copyOfShared('imageWidths: [800, wide]\npublishOriginals: maybe');
+  const result = build(dir);
+  assert.is(result.status, 1);
+  assert.match(result.stderr, /dateline\.config\.yaml:6:\d+: error: .*imageWidths.*must be a whole number of pixels, e\.g\. 800/);
+  assert.match(result.stderr, /dateline\.config\.yaml:7:\d+: error: .*publishOriginals.*must be true or false/);
+});
+
 test.run();
