@@ -87,7 +87,8 @@ test('should make feed URLs absolute while page URLs stay as written', () => {
   assert.match(article.html, /src="library-shelves.svg"/);
   assert.match(article.feedHtml, /src="https:\/\/owner.github.io\/repo\/2017\/01\/east-quay-library-reopens\/library-shelves.svg"/);
   assert.match(article.feedHtml, /href="https:\/\/owner.github.io\/repo\/2017\/01\/council-approves-2017-budget\/"/);
-  assert.equal(article.assets.map((asset) => asset.name), ['library-shelves.svg']);
+  // The body's SVG, then the lead photo (its original, which only `publishOriginals` publishes; its derived files come from the image stage).
+  assert.equal(article.assets.map((asset) => [asset.name, Boolean(asset.image)]), [['library-shelves.svg', false], ['east-quay-dusk.jpg', true]]);
 });
 
 test('should read tables and strikethrough always, and bare URLs and footnotes only with gfm', () => {
