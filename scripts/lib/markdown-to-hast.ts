@@ -37,7 +37,7 @@ const schema: SanitizeSchema = {
  * @param gfm Whether to read all of GitHub Flavored Markdown (bare URLs, footnotes, task lists).
  */
 export function markdownToHast(body: string, file: VFile, articlesDir: string, gfm = false): Root {
-  const mdast = (gfm ? gfmParser : parser).parse(body);
+  const mdast = (gfm ? gfmParser : newsParser(body)).parse(body);
   const hast = toHast.runSync(mdast, file) as Root;
   // Raw HTML is re-parsed through parse5 only when there is some: most articles have none.
   const raw = hasRaw(hast) ? (reparse.runSync(hast, file) as Root) : hast;
@@ -46,7 +46,18 @@ export function markdownToHast(body: string, file: VFile, articlesDir: string, g
 }
 
 /** The frozen stages, made once: a processor's plugins are set up when it is frozen, not per article. */
-const parser = unified().use(remarkParse).use(remarkNewsMarkdown).freeze();
+const newsParsers = [false, true].flatMap((table) =>
+  [false, true].map((strikethrough) => unified().use(remarkParse).use(remarkNewsMarkdown, {table, strikethrough}).freeze()),
+);
+
+/**
+ * The news parser with only the constructs the body can hold: a GFM table always has a `|`
+ * and strikethrough a `~`, so without them their extensions could match nothing, and the
+ * tree is the same without their cost (about a fifth of the parse on news copy).
+ */
+export function newsParser(body: string) {
+  return newsParsers[(body.includes('|') ? 2 : 0) + (body.includes('~') ? 1 : 0)]!;
+}
 const gfmParser = unified().use(remarkParse).use(remarkGfm).freeze();
 const toHast = unified().use(remarkRehype, {allowDangerousHtml: true}).freeze();
 const reparse = unified().use(rehypeRaw).freeze();
