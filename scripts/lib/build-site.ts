@@ -19,7 +19,7 @@ import {emitOpml} from './emit/emit-opml.ts';
 import {emitPages} from './emit/emit-pages.ts';
 import {emitSitemaps} from './emit/emit-sitemaps.ts';
 import {emitSpecialPages} from './emit/emit-special-pages.ts';
-import {buildSearchIndex, searchIndexKey} from './build-search-index.ts';
+import {indexForSearch} from './index-for-search.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {fail} from './report-issues.ts';
@@ -161,20 +161,9 @@ async function buildWith(
 
   const planned = renderSite(articles, config, (article) => keyOf.get(article));
   step('plan');
-  // Pagefind indexes in its own process while the pages render on every core; the same
-  // articles give the same index, so the last one is taken from the cache when they are.
-  // `serve` takes the last one even when they are not: indexing every article again would
-  // cost most of each rebuild on a large site (Pagefind cannot update an index in place).
-  const searchKey = config.search ? searchIndexKey(version, articles, (article) => keyOf.get(article)) : undefined;
-  const currentIndex = searchKey === undefined ? [] : cache.searchIndex(searchKey);
-  const earlierIndex = !currentIndex && config.liveReload ? cache.lastSearchIndex() : undefined;
-  const cachedIndex = currentIndex ?? earlierIndex;
-  const search: Promise<{files: OutputFile[]; made?: {key: string; files: {path: string; contents: string | Uint8Array}[]}} | {error: Error}> = cachedIndex
-    ? Promise.resolve({files: cachedIndex})
-    : buildSearchIndex(articles, config).then(
-        (made) => ({files: made.map((file) => ({path: file.path, key: `search:${searchKey}`, render: () => file.contents})), made: {key: searchKey!, files: made}}),
-        (error: Error) => ({error}),
-      );
+  // Pagefind indexes in its own process while the pages render on every core, only the
+  // search shards whose articles changed (Pagefind cannot update an index in place).
+  const search = indexForSearch(articles, config, cache, version, (article) => keyOf.get(article));
   const outputFailed = (error: unknown): BuildResult => {
     if (error instanceof TemplateError) {
       fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
@@ -207,7 +196,7 @@ async function buildWith(
       return failed(files);
     }
     for (const file of index.files) session.write(file);
-    step(`search (${!config.search ? 'off' : 'made' in index ? `${articles.length} articles indexed` : earlierIndex ? 'from an earlier build' : 'unchanged'})`);
+    step(`search (${index.summary})`);
     written = session.commit();
   } catch (error) {
     session.abort();
@@ -217,7 +206,7 @@ async function buildWith(
   step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
-    cache.save({outcomes, sources: stamps, scannedAt, outDir: config.outDir, output: written.state, search: 'made' in index ? index.made : undefined});
+    cache.save({outcomes, sources: stamps, scannedAt, outDir: config.outDir, output: written.state, search: index.shards});
     step('cache');
   }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};

@@ -30,6 +30,8 @@ export const configDefaults = {
   gfm: false,
   /** Build the full-text search page and its Pagefind index; off for a site that needs no search (or uses another), and for faster builds. */
   search: true,
+  /** Articles per search-index shard, counted from the oldest: an edit re-indexes only its shard; the search page loads every shard. */
+  searchShardSize: 1000,
   /** Extra wire-copy trailing-chrome patterns (regular expressions, case-insensitive). */
   chromePatterns: [] as string[],
   /** Custom domain for GitHub Pages (`news.example.com`), written to `CNAME`; empty for none. */

@@ -60,6 +60,7 @@ const fileSchema = z.strictObject({
   chromePatterns: z.array(regexString).optional(),
   gfm: z.boolean({error: 'must be true or false'}).optional(),
   search: z.boolean({error: 'must be true or false'}).optional(),
+  searchShardSize: z.int({error: 'must be a whole number, e.g. 1000'}).min(1).optional(),
   cname: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i, 'must be a bare domain name such as news.example.com (no scheme, no path)').optional(),
   maxArticleBytes: z.int({error: 'must be a whole number of bytes, e.g. 10000000'}).min(1).optional(),
   articlesDir: z.string().min(1).optional(),

@@ -142,7 +142,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
  * Render a page that lists no articles (`404.liquid`, `search.liquid`).
  * Its links are absolute paths under the sub-path, so the 404 page works at any depth.
  */
-export function renderStandalonePage(engine: Liquid, template: string, page: {readonly title: string; readonly description: string; readonly path: string}, site: SiteView, config: SiteConfig): string {
+export function renderStandalonePage(engine: Liquid, template: string, page: {readonly title: string; readonly description: string; readonly path: string; readonly search_merge?: string}, site: SiteView, config: SiteConfig): string {
   return engine.renderFileSync(template, {site, page: {kind: template, ...page, url: urlOf(config, page.path), image: undefined, json_ld: undefined}});
 }
 

@@ -36,6 +36,8 @@ export interface SiteConfig {
   readonly gfm: boolean;
   /** Build the search page and its Pagefind index. */
   readonly search: boolean;
+  /** Articles per search-index shard, counted from the oldest (see `plan-search-shards.ts`). */
+  readonly searchShardSize: number;
   /** Largest article file read, in bytes. */
   readonly maxArticleBytes: number;
   /** Folder of article sources. */
