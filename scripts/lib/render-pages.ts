@@ -117,7 +117,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
     site,
     page: {
       kind: plan.listing,
-      title: pagination.current > 1 ? `${heading} – page ${pagination.current}` : heading,
+      title: pagination.number > 0 ? `${heading} – page ${pagination.number}` : heading,
       heading,
       description: words ? `${words.description} ${plan.listing === 'archive' ? site.title : plan.title}` : site.description,
       url,
@@ -129,8 +129,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
     articles: plan.articles.map(view),
     links: plan.links.map((link) => ({name: link.name, url: hrefOf(config, link.path), count: link.count})),
     pagination: {
-      current: pagination.current,
-      total: pagination.total,
+      number: pagination.number,
       previous: pagination.previous === undefined ? undefined : hrefOf(config, pagination.previous),
       next: pagination.next === undefined ? undefined : hrefOf(config, pagination.next),
     },
