@@ -4,7 +4,7 @@ import {pathToFileURL} from 'node:url';
 import {loadConfig} from './lib/config.ts';
 import {formatReport} from './lib/format-report.ts';
 import {articleExtensions} from './lib/load-articles.ts';
-import {parseCommandLine} from './lib/parse-command-line.ts';
+import {checkNow, parseCommandLine} from './lib/parse-command-line.ts';
 import {planNewArticle, slugOfFileName} from './lib/plan-new-article.ts';
 
 export const newUsage = `Usage: dateline new "Headline" [--section S] [--txt] [--articles DIR] [--config FILE] [--now ISO] [--quiet]
@@ -37,6 +37,8 @@ export function newArticle(argv: readonly string[]): number {
   );
   if ('exit' in line) return line.exit;
   const {values} = line;
+  const badNow = checkNow('new', values.now, newUsage);
+  if (badNow !== undefined) return badNow;
   const headline = line.positionals[0]?.trim();
   if (!headline) {
     console.error(`dateline new: give the headline, in quotes\n\n${newUsage}`);

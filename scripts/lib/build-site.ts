@@ -23,6 +23,7 @@ import {emitSpecialPages} from './emit/emit-special-pages.ts';
 import {buildSearchIndex, searchIndexKey} from './build-search-index.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {createEngine, siteView, type SiteView} from './render-pages.ts';
+import {locateTemplateError} from './locate-template-error.ts';
 import {fail} from './report-issues.ts';
 import type {Article, ArticleSummary, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
@@ -197,8 +198,15 @@ async function buildWith(
       );
   const outputFailed = (error: unknown): BuildResult => {
     if (error instanceof TemplateError) {
-      fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
-      return failed(files);
+      // On the template file, at the line LiquidJS names (a partial's own, when the error is in one).
+      const problem = locateTemplateError(error.cause, options.cwd);
+      if (!problem.file) {
+        fail(configFile, `template error: ${problem.reason}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
+        return failed(files);
+      }
+      const template = new VFile({path: problem.file, cwd: options.cwd});
+      fail(template, `template error: ${problem.reason}`, problem.place, 'template');
+      return failed([...files, template]);
     }
     if (!(error instanceof OutputError || error instanceof LockError)) throw error;
     const relative = path.relative(options.cwd, config.outDir);
