@@ -53,6 +53,9 @@ test('should serve under the sub-path, rebuild and reload on change, show errors
     const page = `${base}2017/01/winter-market-opens/`;
     await until('the new headline', async () => ((await get(page)).body.includes('Winter market moves indoors') ? true : undefined));
     await until('a reload event', () => (events.text().includes('event: reload') ? true : undefined));
+    // Only the notes of files that changed: the wire article's six, from the first build, are not repeated.
+    const chromeNotes = () => (server.output.stderr.match(/: note: removed page chrome: /g) ?? []).length;
+    assert.is(chromeNotes(), 6, server.output.stderr);
 
     fs.writeFileSync(source, original.replace('title: "Winter market opens on the quay"', 'title: [unclosed'));
     const broken = await until('the error page', async () => {
@@ -71,6 +74,11 @@ test('should serve under the sub-path, rebuild and reload on change, show errors
       const fixed = await get(page);
       return fixed.status === 200 && fixed.body.includes('Winter market opens on the quay') ? true : undefined;
     });
+    assert.is(chromeNotes(), 6, `notes of unchanged files were printed again:\n${server.output.stderr}`);
+    // Saving the wire article prints its notes again.
+    const wire = path.join(cwd, 'articles/2017-01-16-syrian-opposition-to-attend-astana-talks.txt');
+    fs.appendFileSync(wire, '\n');
+    await until('the wire article\'s notes again', () => (chromeNotes() === 12 ? true : undefined));
     events.close();
 
     const output = outputFolder(server, cwd);

@@ -2,7 +2,8 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {VFile} from 'vfile';
-import {checkCollisions} from './check-collisions.ts';
+import {checkCollisions, reportClash} from './check-collisions.ts';
+import {describeClash, OutputClaims, reservedPaths} from './claim-outputs.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles, readText, type SourceStamp} from './load-articles.ts';
 import {articleKey, BuildCache, contentHash, toolVersion} from './build-cache.ts';
@@ -22,6 +23,7 @@ import {emitSpecialPages} from './emit/emit-special-pages.ts';
 import {indexForSearch} from './index-for-search.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {createEngine, siteView, type SiteView} from './render-pages.ts';
+import {locateTemplateError} from './locate-template-error.ts';
 import {fail} from './report-issues.ts';
 import type {Article, ArticleSummary, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
@@ -149,7 +151,10 @@ async function buildWith(
       parsed.push({article: outcome.article, file});
     }
   });
-  const articles = sortArticles(checkCollisions(parsed).filter((article) => isPublished(article, config)));
+  // One owner per output path: Dateline's own first, then every article (drafts too) in path order.
+  const claims = new OutputClaims();
+  for (const reserved of reservedPaths(config)) claims.claim(reserved.path, reserved.owner);
+  const articles = sortArticles(checkCollisions(parsed, claims).filter((article) => isPublished(article, config)));
   const files = [configFile, ...sources];
   const parsedCount = missing.length;
   // The sources' text is no longer needed (messages carry their positions): memory for the pages.
@@ -160,14 +165,37 @@ async function buildWith(
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
   const planned = renderSite(articles, config, (article) => keyOf.get(article));
+  // Every emitter's files pass through the registry too: an article's are its own, the rest Dateline's.
+  const fileOf = new Map(parsed.map(({article, file}) => [article.source, file]));
+  const claimAll = (outputs: readonly OutputFile[]): boolean => {
+    let clear = true;
+    for (const output of outputs) {
+      const clash = claims.claim(output.path, output.owner ?? claims.ownerOf(output.path) ?? {name: `Dateline's ${output.path}`});
+      if (!clash) continue;
+      clear = false;
+      const article = clash.claim.owner.article ?? clash.holder.owner.article;
+      const file = (article && fileOf.get(article.source)) ?? configFile;
+      if (file === configFile) fail(file, describeClash(clash).reason, undefined, describeClash(clash).rule);
+      else reportClash(file, clash);
+    }
+    return clear;
+  };
+  if (!claimAll(planned.files)) return failed(files);
   step('plan');
   // Pagefind indexes in its own process while the pages render on every core, only the
   // search shards whose articles changed (Pagefind cannot update an index in place).
   const search = indexForSearch(articles, config, cache, version, (article) => keyOf.get(article));
   const outputFailed = (error: unknown): BuildResult => {
     if (error instanceof TemplateError) {
-      fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
-      return failed(files);
+      // On the template file, at the line LiquidJS names (a partial's own, when the error is in one).
+      const problem = locateTemplateError(error.cause, options.cwd);
+      if (!problem.file) {
+        fail(configFile, `template error: ${problem.reason}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
+        return failed(files);
+      }
+      const template = new VFile({path: problem.file, cwd: options.cwd});
+      fail(template, `template error: ${problem.reason}`, problem.place, 'template');
+      return failed([...files, template]);
     }
     if (!(error instanceof OutputError || error instanceof LockError)) throw error;
     const relative = path.relative(options.cwd, config.outDir);
@@ -193,6 +221,10 @@ async function buildWith(
     if ('error' in index) {
       session.abort();
       fail(configFile, `search index: ${index.error.message}`, undefined, 'search');
+      return failed(files);
+    }
+    if (!claimAll(index.files)) {
+      session.abort();
       return failed(files);
     }
     for (const file of index.files) session.write(file);

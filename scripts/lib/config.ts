@@ -4,6 +4,7 @@ import {VFile} from 'vfile';
 import {z} from 'zod';
 import {configDefaults, configFileName} from './config-defaults.ts';
 import {parseDate} from './dates.ts';
+import {nearest} from './nearest-name.ts';
 import {readYaml} from './read-yaml.ts';
 import {fail, reportIssues} from './report-issues.ts';
 import type {SiteConfig} from './types.ts';
@@ -69,6 +70,8 @@ const fileSchema = z.strictObject({
   cacheDir: z.string().min(1).optional(),
 });
 
+const knownKeys = Object.keys(fileSchema.shape);
+
 /**
  * Load the site config: defaults < config file < `SITE_URL` < flags, validated and frozen.
  *
@@ -89,9 +92,16 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
       for (const problem of yaml.problems) fail(file, `invalid YAML: ${problem.reason}`, problem.place, 'config');
       return {config: undefined, file};
     }
-    const parsed = fileSchema.safeParse(yaml.value ?? {});
-    if (!parsed.success) {
-      reportIssues(file, parsed.error.issues, yaml, 'config');
+    const value = yaml.value ?? {};
+    // Unknown keys at their own line and column, with the nearest known key (as front matter does).
+    const unknown = value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).filter((key) => !Object.hasOwn(fileSchema.shape, key)) : [];
+    for (const key of unknown) {
+      const near = nearest(key, knownKeys);
+      fail(file, `unknown key \`${key}\`${near ? `; did you mean \`${near}\`?` : ` (known keys: ${knownKeys.join(', ')})`}`, yaml.locate([key], true), 'config');
+    }
+    const parsed = fileSchema.safeParse(value);
+    if (!parsed.success || unknown.length > 0) {
+      if (!parsed.success) reportIssues(file, parsed.error.issues.filter((issue) => issue.code !== 'unrecognized_keys'), yaml, 'config');
       return {config: undefined, file};
     }
     fromFile = parsed.data;

@@ -5,6 +5,7 @@ import {toString} from 'hast-util-to-string';
 import {h} from 'hastscript';
 import type {VFile} from 'vfile';
 import {dateParts, parseDate} from './dates.ts';
+import {findPlaceholder} from './find-placeholder.ts';
 import {hastToHtml} from './hast-to-html.ts';
 import {imageDimensions} from './image-dimensions.ts';
 import {markdownToHast} from './markdown-to-hast.ts';
@@ -103,6 +104,15 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
   }
 
   if (file.messages.some((message) => message.fatal) || !title || !date) return undefined;
+
+  const placeholder = data.draft ? undefined : findPlaceholder(source);
+  if (placeholder) {
+    file.message('still holds the placeholder text `dateline new` wrote, and is not a draft: it would be published as it is; write the story in its place (or add `draft: true` until it is ready)', {
+      place: placeholder,
+      ruleId: 'placeholder',
+      source: 'dateline',
+    });
+  }
 
   const slug = data.slug ?? (slugify(named?.[2] ?? stem) || slugify(title) || fallbackSlug(file.path));
   const section = data.section;

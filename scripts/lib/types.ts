@@ -118,8 +118,16 @@ export interface Article extends ArticleSummary {
   readonly feedHtml: string;
 }
 
-/** A file the build emits, relative to the output folder. */
-export type OutputFile =
+/** Who an output path belongs to, in the registry of output paths (`claim-outputs.ts`). */
+export interface OutputOwner {
+  /** How messages name it: an article's source path, or what Dateline writes there ("the search page"). */
+  readonly name: string;
+  /** The article, when it is one's page or image: its source and URL path. */
+  readonly article?: {readonly source: string; readonly url: string};
+}
+
+/** A file the build emits, relative to the output folder; `owner` is set for an article's files (others are Dateline's own). */
+export type OutputFile = {readonly owner?: OutputOwner} & (
   | {readonly path: string; readonly contents: string | Uint8Array}
   | {readonly path: string; readonly copyFrom: string}
   | {
@@ -129,4 +137,5 @@ export type OutputFile =
       readonly render: () => string | Uint8Array;
       /** A page plan a worker thread can render instead (see `render-in-parallel.ts`); the same result as `render`. */
       readonly plan?: unknown;
-    };
+    }
+);

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {articleOwner} from '../claim-outputs.ts';
 import type {OutputFile} from '../types.ts';
 import type {EmitContext} from './context.ts';
 
 /** Images next to articles, the theme's `templates/assets/`, and `.nojekyll` for GitHub Pages. */
 export function emitAssets({articles, config}: EmitContext): OutputFile[] {
-  const files: OutputFile[] = articles.flatMap((article) => article.assets.map((asset) => ({path: article.path + asset.name, copyFrom: asset.from})));
+  const files: OutputFile[] = articles.flatMap((article) => article.assets.map((asset) => ({path: article.path + asset.name, copyFrom: asset.from, owner: articleOwner(article)})));
   const assets = path.join(config.templatesDir, 'assets');
   if (fs.existsSync(assets)) {
     const theme = (fs.readdirSync(assets, {recursive: true, withFileTypes: true}) as fs.Dirent[])

@@ -1,3 +1,4 @@
+import {articleOwner} from '../claim-outputs.ts';
 import type {PagePlan} from '../plan-pages.ts';
 import {renderPage} from '../render-pages.ts';
 import type {ArticleSummary, OutputFile} from '../types.ts';
@@ -10,6 +11,7 @@ export function emitPages({plans, config, engine, site, digest, ref}: EmitContex
     key: digest(planIdentity(plan, ref)),
     render: () => renderPage(engine, plan, site, config),
     plan,
+    ...(plan.kind === 'article' ? {owner: articleOwner(plan.article)} : {}),
   }));
 }
 
