@@ -131,12 +131,12 @@ test('should remove custom trailing lines matched by site patterns from the opti
   const text = fixture('site-pattern.txt');
   const plain = parseWireCopy(text);
   assert.equal(texts(plain.removed), ['Tags: transport, city council']);
-  assert.is(plain.paragraphs.at(-1)?.text, 'Support independent journalism');
+  assert.is(plain.paragraphs.at(-1)?.text, 'Support independent journalism. Give what you can today.');
 
-  const sitePattern = /^support independent journalism$/gi; // a `g` flag must not make matching stateful
+  const sitePattern = /^support independent journalism\b/gi; // a `g` flag must not make matching stateful
   const copy = parseWireCopy(text, { chromePatterns: [sitePattern] });
   assert.equal(copy.removed, [
-    { text: 'Support independent journalism', line: 7 },
+    { text: 'Support independent journalism. Give what you can today.', line: 7 },
     { text: 'Tags: transport, city council', line: 9 },
   ]);
   assert.equal(parseWireCopy(text, { chromePatterns: [sitePattern] }), copy);
@@ -198,7 +198,7 @@ test('should join the lines of a paragraph with a single newline and keep their 
 });
 
 test('should return nothing for empty and whitespace-only input', () => {
-  const empty = { headline: undefined, caption: undefined, paragraphs: [], removed: [] };
+  const empty = { headline: undefined, caption: undefined, byline: undefined, dateline: undefined, paragraphs: [], trailer: undefined, removed: [], lang: undefined };
   assert.equal(parseWireCopy(''), empty);
   assert.equal(parseWireCopy(' \n\t\r\n\u00a0\r'), empty);
 });
@@ -209,7 +209,7 @@ test('should not throw on input that is only chrome or very large', () => {
   assert.equal(onlyChrome.paragraphs, []);
   assert.equal(texts(onlyChrome.removed), ['Leave a Reply', '1 + twenty =']);
 
-  const huge = parseWireCopy(`Headline\n\n${'word '.repeat(100_000)}\n\n${'short\n\n'.repeat(10_000)}Advertisement`);
+  const huge = parseWireCopy(`Headline\n\n${'word '.repeat(100_000)}\n\n${'Short.\n\n'.repeat(10_000)}Advertisement`);
   assert.is(huge.paragraphs.length, 10_001);
   assert.equal(texts(huge.removed), ['Advertisement']);
 });
