@@ -61,6 +61,8 @@ const CAPTION_SEARCH_DEPTH = 3;
 const HEAD_WINDOW = 20;
 /** Headlines listed under a "Related …" header are single lines at most this long. */
 const MAX_RELATED_HEADLINE_LENGTH = 150;
+/** A header over related headlines, comments or an author box is looked for this many lines up. */
+const HEADER_LOOKUP = 12;
 /** A run of at least this many short lines without stopwords is chrome by its shape. */
 const SHORT_RUN = 2;
 
@@ -124,9 +126,10 @@ function findTrailingChrome(lines: readonly Line[], classOf: (line: Line) => Lin
     if (isTrailer(line.text)) break;
     const lineClass = classOf(line);
     if (lineClass === 'prose') {
-      // Punctuated headlines under a "Related …" header further up go with it.
+      // Punctuated headlines, comments or an author's bio under a header further up go with it.
       let header = start - 1;
-      while (header >= 0 && !isRelatedHeader((lines[header] as Line).text) && (lines[header] as Line).text.length <= MAX_RELATED_HEADLINE_LENGTH) header--;
+      const top = Math.max(0, start - HEADER_LOOKUP);
+      while (header > top && !isRelatedHeader((lines[header] as Line).text) && (lines[header] as Line).text.length <= MAX_RELATED_HEADLINE_LENGTH) header--;
       if (header < 0 || !isRelatedHeader((lines[header] as Line).text)) break;
       for (let i = start - 1; i > header; i--) classes[i] = 'short';
       classes[header] = 'chrome';

@@ -27,6 +27,13 @@ export const relatedHeaders: readonly RegExp[] = [
   /^(?:à lire aussi|lire aussi|lire la suite|sur le même sujet|articles? similaires?|mehr zum thema|weitere artikel|auch interessant|lesen sie auch|weiterlesen|noticias relacionadas|te puede interesar|lee también|leer más|relacionad[oa]s|leia também|leggi anche|اقرأ أيضا|اقرأ أيضاً|مواضيع ذات صلة|أخبار ذات صلة)\s*:?.{0,120}$/iu,
 ];
 
+/** Headers of a comment thread or an author box: what follows them to the end is chrome too. */
+export const sectionHeaders: readonly RegExp[] = [
+  /^(?:\d+|no|one) (?:comments?|responses?|replies|thoughts?)(?: (?:to|on) [“"'‘].{1,120})?\s*:?$/i,
+  /^(?:comments|reader comments|discussion|join the conversation|leave a (?:reply|comment))\s*:?$/i,
+  /^(?:about the author|about the reporter|author|authors)\s*:?$/i,
+];
+
 /** Fixed sentences of comment, login and cookie forms: removed even when they read as prose. */
 export const boilerplateSentences: readonly RegExp[] = [
   /^your email address will not be published\b.{0,120}$/i,
@@ -50,14 +57,14 @@ export const chromeLabels: readonly RegExp[] = [
   /^click to (?:share|email|print|tweet)\b.{0,80}$/i,
   new RegExp(String.raw`^(?:(?:${NETWORK}|share|tweet|pin(?: it)?|like|follow|comment|save|bookmark|gift(?: this)? article|listen(?: to this article)?)[\s,|·•/]*)+$`, 'i'),
   /^(?:like|like this|be the first to like this|\d+ (?:likes?|shares?|bloggers? like this))\.?:?$/i,
-  /^(?:loading|loading…|loading\.\.\.)$/i,
+  /^(?:like )?loading(?:…|\.\.\.)?$/i,
   /^(?:partager|teilen|compartir|condividi|مشاركة)(?: (?:sur|auf|en|su|على) .{1,30})?\s*:?$/iu,
   // Newsletter and subscription prompts.
   /^(?:join|sign up (?:for|to)|subscribe (?:to|for)|get|receive) (?:our|the)\b.{0,60}\bnewsletters?\b.{0,60}$/i,
   /^(?:subscribe|sign up|sign-up|register)(?: (?:now|today|here|for free|free))?(?: (?:to|for) [^.]{1,60})?\s*[.!:]?$/i,
   /^(?:newsletter|newsletters|get the newsletter|our newsletter|daily newsletter|weekly newsletter)\b.{0,60}$/i,
   /^(?:enter your email(?: address)?|your email(?: address)?|email address)\s*[*:]?\s*$/i,
-  /^(?:s['’]abonner|s['’]inscrire|abonnez-vous|newsletter abonnieren|jetzt abonnieren|suscríbete|suscribirse|اشترك)\b.{0,60}$/iu,
+  /^(?:s['’]abonner|s['’]inscrire|abonnez-vous|newsletter abonnieren|jetzt abonnieren|suscríbete|suscribirse|iscriviti|inscreva-se|подписывайтесь|подпишитесь|اشترك)(?![\p{L}]).{0,60}$/iu,
   // Comment and login forms, captchas.
   /^leave a (?:reply|comment|response)\b.{0,60}$/i,
   /^cancel reply$/i,

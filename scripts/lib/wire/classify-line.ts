@@ -3,7 +3,7 @@
  * (a sentence, or a long run of text), or a short line that its neighbours must decide
  * (jusText's "short" class; see `find-trailing-chrome.ts`).
  */
-import {boilerplateSentences, chromeLabels, relatedHeaders} from './chrome-patterns.ts';
+import {boilerplateSentences, chromeLabels, relatedHeaders, sectionHeaders} from './chrome-patterns.ts';
 
 /** `chrome`: page chrome by its words; `prose`: body text; `short`: a short line without a sentence end. */
 export type LineClass = 'chrome' | 'prose' | 'short';
@@ -26,9 +26,12 @@ export function matchesAny(text: string, patterns: readonly RegExp[]): boolean {
   return patterns.some((pattern) => text.search(pattern) !== -1);
 }
 
-/** Whether `text` is a header over a list of related headlines ("Related Items", "Read more"). */
+/**
+ * Whether `text` is a header over chrome that may read as prose: related headlines ("Related
+ * Items"), a comment thread ("3 Comments") or an author box ("About the author").
+ */
 export function isRelatedHeader(text: string): boolean {
-  return text.length <= 200 && matchesAny(text, relatedHeaders);
+  return text.length <= 200 && (matchesAny(text, relatedHeaders) || matchesAny(text, sectionHeaders));
 }
 
 /**

@@ -21,6 +21,8 @@ const FILED_IN = /\s+in\s+\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*
 /** A trailing agency: `, Reuters`, `| AFP`, `(dpa)`, `- AP`. */
 const TRAILING_AGENCY = new RegExp(String.raw`(?:\s*[,|–—-]\s*|\s+)\(?(${AGENCY})(?:\s+(?:staff|correspondents?|reporters?))?\)?\.?$`, 'u');
 const ONLY_AGENCY = new RegExp(String.raw`^(${AGENCY})(?:\s+(?:staff|correspondents?|reporters?))?\.?$`, 'u');
+/** Words that name a job, not a person. */
+const ROLE = /\b(?:correspondent|editor|reporter|writer|staff|columnist|bureau|chief|desk)\b/iu;
 /** Between two authors: a comma, `and`, `&`, `et`, `und`, `y`, `e`, `en`. */
 const SEPARATOR = /\s*,\s*(?:and\s+|et\s+|und\s+|y\s+|e\s+|en\s+)?|\s+(?:and|&|et|und|y|e|en)\s+/u;
 
@@ -34,6 +36,8 @@ export function readByline(text: string): string[] | undefined {
   if (only?.[1]) return [only[1]];
   const names = rest.replace(TRAILING_AGENCY, '').trim().replace(FILED_IN, '');
   const authors = names.split(SEPARATOR).map((name) => name.trim());
+  // `By James Carter, PA Political Correspondent`: a role after the names is not an author.
+  if (authors.length > 1 && ROLE.test(authors.at(-1) ?? '')) authors.pop();
   if (authors.length === 0 || authors.length > 6 || !authors.every((name) => NAME.test(name))) return undefined;
   return authors;
 }

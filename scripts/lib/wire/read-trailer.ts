@@ -11,7 +11,9 @@ const CREDIT_WORD = String.raw`(?:(?:additional )?reporting|writing|written|edit
 const BRACKETED = new RegExp(String.raw`^\(\s*${CREDIT_WORD}\b[^()]{1,400}\)\.?$`, 'iu');
 const SIGNED = new RegExp(String.raw`^(?:--|[-–—])\s*(?:${AGENCY})(?:\s*\/\s*[\p{L}\p{M} ]{1,40})?\.?$`, 'u');
 
+const CONTRIBUTED = /^[\p{L}\p{M} .,'’&-]{1,160}\bcontributed (?:to )?(?:this|the) (?:report|story|article)(?:ing)?\.?$/iu;
+
 /** Whether the trimmed line `text` is an agency trailer. */
 export function isTrailer(text: string): boolean {
-  return text.length <= 420 && (BRACKETED.test(text) || SIGNED.test(text));
+  return text.length <= 420 && (BRACKETED.test(text) || SIGNED.test(text) || CONTRIBUTED.test(text));
 }

@@ -38,8 +38,8 @@ const CREDIT_FORMS: readonly RegExp[] = [
   new RegExp(String.raw`${AFTER_SENTENCE}(${AGENCY}(?:\s+(?:Photo|Images|Pictures|Foto))?(?:\s*\/\s*[^/\s][^/]{0,80}){1,3}(?:\s+via\s+Getty Images)?)[\s.]*$`, 'u'),
   // `AFP via Getty Images`, `Anadolu Agency`, `PA Media` after a separator.
   new RegExp(String.raw`${AFTER_SEPARATOR}(${AGENCY}(?:\s+(?:Photo|Images|Pictures))?(?:\s+via\s+Getty Images)?)[\s.]*$`, 'u'),
-  // `… in Ankara. Anadolu Agency`, `… Downing Street. PA Media`.
-  new RegExp(String.raw`${AFTER_SENTENCE}(${PICTURE_AGENCY})[\s.]*$`, 'u'),
+  // `… in Ankara. Anadolu Agency`, `… Downing Street. PA Media`, `… mardi. AFP`.
+  new RegExp(String.raw`${AFTER_SENTENCE}(${AGENCY})[\s.]*$`, 'u'),
   // `Jane Doe/AFP via Getty Images`, `Anna Weber/dpa`, `Li Ming/Xinhua`, `Jane Doe/Getty Images`.
   new RegExp(String.raw`${AFTER_SENTENCE}(${NAME}\s*\/\s*${AGENCY}(?:\s+(?:via|for)\s+Getty Images)?(?:\s*\/\s*File(?: Photo)?)?)[\s.]*$`, 'u'),
   // `… / AFP`, `… | Reuters`.
