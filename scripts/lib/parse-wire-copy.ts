@@ -11,7 +11,7 @@
  * Pure: no I/O, no shared mutable state, never throws, linear in the text's length. Text is never
  * read as Markdown or HTML; the returned strings are literal and the caller escapes them.
  */
-import {classifyLine, isRelatedHeader, type LineClass} from './wire/classify-line.ts';
+import {classifyLine, isRelatedHeader, PROSE_LINE, type LineClass} from './wire/classify-line.ts';
 import {detectLanguage} from './wire/detect-language.ts';
 import {readByline} from './wire/read-byline.ts';
 import {readDateline} from './wire/read-dateline.ts';
@@ -59,8 +59,8 @@ export interface WireCopyOptions {
 const CAPTION_SEARCH_DEPTH = 3;
 /** … and among at most this many lines. */
 const HEAD_WINDOW = 20;
-/** Headlines listed under a "Related …" header are single lines at most this long. */
-const MAX_RELATED_HEADLINE_LENGTH = 150;
+/** Sentences under a "Related …", comments or author header go with it when at most this long (longer ones are prose). */
+const MAX_RELATED_HEADLINE_LENGTH = PROSE_LINE;
 /** A header over related headlines, comments or an author box is looked for this many lines up. */
 const HEADER_LOOKUP = 12;
 /** A run of at least this many short lines without stopwords is chrome by its shape. */
