@@ -63,6 +63,8 @@ const HEAD_WINDOW = 20;
 const MAX_RELATED_HEADLINE_LENGTH = PROSE_LINE;
 /** A header over related headlines, comments or an author box is looked for this many lines up. */
 const HEADER_LOOKUP = 12;
+/** At most this many lines at the end are judged as chrome: pasted chrome is never longer, and the cost stays bounded. */
+const MAX_TAIL_LINES = 300;
 /** A run of at least this many short lines without stopwords is chrome by its shape. */
 const SHORT_RUN = 2;
 
@@ -82,7 +84,8 @@ function toLines(text: string): Line[] {
   let block = 0;
   let previousBlank = true;
   const raws = text.replace(/\r\n?/g, '\n').split('\n');
-  for (const [index, raw] of raws.entries()) {
+  for (let index = 0; index < raws.length; index++) {
+    const raw = raws[index] as string;
     const trimmed = raw.trim();
     if (trimmed === '') {
       if (!previousBlank) block++;
@@ -121,14 +124,15 @@ function toParagraphs(lines: readonly Line[]): WireLine[] {
 function findTrailingChrome(lines: readonly Line[], classOf: (line: Line) => LineClass): {cut: number; trailer: number} {
   const classes: LineClass[] = [];
   let start = lines.length;
-  while (start > 0) {
+  const floor = Math.max(0, lines.length - MAX_TAIL_LINES);
+  while (start > floor) {
     const line = lines[start - 1] as Line;
     if (isTrailer(line.text)) break;
     const lineClass = classOf(line);
     if (lineClass === 'prose') {
       // Punctuated headlines, comments or an author's bio under a header further up go with it.
       let header = start - 1;
-      const top = Math.max(0, start - HEADER_LOOKUP);
+      const top = Math.max(floor, start - HEADER_LOOKUP);
       while (header > top && !isRelatedHeader((lines[header] as Line).text) && (lines[header] as Line).text.length <= MAX_RELATED_HEADLINE_LENGTH) header--;
       if (header < 0 || !isRelatedHeader((lines[header] as Line).text)) break;
       for (let i = start - 1; i > header; i--) classes[i] = 'short';
@@ -153,7 +157,7 @@ function findTrailingChrome(lines: readonly Line[], classOf: (line: Line) => Lin
   for (; cut < lines.length; cut++) {
     if (classes[cut] === 'chrome') break;
     // Without a prose line above, short lines are the body itself: only chrome's words cut it.
-    if (start === 0) continue;
+    if (start === floor) continue;
     if (chromeBelow[cut] ? !readsAsProse((lines[cut] as Line).text) : lines.length - cut >= SHORT_RUN && !proseFrom[cut]) break;
   }
   const trailer = start > 0 && cut === start && isTrailer((lines[start - 1] as Line).text) ? start - 1 : -1;
@@ -180,7 +184,7 @@ export function parseWireCopy(text: string, options: WireCopyOptions = {}): Wire
   // The headline: the first line that is not chrome (or the first line, when all of them are).
   let headlineIndex = all.findIndex((line, index) => index >= HEAD_WINDOW || classOf(line) !== 'chrome');
   if (headlineIndex === -1 || headlineIndex >= HEAD_WINDOW) headlineIndex = 0;
-  removed.push(...all.slice(0, headlineIndex));
+  for (const line of all.slice(0, headlineIndex)) removed.push(line);
   const headlineLine = all[headlineIndex] as Line;
   const body = all.slice(headlineIndex + 1);
 
@@ -191,7 +195,7 @@ export function parseWireCopy(text: string, options: WireCopyOptions = {}): Wire
   const proseBlocks = new Set<number>();
   for (const line of body.slice(0, HEAD_WINDOW)) {
     if (proseBlocks.size >= CAPTION_SEARCH_DEPTH) break;
-    const split = caption === undefined && readDateline(line.text) === undefined ? splitCredit(line.text) : undefined;
+    const split = caption === undefined && readDateline(line.text) === undefined && !isTrailer(line.text) ? splitCredit(line.text) : undefined;
     const authors = byline === undefined && split === undefined ? readByline(line.text) : undefined;
     if (split) caption = {...split, line: line.line};
     else if (authors) byline = {text: line.text, authors, line: line.line};
@@ -203,9 +207,9 @@ export function parseWireCopy(text: string, options: WireCopyOptions = {}): Wire
   }
 
   // The tail: chrome after the last prose line, and the agency's trailer above it.
-  const rest = body.filter((line) => !consumed.has(line));
+  const rest = consumed.size === 0 ? body : body.filter((line) => !consumed.has(line));
   const {cut, trailer: trailerIndex} = findTrailingChrome(rest, classOf);
-  removed.push(...rest.slice(cut));
+  for (const line of rest.slice(cut)) removed.push(line);
   const trailerLine = trailerIndex === -1 ? undefined : rest[trailerIndex];
 
   // The head's chrome: before the second prose paragraph (a standfirst may come first), chrome by
@@ -225,8 +229,8 @@ export function parseWireCopy(text: string, options: WireCopyOptions = {}): Wire
     else if (firstProse.size === 0 && shortRun.length < SHORT_RUN) shortRun = [];
   }
   if (firstProse.size > 0 && shortRun.length >= SHORT_RUN) for (const line of shortRun) headChrome.add(line);
-  removed.push(...headChrome);
-  const paragraphs = toParagraphs(kept.filter((line) => !headChrome.has(line)));
+  for (const line of headChrome) removed.push(line);
+  const paragraphs = toParagraphs(headChrome.size === 0 ? kept : kept.filter((line) => !headChrome.has(line)));
 
   // The dateline opening the first paragraph (or the second, after a standfirst).
   let dateline: WireLine | undefined;

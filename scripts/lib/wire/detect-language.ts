@@ -8,7 +8,7 @@ import {franc} from 'franc-min';
 /** Fewer letters than this and the text is too short to tell (measured: 40 characters are often wrong). */
 export const MIN_LETTERS = 150;
 /** Only this much of the text is looked at: plenty to tell, and a 1 MB article costs no more. */
-const SAMPLE_LENGTH = 2000;
+const SAMPLE_LENGTH = 600;
 
 /** ISO 639-3 codes franc-min returns, as the shortest BCP 47 tag (ISO 639-1 where there is one). */
 const TWO_LETTER: Readonly<Record<string, string>> = {
