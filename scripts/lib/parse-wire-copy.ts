@@ -61,6 +61,8 @@ const CAPTION_SEARCH_DEPTH = 3;
 const HEAD_WINDOW = 20;
 /** Sentences under a "Related …", comments or author header go with it when at most this long (longer ones are prose). */
 const MAX_RELATED_HEADLINE_LENGTH = PROSE_LINE;
+/** A first paragraph at most this long may be a standfirst, with the dateline opening the second. */
+const MAX_STANDFIRST_LENGTH = 300;
 /** A header over related headlines, comments or an author box is looked for this many lines up. */
 const HEADER_LOOKUP = 12;
 /** At most this many lines at the end are judged as chrome: pasted chrome is never longer, and the cost stays bounded. */
@@ -235,6 +237,7 @@ export function parseWireCopy(text: string, options: WireCopyOptions = {}): Wire
   // The dateline opening the first paragraph (or the second, after a standfirst).
   let dateline: WireLine | undefined;
   for (const [index, paragraph] of paragraphs.slice(0, 2).entries()) {
+    if (index === 1 && (paragraphs[0]?.text.length ?? 0) > MAX_STANDFIRST_LENGTH) break;
     const read = readDateline(paragraph.text);
     if (!read) continue;
     dateline = {text: read.dateline, line: paragraph.line};

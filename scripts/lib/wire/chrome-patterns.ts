@@ -98,5 +98,5 @@ export const chromeLabels: readonly RegExp[] = [
   /^(?:email|contact|follow) (?:the )?(?:author|reporter|writer)s?\b.{0,40}$/i,
 ];
 
-/** Each pattern names itself in tests; exported together for the README and the unit tests. */
-export const builtInChromePatterns: readonly RegExp[] = [...boilerplateSentences, ...chromeLabels, ...relatedHeaders];
+/** Every built-in pattern, for the unit tests. */
+export const builtInChromePatterns: readonly RegExp[] = [...boilerplateSentences, ...chromeLabels, ...relatedHeaders, ...sectionHeaders];

@@ -44,7 +44,7 @@ export function classifyLine(text: string, sitePatterns: readonly RegExp[]): Lin
   const sentence = endsSentence(text);
   if (text.length <= 400 && matchesAny(text, boilerplateSentences)) return 'chrome';
   if (sentence && text.length > PROSE_LINE) return 'prose';
-  if (text.length <= 400 && (matchesAny(text, chromeLabels) || matchesAny(text, relatedHeaders))) return 'chrome';
+  if (text.length <= 400 && (matchesAny(text, chromeLabels) || isRelatedHeader(text))) return 'chrome';
   if (sentence || text.length > SHORT_LINE) return 'prose';
   return 'short';
 }

@@ -12,8 +12,8 @@ const ANY_PLACE = String.raw`\p{L}[\p{L}\p{M}.'’-]*(?:[ ]\p{L}[\p{L}\p{M}.'’
 const DATE = String.raw`(?:,[ ]*[\p{L}\p{N}][\p{L}\p{N}. ]{0,24}){1,2}`;
 /** The agency in brackets: `(Reuters)`, `(AFP)`, `(أ ف ب)`. */
 const AGENCY = String.raw`[ ]*\([^()\n]{1,30}\)`;
-/** The dash that closes a dateline, then a space. */
-const DASH = String.raw`[ ]*(?:--|[-–—])[ ]+`;
+/** The dash that closes a dateline, then a space or a line break. */
+const DASH = String.raw`[ ]*(?:--|[-–—])\s+`;
 
 const DATELINE = new RegExp(
   String.raw`^(?:(${CAPITAL_PLACE}(?:${DATE})?(?:${AGENCY})?)|(${ANY_PLACE}(?:${DATE})?${AGENCY}))${DASH}`,
