@@ -5,7 +5,9 @@
  * dateline, trailer, language) are compared with the `.expected.json` beside it.
  * `UPDATE=1` rewrites the expectations: read the diff before committing it.
  */
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import type {Element, Root} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
@@ -69,9 +71,11 @@ function readPage(html: string): Omit<Parts, 'removed' | 'notes'> {
   };
 }
 
-test('should build every text of the wire corpus into the parts its expectation lists', async () => {
-  assert.ok(names.length >= 30, `the corpus has ${names.length} texts`);
-  const site = tempDir();
+const site = tempDir();
+const out = path.join(site, 'dist');
+let result: Awaited<ReturnType<typeof runCliAsync>>;
+
+test.before(async () => {
   const articles = path.join(site, 'articles');
   fs.mkdirSync(articles);
   fs.writeFileSync(
@@ -79,8 +83,11 @@ test('should build every text of the wire corpus into the parts its expectation 
     [`templatesDir: ${JSON.stringify(path.join(root, 'templates'))}`, 'url: https://owner.github.io/repo/', 'language: en', 'author: Corpus Desk', 'search: false', 'chromePatterns:', '  - "^Support independent journalism"', ''].join('\n'),
   );
   for (const name of names) fs.copyFileSync(path.join(corpus, `${name}.txt`), path.join(articles, `2024-03-01-${name}.txt`));
-  const out = path.join(site, 'dist');
-  const result = await runCliAsync(['build', '--out', out, '--now', '2030-01-01T00:00:00Z', '--no-cache'], {cwd: site});
+  result = await runCliAsync(['build', '--out', out, '--now', '2030-01-01T00:00:00Z', '--no-cache'], {cwd: site});
+});
+
+test('should build every text of the wire corpus into the parts its expectation lists', () => {
+  assert.ok(names.length >= 30, `the corpus has ${names.length} texts`);
   assert.is(result.status, 0, result.stderr);
 
   const failures: string[] = [];
@@ -113,6 +120,15 @@ test('should build every text of the wire corpus into the parts its expectation 
     }
   }
   assert.equal(failures, [], failures.join('\n'));
+});
+
+test('should give every corpus page valid HTML (Nu Html Checker)', () => {
+  const jar = createRequire(import.meta.url)('vnu-jar') as string;
+  const run = spawnSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'json', path.join(out, '2024')], {encoding: 'utf8'});
+  assert.is(run.error, undefined, 'java must be installed');
+  const messages = (JSON.parse(run.stderr) as {messages: {url: string; message: string}[]}).messages;
+  assert.equal(messages.map((message) => `${message.url}: ${message.message}`), []);
+  assert.is(run.status, 0);
 });
 
 test.after(removeTempDirs);
