@@ -71,11 +71,14 @@ function readPage(html: string): Omit<Parts, 'removed' | 'notes'> {
   };
 }
 
-const site = tempDir();
-const out = path.join(site, 'dist');
-let result: Awaited<ReturnType<typeof runCliAsync>>;
+// Made in the hook, not at import: other suites of the same uvu run remove every temp dir on their way out.
+let site = '';
+let out = '';
+let result: Awaited<ReturnType<typeof runCliAsync>> | undefined;
 
 test.before(async () => {
+  site = tempDir();
+  out = path.join(site, 'dist');
   const articles = path.join(site, 'articles');
   fs.mkdirSync(articles);
   fs.writeFileSync(
@@ -88,6 +91,7 @@ test.before(async () => {
 
 test('should build every text of the wire corpus into the parts its expectation lists', () => {
   assert.ok(names.length >= 30, `the corpus has ${names.length} texts`);
+  assert.ok(result, 'the corpus was built');
   assert.is(result.status, 0, result.stderr);
 
   const failures: string[] = [];
