@@ -38,6 +38,9 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
   let title = data.title;
   let image: ArticleImage | undefined;
   let tree: Root;
+  let wireAuthors: readonly string[] | undefined;
+  let wireDateline: string | undefined;
+  let wireLang: string | undefined;
 
   if (format === 'markdown') {
     if (!front.present) {
@@ -46,14 +49,31 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     }
     tree = markdownToHast('\n'.repeat(front.bodyLine - 1) + front.body, file, config.articlesDir, config.gfm);
   } else {
-    const wire = parseWireCopy(front.body, {chromePatterns: config.chromePatterns.map((p) => new RegExp(p, 'iu'))});
+    const wire = parseWireCopy(front.body, {chromePatterns: config.chromePatterns.map((p) => new RegExp(p, 'iu')), language: config.language});
     title ??= wire.headline?.text;
     const shift = front.bodyLine - 1;
+    const note = (reason: string, line: number, ruleId: string): void => {
+      file.info(reason, {place: {line: line + shift, column: 1}, ruleId, source: 'dateline'});
+    };
     if (wire.caption) image = {caption: wire.caption.caption, credit: wire.caption.credit};
-    for (const removed of wire.removed) {
-      file.info(`removed page chrome: "${removed.text.slice(0, 60)}"`, {place: {line: removed.line + shift, column: 1}, ruleId: 'wire-chrome', source: 'dateline'});
+    if (wire.byline) {
+      if (data.author === undefined) wireAuthors = wire.byline.authors;
+      note(`read byline: "${wire.byline.text.slice(0, 60)}"${data.author === undefined ? '' : ' (front matter `author` kept)'}`, wire.byline.line, 'wire-byline');
     }
-    tree = {type: 'root', children: wire.paragraphs.map((paragraph) => h('p', paragraph.text))};
+    if (wire.dateline) {
+      wireDateline = wire.dateline.text;
+      note(`read dateline: "${wire.dateline.text.slice(0, 60)}"${data.dateline === undefined ? '' : ' (front matter `dateline` kept)'}`, wire.dateline.line, 'wire-dateline');
+    }
+    if (wire.trailer) note(`kept agency trailer as the last paragraph: "${wire.trailer.text.slice(0, 60)}"`, wire.trailer.line, 'wire-trailer');
+    if (wire.lang && data.lang === undefined) {
+      wireLang = wire.lang;
+      note(`detected language: ${wire.lang}; set \`lang:\` in front matter if that is wrong`, wire.headline?.line ?? 1, 'wire-lang');
+    }
+    for (const removed of wire.removed) note(`removed page chrome: "${removed.text.slice(0, 60)}"`, removed.line, 'wire-chrome');
+    tree = {
+      type: 'root',
+      children: [...wire.paragraphs.map((paragraph) => h('p', paragraph.text)), ...(wire.trailer ? [h('p', {className: ['trailer']}, wire.trailer.text)] : [])],
+    };
   }
 
   if (!title) {
@@ -138,15 +158,15 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     id: data.id ? (data.id.includes(':') ? data.id : config.idBase + data.id) : config.idBase + slug,
     date,
     updated,
-    authors: data.author === undefined ? [config.author] : typeof data.author === 'string' ? [data.author] : data.author,
+    authors: data.author === undefined ? [...(wireAuthors ?? [config.author])] : typeof data.author === 'string' ? [data.author] : data.author,
     summary: data.summary,
     excerpt: excerpt(tree),
     section,
     tags: [...new Set(data.tags ?? [])],
     image,
     draft: data.draft ?? false,
-    dateline: data.dateline,
-    lang: data.lang,
+    dateline: data.dateline ?? wireDateline,
+    lang: data.lang ?? wireLang,
     corrections,
     path: articlePath,
     html,
