@@ -13,6 +13,7 @@ const article = {
   path: '2020/01/slug/',
   date: '2020-01-01T09:00:00.000Z',
   updated: '2020-01-02T09:00:00.000Z',
+  modified: '2020-01-02T09:00:00.000Z',
   authors: ['Ana Lima', 'Ben Okafor'],
   section: 'World',
   tags: ['One'],

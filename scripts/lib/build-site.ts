@@ -9,7 +9,7 @@ import {articleKey, BuildCache, contentHash, toolVersion} from './build-cache.ts
 import {articleRef, digest, fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
-import {planPages, sections, sortArticles} from './plan-pages.ts';
+import {planPages, sections, sortArticles, type PagePlan} from './plan-pages.ts';
 import type {Emitter} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitCname} from './emit/emit-cname.ts';
@@ -165,13 +165,13 @@ async function buildWith(
   // articles give the same index, so the last one is taken from the cache when they are.
   // `serve` takes the last one even when they are not: indexing every article again would
   // cost most of each rebuild on a large site (Pagefind cannot update an index in place).
-  const searchKey = config.search ? searchIndexKey(version, articles, (article) => keyOf.get(article)) : undefined;
+  const searchKey = config.search ? searchIndexKey(version, publicOnly(articles), (article) => keyOf.get(article)) : undefined;
   const currentIndex = searchKey === undefined ? [] : cache.searchIndex(searchKey);
   const earlierIndex = !currentIndex && config.liveReload ? cache.lastSearchIndex() : undefined;
   const cachedIndex = currentIndex ?? earlierIndex;
   const search: Promise<{files: OutputFile[]; made?: {key: string; files: {path: string; contents: string | Uint8Array}[]}} | {error: Error}> = cachedIndex
     ? Promise.resolve({files: cachedIndex})
-    : buildSearchIndex(articles, config).then(
+    : buildSearchIndex(publicOnly(articles), config).then(
         (made) => ({files: made.map((file) => ({path: file.path, key: `search:${searchKey}`, render: () => file.contents})), made: {key: searchKey!, files: made}}),
         (error: Error) => ({error}),
       );
@@ -207,7 +207,7 @@ async function buildWith(
       return failed(files);
     }
     for (const file of index.files) session.write(file);
-    step(`search (${!config.search ? 'off' : 'made' in index ? `${articles.length} articles indexed` : earlierIndex ? 'from an earlier build' : 'unchanged'})`);
+    step(`search (${!config.search ? 'off' : 'made' in index ? `${publicOnly(articles).length} articles indexed` : earlierIndex ? 'from an earlier build' : 'unchanged'})`);
     written = session.commit();
   } catch (error) {
     session.abort();
@@ -245,7 +245,21 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
     const key = keyOf(article as Article);
     return key ? articleRef(key) : JSON.stringify(article);
   };
-  const context = {config, articles, plans: planPages(articles, config), engine, site, ref, digest: (plain: unknown) => digest(plain, salt), fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
+  const plans = planPages(articles, config);
+  const publicArticles = publicOnly(articles);
+  let publicPlans: readonly PagePlan[] | undefined;
+  const context = {
+    config,
+    articles,
+    plans,
+    publicArticles,
+    publicPlans: () => (publicPlans ??= publicArticles === articles ? plans : planPages(publicArticles, config)),
+    engine,
+    site,
+    ref,
+    digest: (plain: unknown) => digest(plain, salt),
+    fingerprint: (value: unknown) => fingerprint(value, keyOf, salt),
+  };
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
     if (!('render' in file)) return file;
     return {
@@ -262,6 +276,11 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
   return {files, pages, feeds, site};
+}
+
+/** The articles without drafts: the same list (so memos keyed by it hold) when there are none. */
+export function publicOnly(articles: readonly Article[]): readonly Article[] {
+  return articles.some((article) => article.draft) ? articles.filter((article) => !article.draft) : articles;
 }
 
 /** Whether an article goes on the site: not a draft (unless drafts are on), and not dated after now. */

@@ -4,7 +4,7 @@ import type {Root} from 'hast';
 import {toString} from 'hast-util-to-string';
 import {h} from 'hastscript';
 import type {VFile} from 'vfile';
-import {dateParts, parseDate} from './dates.ts';
+import {dateParts, lastModified, parseDate} from './dates.ts';
 import {hastToHtml} from './hast-to-html.ts';
 import {imageDimensions} from './image-dimensions.ts';
 import {markdownToHast} from './markdown-to-hast.ts';
@@ -128,6 +128,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     id: data.id ? (data.id.includes(':') ? data.id : config.idBase + data.id) : config.idBase + slug,
     date,
     updated,
+    modified: lastModified({date, updated, corrections}),
     authors: data.author === undefined ? [config.author] : typeof data.author === 'string' ? [data.author] : data.author,
     summary: data.summary,
     excerpt: excerpt(tree),

@@ -26,6 +26,8 @@ export interface ListPage {
   readonly pagination: Pagination;
   /** Links to sub-listings (the archive's years and months, a year's months), newest first. */
   readonly links: readonly ListLink[];
+  /** Whether the listing has its own feeds (a section or tag with an article that is not a draft: drafts never enter a feed). */
+  readonly ownFeeds: boolean;
 }
 
 /** A link from a listing to another listing, with how many articles it holds. */
@@ -148,6 +150,7 @@ function grouped(articles: readonly Article[], kind: string, key: (article: Arti
 export function paginate(listing: ListPage['listing'], base: string, title: string, articles: readonly Article[], size: number, links: readonly ListLink[] = []): ListPage[] {
   const total = Math.max(1, Math.ceil(articles.length / size));
   const pathOf = (n: number): string => (n === 1 ? base : `${base}page/${n}/`);
+  const ownFeeds = (listing === 'section' || listing === 'tag') && articles.some((article) => !article.draft);
   return Array.from({length: total}, (_, index) => ({
     kind: 'list' as const,
     listing,
@@ -156,6 +159,7 @@ export function paginate(listing: ListPage['listing'], base: string, title: stri
     title,
     articles: articles.slice(index * size, (index + 1) * size),
     links: index === 0 ? links : [],
+    ownFeeds,
     pagination: {
       current: index + 1,
       total,

@@ -124,7 +124,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       path: plan.path,
       image: undefined,
       json_ld: serializeJsonLd(plan.listing === 'home' ? websiteData(config) : collectionPageData(heading, url, config)),
-      feeds: plan.listing === 'section' || plan.listing === 'tag' ? feedUrls(config, listingFeedPaths(plan.base)) : undefined,
+      feeds: plan.ownFeeds ? feedUrls(config, listingFeedPaths(plan.base)) : undefined,
     },
     articles: plan.articles.map(view),
     links: plan.links.map((link) => ({name: link.name, url: hrefOf(config, link.path), count: link.count})),

@@ -86,6 +86,12 @@ export interface ArticleSummary {
   readonly id: string;
   readonly date: string;
   readonly updated: string | undefined;
+  /**
+   * When the article last changed, as every consumer tells readers and crawlers (feeds' `updated`,
+   * JSON-LD `dateModified`, `article:modified_time`, the sitemap's `lastmod`, the page's "Updated"
+   * line): the latest of `date`, `updated` and the corrections' dates (see `lastModified`).
+   */
+  readonly modified: string;
   readonly authors: readonly string[];
   readonly summary: string | undefined;
   /** Plain text of the opening paragraph, cut to about 200 characters: the description when there is no summary. */

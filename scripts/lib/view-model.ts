@@ -102,7 +102,7 @@ function makeArticleView(article: ArticleSummary, config: SiteConfig): ArticleVi
     url: hrefOf(config, article.path),
     absolute_url: urlOf(config, article.path),
     date: date(article.date),
-    updated: article.updated && article.updated !== article.date ? date(article.updated) : undefined,
+    updated: article.modified !== article.date ? date(article.modified) : undefined,
     authors: article.authors.map((name) => ({name, url: hrefOf(config, authorPath(name))})),
     section: article.section ? {name: article.section, url: hrefOf(config, `section/${slugify(article.section) || 'untitled'}/`)} : undefined,
     tags: article.tags.map((tag) => ({name: tag, url: hrefOf(config, `tag/${slugify(tag) || 'untitled'}/`)})),

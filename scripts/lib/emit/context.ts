@@ -8,6 +8,13 @@ export interface EmitContext {
   readonly config: SiteConfig;
   /** Published articles, newest first (drafts and future-dated ones left out). */
   readonly articles: readonly Article[];
+  /**
+   * The same without drafts (the same list when there are none): what feeds, sitemaps, the OPML
+   * list and the search index hold, since drafts (shown by `--drafts` and `serve`) stay private.
+   */
+  readonly publicArticles: readonly Article[];
+  /** The pages the site has without its drafts ({@link plans} when there are none): what the sitemap lists. */
+  readonly publicPlans: () => readonly PagePlan[];
   /** Every HTML page of the site, planned once (`planPages`), shared by the pages and the sitemap. */
   readonly plans: readonly PagePlan[];
   readonly engine: Liquid;

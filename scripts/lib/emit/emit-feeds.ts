@@ -10,7 +10,7 @@ import type {EmitContext} from './context.ts';
  * `archive/YYYY/MM/feed.xml` and `archive/YYYY/MM/atom.xml`, chained by `prev-archive` and
  * `next-archive`, each linking the main feed as `current`.
  */
-export function emitFeeds({articles, config, fingerprint}: EmitContext): OutputFile[] {
+export function emitFeeds({publicArticles: articles, config, fingerprint}: EmitContext): OutputFile[] {
   const months = planArchives(articles, config.timezone);
   const main = {rss: mainFeedPaths.rss, atom: mainFeedPaths.atom};
   const files = lazyFeeds(

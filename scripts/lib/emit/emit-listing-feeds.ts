@@ -5,7 +5,7 @@ import type {OutputFile} from '../types.ts';
 import type {EmitContext} from './context.ts';
 
 /** Every section's and tag's own RSS, Atom and JSON feeds, next to its listing page. */
-export function emitListingFeeds({articles, config, fingerprint}: EmitContext): OutputFile[] {
+export function emitListingFeeds({publicArticles: articles, config, fingerprint}: EmitContext): OutputFile[] {
   const feedsOf = (kind: 'section' | 'tag', group: Group): OutputFile[] => {
     const base = `${kind}/${group.slug}/`;
     return lazyFeeds(

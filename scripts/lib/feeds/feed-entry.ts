@@ -27,7 +27,7 @@ export interface FeedEntry {
   readonly link: string;
   /** UTC ISO: the first publication, never changed by edits. */
   readonly published: string;
-  /** UTC ISO: the latest of the article's `updated`, its corrections and its date. */
+  /** UTC ISO: the article's `modified` (the latest of its date, `updated` and its corrections). */
   readonly updated: string;
   readonly authors: readonly string[];
   /** Section first, then tags. */
@@ -48,13 +48,12 @@ export interface FeedEntry {
 export function feedEntry(article: Article, config: SiteConfig): FeedEntry {
   const link = urlOf(config, article.path);
   const image = feedImage(article, link, config);
-  const times = [article.date, article.updated ?? article.date, ...article.corrections.map((correction) => correction.date)];
   return {
     id: article.id,
     title: stripIllegalXml(article.title),
     link,
     published: article.date,
-    updated: times.reduce((latest, time) => (time > latest ? time : latest)),
+    updated: article.modified,
     authors: article.authors.map(stripIllegalXml),
     categories: [...new Set([...(article.section ? [article.section] : []), ...article.tags].map(stripIllegalXml).filter(Boolean))],
     summary: article.summary === undefined ? undefined : stripIllegalXml(article.summary),
