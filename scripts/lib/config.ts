@@ -121,12 +121,14 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     }
     now = pinned.iso;
   }
+  const mintedIdBase = `tag:${siteUrl.hostname},2000:${siteUrl.pathname}`;
+  if (!merged.idBase) warnIdBase(file, mintedIdBase, fs.existsSync(configPath));
   const config: SiteConfig = {
     ...merged,
     chromePatterns: [...merged.chromePatterns],
     url: siteUrl.href,
     basePath: siteUrl.pathname,
-    idBase: merged.idBase || `tag:${siteUrl.hostname},2000:${siteUrl.pathname}`,
+    idBase: merged.idBase || mintedIdBase,
     articlesDir: path.resolve(cwd, overrides.articles ?? merged.articlesDir),
     outDir: path.resolve(cwd, overrides.out ?? merged.outDir),
     templatesDir: path.resolve(cwd, merged.templatesDir),
@@ -142,6 +144,24 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     return {config: undefined, file};
   }
   return {config: Object.freeze(config), file};
+}
+
+/** The rule of the warning that a site has no `idBase`; `check` makes it an error. */
+export const idBaseRule = 'id-base';
+
+/**
+ * Without `idBase`, feed ids are minted from the URL's host, so a move (to a custom domain)
+ * changes every id and readers show every entry twice. Warn once, with the exact line that
+ * keeps today's ids: the minted prefix itself (its year is 2000, whatever the articles' years,
+ * since another year would change every id now).
+ */
+function warnIdBase(file: VFile, minted: string, hasFile: boolean): void {
+  const line = `idBase: ${JSON.stringify(minted)}`;
+  const message = file.message(
+    `no \`idBase\`: feed ids are made from the URL's host (${minted}…), so moving the site (to a custom domain) would change every id and feed readers would show every article again; ${hasFile ? 'add this line to the config' : `create ${configFileName} with this line`} to keep today's ids for good: ${line}`,
+    {ruleId: idBaseRule, source: 'dateline'},
+  );
+  message.fatal = false;
 }
 
 /** Why the output folder may not be used: the build replaces it whole, so it must hold nothing else. */
