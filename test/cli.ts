@@ -63,8 +63,6 @@ const siteFiles = [
   'archive/2017/01/feed.xml',
   'archive/2017/01/index.html',
   'archive/2017/01/page/2/index.html',
-  'archive/2017/02/atom.xml',
-  'archive/2017/02/feed.xml',
   'archive/2017/02/index.html',
   'archive/2017/index.html',
   'archive/2017/page/2/index.html',

@@ -1,17 +1,18 @@
 import {lazyFeeds} from '../build-feeds.ts';
 import {mainFeedPaths} from '../feeds/feed-paths.ts';
-import {planArchives} from '../feeds/plan-archives.ts';
+import {planFeedHistory} from '../feeds/plan-archives.ts';
 import type {OutputFile} from '../types.ts';
 import type {EmitContext} from './context.ts';
 
 /**
- * The site's main feeds (`feed.xml`, `atom.xml`, `feed.json`: the newest `feedSize` articles)
- * and their RFC 5005 history: one RSS and one Atom archive per calendar month,
+ * The site's main feeds (`feed.xml`, `atom.xml`, `feed.json`: the newest `feedSize` articles
+ * and every article of the month still open) and their RFC 5005 history: one RSS and one Atom
+ * archive per closed calendar month (see `planFeedHistory`),
  * `archive/YYYY/MM/feed.xml` and `archive/YYYY/MM/atom.xml`, chained by `prev-archive` and
  * `next-archive`, each linking the main feed as `current`.
  */
 export function emitFeeds({publicArticles: articles, config, fingerprint}: EmitContext): OutputFile[] {
-  const months = planArchives(articles, config.timezone);
+  const {current, archives: months} = planFeedHistory(articles, config.timezone, config.feedSize);
   const main = {rss: mainFeedPaths.rss, atom: mainFeedPaths.atom};
   const files = lazyFeeds(
     {
@@ -20,7 +21,7 @@ export function emitFeeds({publicArticles: articles, config, fingerprint}: EmitC
       home: '',
       paths: mainFeedPaths,
       id: config.idBase,
-      articles: articles.slice(0, config.feedSize),
+      articles: current,
       history: {archive: false, prev: months[0]?.paths},
     },
     config,
