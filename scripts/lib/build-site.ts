@@ -10,7 +10,7 @@ import {articleRef, digest, fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
 import {planPages, sections, sortArticles, type PagePlan} from './plan-pages.ts';
-import type {Emitter} from './emit/context.ts';
+import type {Emitter, FeedSizeReport} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitCname} from './emit/emit-cname.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
@@ -160,6 +160,7 @@ async function buildWith(
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
   const planned = renderSite(articles, config, (article) => keyOf.get(article));
+  reportFeedSizes(planned.feedSizes, config, configFile, new Map(parsed.map(({article, file}) => [article.path, file])));
   step('plan');
   // Pagefind indexes in its own process while the pages render on every core; the same
   // articles give the same index, so the last one is taken from the cache when they are.
@@ -233,7 +234,11 @@ const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, em
  * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
  * fingerprint matches the last build's is not rendered at all.
  */
-function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number; feeds: number; site: SiteView} {
+function renderSite(
+  articles: readonly Article[],
+  config: SiteConfig,
+  keyOf: (article: Article) => string | undefined,
+): {files: OutputFile[]; pages: number; feeds: number; site: SiteView; feedSizes: FeedSizeReport[]} {
   const engine = createEngine(config);
   const site = siteView(
     config,
@@ -246,6 +251,7 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
     return key ? articleRef(key) : JSON.stringify(article);
   };
   const plans = planPages(articles, config);
+  const feedSizes: FeedSizeReport[] = [];
   const publicArticles = publicOnly(articles);
   let publicPlans: readonly PagePlan[] | undefined;
   const context = {
@@ -259,6 +265,7 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
     ref,
     digest: (plain: unknown) => digest(plain, salt),
     fingerprint: (value: unknown) => fingerprint(value, keyOf, salt),
+    report: (report: FeedSizeReport) => void feedSizes.push(report),
   };
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
     if (!('render' in file)) return file;
@@ -275,7 +282,39 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
-  return {files, pages, feeds, site};
+  return {files, pages, feeds, site, feedSizes};
+}
+
+/**
+ * Tell the author about the feeds' size budget, once per article: a note (rule `feed-size`) on
+ * each article whose items carry its summary instead of its body, naming the feeds; a warning on
+ * the config for a document that passes `feedMaxBytes` even with every item summarized.
+ * Decided when the feeds are planned, so warm and cold builds say the same.
+ */
+function reportFeedSizes(reports: readonly FeedSizeReport[], config: SiteConfig, configFile: VFile, files: ReadonlyMap<string, VFile>): void {
+  const documents = new Map<string, string[]>();
+  for (const report of reports) {
+    if (report.kind === 'over') {
+      const message = configFile.message(
+        `${report.document} (and its Atom and JSON forms) holds ${report.items} articles, more than fit in \`feedMaxBytes\` (${config.feedMaxBytes} bytes) even as summaries; raise \`feedMaxBytes\` or lower \`feedSize\``,
+        {ruleId: 'feed-size', source: 'dateline'},
+      );
+      message.fatal = false;
+      continue;
+    }
+    const list = documents.get(report.article.path) ?? [];
+    list.push(report.document);
+    documents.set(report.article.path, list);
+  }
+  for (const [articlePath, list] of documents) {
+    const file = files.get(articlePath);
+    if (!file) continue;
+    const named = list.length > 4 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ');
+    file.info(
+      `too long for the feeds' budget (\`feedMaxBytes\`: ${config.feedMaxBytes} bytes): its item in ${named} (and their Atom and JSON forms) carries its summary and a link to the page instead of the whole article`,
+      {ruleId: 'feed-size', source: 'dateline'},
+    );
+  }
 }
 
 /** The articles without drafts: the same list (so memos keyed by it hold) when there are none. */

@@ -22,6 +22,8 @@ export const configDefaults = {
   idBase: '',
   /** Items in the main feeds. */
   feedSize: 20,
+  /** The largest a feed document (RSS, Atom, JSON Feed; main, section, tag, archive) may be, in bytes (1 MiB): an item that would pass it carries its summary and a link to the page instead. */
+  feedMaxBytes: 1_048_576,
   /** Articles on each listing page. */
   pageSize: 10,
   /** Article URL pattern: `:year`, `:month`, `:day`, `:slug`, `:section`. */

@@ -55,6 +55,7 @@ const fileSchema = z.strictObject({
   copyright: z.string().optional(),
   idBase: z.string().regex(/^(tag|urn|https?):\S+$/, 'must be a URI prefix such as tag:example.com,2017:').optional(),
   feedSize: z.int({error: 'must be a whole number, e.g. 20'}).min(1).max(1000).optional(),
+  feedMaxBytes: z.int({error: 'must be a whole number of bytes, e.g. 1048576'}).min(16_384, 'must be at least 16384 bytes, room for a feed and a few summaries').optional(),
   pageSize: z.int({error: 'must be a whole number, e.g. 10'}).min(1).max(1000).optional(),
   permalink: z.string().regex(/^[\w:-]+(?:\/[\w:-]+)*\/$/, 'must be a relative path pattern ending in / such as :year/:month/:slug/ (letters, digits, _, - and :tokens; no leading /, no . or ..)').refine((p) => p.includes(':slug'), 'must contain :slug').optional(),
   chromePatterns: z.array(regexString).optional(),

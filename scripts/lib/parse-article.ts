@@ -143,6 +143,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     html,
     feedHtml,
     words: countWords(html),
+    feedBytes: Buffer.byteLength(JSON.stringify(feedHtml)),
     assets,
   };
 }

@@ -26,6 +26,8 @@ export interface SiteConfig {
   readonly idBase: string;
   /** How many items the main feeds carry. */
   readonly feedSize: number;
+  /** The largest a feed document may be, in bytes: items that would pass it carry their summary and a link instead. */
+  readonly feedMaxBytes: number;
   /** How many articles a listing page shows. */
   readonly pageSize: number;
   /** Article URL pattern relative to the root: tokens `:year`, `:month`, `:day`, `:slug`, `:section`. */
@@ -110,6 +112,8 @@ export interface ArticleSummary {
   readonly path: string;
   /** Words in the body, for the reading time (counted once, so listings never need the body). */
   readonly words: number;
+  /** Bytes the body takes in a feed (its absolute-URL HTML as a JSON string, the largest of the formats): what `feedMaxBytes` is weighed against without reading the body. */
+  readonly feedBytes: number;
   /** Local files (images) to copy into the page's folder. */
   readonly assets: readonly {readonly from: string; readonly name: string}[];
 }

@@ -25,6 +25,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     html: '<p>x</p>',
     feedHtml: '<p>x</p>',
     words: 1,
+    feedBytes: 12,
     assets: [],
     modified: '',
     ...overrides,

@@ -44,8 +44,11 @@ export interface FeedEntry {
 /**
  * Turn a published article into a feed entry, with the characters XML forbids stripped so
  * every format carries the same text. Reads the size of a local lead image.
+ *
+ * @param summarized Carry the summary (or the opening text) and a link to the page instead of
+ *   the whole body: for an article too large for the feed's `feedMaxBytes` (see `fitFeedBudget`).
  */
-export function feedEntry(article: Article, config: SiteConfig): FeedEntry {
+export function feedEntry(article: Article, config: SiteConfig, summarized = false): FeedEntry {
   const link = urlOf(config, article.path);
   const image = feedImage(article, link, config);
   return {
@@ -58,7 +61,7 @@ export function feedEntry(article: Article, config: SiteConfig): FeedEntry {
     categories: [...new Set([...(article.section ? [article.section] : []), ...article.tags].map(stripIllegalXml).filter(Boolean))],
     summary: article.summary === undefined ? undefined : stripIllegalXml(article.summary),
     description: [article.summary, article.excerpt, article.title].map((text) => stripIllegalXml(text ?? '')).find(Boolean) ?? '',
-    contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + article.feedHtml),
+    contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + (summarized ? summaryWithLink(article, link) : article.feedHtml)),
     image,
     language: article.lang,
   };
@@ -87,4 +90,10 @@ function corrections(article: Article, config: SiteConfig): string {
     h('li', [h('time', {dateTime: correction.date}, formatDate(correction.date, config.language, config.timezone)), ': ', correction.text]),
   );
   return toHtml(h('aside', {className: ['corrections']}, [h('h2', 'Corrections and updates'), h('ul', items)]));
+}
+
+/** Instead of a body too large for the feed: the summary (else the opening text) and a link to the whole article. */
+function summaryWithLink(article: Article, link: string): string {
+  const lead = article.summary || article.excerpt;
+  return toHtml([...(lead ? [h('p', lead)] : []), h('p', [h('a', {href: link}, 'Read the whole article'), ' on the site (too long for this feed).'])]);
 }
