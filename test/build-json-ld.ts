@@ -39,7 +39,7 @@ test('should describe a NewsArticle with absolute URLs', () => {
       {'@type': 'Person', name: 'Ben Okafor', url: 'https://owner.github.io/repo/author/ben-okafor/'},
     ],
     image: ['https://owner.github.io/repo/2020/01/slug/photo.jpg'],
-    publisher: {'@type': 'NewsMediaOrganization', name: config.title, url: 'https://owner.github.io/repo/'},
+    publisher: {'@type': 'NewsMediaOrganization', name: config.title, url: 'https://owner.github.io/repo/', logo: {'@type': 'ImageObject', url: 'https://owner.github.io/repo/assets/icon.svg'}},
     mainEntityOfPage: {'@type': 'WebPage', '@id': 'https://owner.github.io/repo/2020/01/slug/'},
     url: 'https://owner.github.io/repo/2020/01/slug/',
     inLanguage: 'en',

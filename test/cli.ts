@@ -68,6 +68,7 @@ const siteFiles = [
   'archive/2017/page/2/index.html',
   'archive/index.html',
   'assets/feed.xsl',
+  'assets/icon.svg',
   'assets/search.js',
   'assets/style.css',
   'atom.xml',

@@ -9,7 +9,7 @@ import {stripIllegalXml} from './feeds/xml-text.ts';
 import type {FeedSizeReport} from './emit/context.ts';
 import {fitFeedBudget} from './feeds/fit-feed-budget.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
-import {urlOf} from './view-model.ts';
+import {hrefOf, urlOf} from './view-model.ts';
 
 /** Site-relative paths of one document in the two XML formats. */
 export interface XmlFeedPaths {
@@ -79,7 +79,9 @@ function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlyS
     language: config.language,
     copyright: stripIllegalXml(config.copyright),
     updated: latestUpdate(entries),
-    stylesheet: fs.existsSync(path.join(config.templatesDir, stylesheetPath)) ? urlOf(config, stylesheetPath) : undefined,
+    // Under `serve` the feeds are opened from the local server, and browsers apply an XSLT stylesheet only from the
+    // feed's own origin: there it is the path under the sub-path, which the local server serves.
+    stylesheet: fs.existsSync(path.join(config.templatesDir, stylesheetPath)) ? (config.liveReload ? hrefOf(config, stylesheetPath) : urlOf(config, stylesheetPath)) : undefined,
     history,
     entries,
   };

@@ -34,6 +34,10 @@ export const configDefaults = {
   search: true,
   /** Extra wire-copy trailing-chrome patterns (regular expressions, case-insensitive). */
   chromePatterns: [] as string[],
+  /** The site's icon (`<link rel="icon">`), a file in the theme's `assets/` folder; empty for none. Without it browsers ask for `/favicon.ico`. */
+  icon: 'icon.svg',
+  /** The publisher's logo in JSON-LD (`publisher.logo`), a file in the theme's `assets/` folder; empty: the icon. */
+  logo: '',
   /** Custom domain for GitHub Pages (`news.example.com`), written to `CNAME`; empty for none. */
   cname: '',
   /** Largest article file, in bytes (10 MB); a larger one is an error, and is never read. */

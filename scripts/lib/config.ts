@@ -61,6 +61,8 @@ const fileSchema = z.strictObject({
   chromePatterns: z.array(regexString).optional(),
   gfm: z.boolean({error: 'must be true or false'}).optional(),
   search: z.boolean({error: 'must be true or false'}).optional(),
+  icon: z.string().regex(/^$|^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/, 'must be a file name in the theme\'s assets/ folder, such as icon.svg (no leading /, no . or ..), or "" for none').optional(),
+  logo: z.string().regex(/^$|^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/, 'must be a file name in the theme\'s assets/ folder, such as logo.png (no leading /, no . or ..), or "" for the icon').optional(),
   cname: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i, 'must be a bare domain name such as news.example.com (no scheme, no path)').optional(),
   maxArticleBytes: z.int({error: 'must be a whole number of bytes, e.g. 10000000'}).min(1).optional(),
   articlesDir: z.string().min(1).optional(),
@@ -139,12 +141,34 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     drafts: overrides.drafts ?? false,
     liveReload: overrides.liveReload ?? false,
   };
+  const assets = themeAssets(config.templatesDir, fromFile, file);
+  if (!assets) return {config: undefined, file};
+  Object.assign(config, assets);
   const clash = outputClash(config, path.resolve(cwd));
   if (clash) {
     fail(file, `output folder ${config.outDir} ${clash}; choose another --out (such as dist)`, undefined, 'config');
     return {config: undefined, file};
   }
   return {config: Object.freeze(config), file};
+}
+
+/**
+ * The icon and the logo as site paths (`assets/icon.svg`): files of the theme's `assets/` folder,
+ * which the build copies there. One the config names must exist; the default icon is used only
+ * when the theme has it (an older theme without one links none).
+ */
+function themeAssets(templatesDir: string, fromFile: {icon?: string | undefined; logo?: string | undefined}, file: VFile): {icon: string; logo: string} | undefined {
+  const exists = (name: string) => fs.existsSync(path.join(templatesDir, 'assets', name));
+  for (const key of ['icon', 'logo'] as const) {
+    const name = fromFile[key];
+    if (name && !exists(name)) {
+      fail(file, `\`${key}\`: ${path.join(path.basename(templatesDir), 'assets', name)} does not exist; put the file in the theme's assets/ folder, or set ${key}: "" ${key === 'icon' ? 'for none' : 'to use the icon'}`, undefined, 'config');
+      return undefined;
+    }
+  }
+  const iconName = fromFile.icon ?? (exists(configDefaults.icon) ? configDefaults.icon : '');
+  const icon = iconName ? `assets/${iconName}` : '';
+  return {icon, logo: fromFile.logo ? `assets/${fromFile.logo}` : icon};
 }
 
 /** The rule of the warning that a site has no `idBase`; `check` makes it an error. */

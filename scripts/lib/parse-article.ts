@@ -86,9 +86,13 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
   corrections.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   if (data.image) {
-    const {src, alt, caption, credit} = data.image;
+    const {src, alt, decorative, caption, credit} = data.image;
     const lead: {-readonly [K in keyof ArticleImage]: ArticleImage[K]} = {...image};
     if (alt !== undefined) lead.alt = alt;
+    if (decorative) {
+      if (alt?.trim()) fail(file, '`image.decorative` is true but `image.alt` describes the image: a decorative image has no alt text; drop one of them', front.locate('image'), 'front-matter');
+      Object.assign(lead, {alt: '', decorative: true});
+    }
     if (caption !== undefined) lead.caption = caption;
     if (credit !== undefined) lead.credit = credit;
     if (src && !/^https?:\/\//i.test(src)) {
@@ -98,7 +102,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     } else if (src) {
       lead.src = src;
     }
-    if (lead.src && lead.alt === undefined) fail(file, '`image.alt` is missing: describe the image for readers who cannot see it (alt: "" only if it is decorative)', front.locate('image'), 'front-matter');
+    if (lead.src && !lead.decorative && !lead.alt?.trim()) fail(file, '`image.alt` is missing: describe the image for readers who cannot see it (or, for a purely decorative image, set `decorative: true` instead)', front.locate('image'), 'front-matter');
     image = lead;
   }
 

@@ -52,6 +52,10 @@ export interface SiteConfig {
   readonly now: string;
   /** Publish drafts too (`--drafts`, for previews). */
   readonly drafts: boolean;
+  /** Site path of the icon linked by every page (`assets/icon.svg`); empty for none. */
+  readonly icon: string;
+  /** Site path of the publisher's logo in JSON-LD (the icon unless set); empty for none. */
+  readonly logo: string;
   /** Custom domain written to `CNAME` for GitHub Pages; empty for none. */
   readonly cname: string;
   /** Pages load the live-reload script (`dateline serve` only; never in a published build). */
@@ -65,6 +69,8 @@ export interface ArticleImage {
   /** URL relative to the article page or absolute; absent when wire copy carries only a caption. */
   readonly src?: string;
   readonly alt?: string;
+  /** Marked decorative in front matter (`decorative: true`): no alt text, shown with `role="presentation"`. */
+  readonly decorative?: boolean;
   readonly caption?: string;
   readonly credit?: string;
   /** Source file to copy next to the article page, relative to the articles folder. */

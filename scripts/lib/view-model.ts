@@ -39,6 +39,8 @@ export interface ImageView {
   /** The same image as an absolute URL, for metadata. */
   readonly absolute_url: string | undefined;
   readonly alt: string;
+  /** Marked decorative (`alt=""`, shown with `role="presentation"`). */
+  readonly decorative: boolean;
   readonly caption: string | undefined;
   readonly credit: string | undefined;
   readonly width: number | undefined;
@@ -111,6 +113,7 @@ function makeArticleView(article: ArticleSummary, config: SiteConfig): ArticleVi
           url: image.src === undefined ? undefined : /^https?:/i.test(image.src) ? image.src : hrefOf(config, article.path + image.src),
           absolute_url: image.src === undefined ? undefined : /^https?:/i.test(image.src) ? image.src : urlOf(config, article.path + image.src),
           alt: image.alt ?? '',
+          decorative: image.decorative ?? false,
           caption: image.caption,
           credit: image.credit,
           width: image.width,
