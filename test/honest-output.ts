@@ -33,7 +33,10 @@ async function build(flags: readonly string[]): Promise<string> {
   return out;
 }
 
-const builds = {plain: build([]), drafts: build(['--drafts'])};
+// Started by the first test, not at load: the runner loads every suite first, and another suite's
+// clean-up (`removeTempDirs`) would remove folders made before it ran.
+let started: {plain: Promise<string>; drafts: Promise<string>} | undefined;
+const builds = (): {plain: Promise<string>; drafts: Promise<string>} => (started ??= {plain: build([]), drafts: build(['--drafts'])});
 const read = (out: string, file: string): string => fs.readFileSync(path.join(out, file), 'utf8');
 
 function metaOf(html: string, key: string): string | undefined {
@@ -44,7 +47,7 @@ function metaOf(html: string, key: string): string | undefined {
 test.after(() => removeTempDirs());
 
 test('should date a corrected article by its correction everywhere it says when it changed', async () => {
-  const out = await builds.plain;
+  const out = await builds().plain;
   const page = read(out, `${corrected}index.html`);
   const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)![1]!) as Record<string, unknown>;
   assert.is(jsonLd['dateModified'], correctionTime, 'JSON-LD dateModified');
@@ -70,7 +73,7 @@ test('should date a corrected article by its correction everywhere it says when 
 });
 
 test('should keep drafts out of every feed, sitemap, the OPML list and the search index with --drafts', async () => {
-  const out = await builds.drafts;
+  const out = await builds().drafts;
   const files = listFiles(out);
   // The preview shows the draft, marked, and asks search engines not to index it.
   const page = read(out, `${draft}index.html`);
