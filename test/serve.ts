@@ -40,6 +40,14 @@ test('should serve under the sub-path, rebuild and reload on change, show errors
     assert.ok(home.body.includes('Fixture Times'));
     assert.ok(home.body.includes('<script src="/repo/__dateline/live-reload.js" defer></script>'), 'the live-reload script is included');
     assert.ok(home.body.includes('Embargoed: draft budget leak') && home.body.includes('class="draft-flag"'), 'drafts are shown, marked');
+    // The feeds' stylesheet is on the local server (browsers apply XSLT from the feed's own origin only), and drafts stay out of feeds.
+    const feed = await get(`${base}feed.xml`);
+    const stylesheet = /<\?xml-stylesheet href="([^"]+)" type="text\/xsl"\?>/.exec(feed.body)?.[1];
+    assert.is(stylesheet, '/repo/assets/feed.xsl');
+    const xsl = await get(new URL(stylesheet!, base).href);
+    assert.is(xsl.status, 200);
+    assert.ok(xsl.body.includes('xsl:stylesheet'), 'the stylesheet is served');
+    assert.not.ok(feed.body.includes('Embargoed'), 'a draft in the feed under serve');
     const script = await get(`${base}__dateline/live-reload.js`);
     assert.is(script.status, 200);
     assert.ok(script.body.includes('EventSource'));

@@ -10,8 +10,8 @@ import {articleKey, BuildCache, contentHash, toolVersion} from './build-cache.ts
 import {articleRef, digest, fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
-import {planPages, sections, sortArticles} from './plan-pages.ts';
-import type {Emitter} from './emit/context.ts';
+import {planPages, sections, sortArticles, type PagePlan} from './plan-pages.ts';
+import type {Emitter, FeedSizeReport} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitCname} from './emit/emit-cname.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
@@ -181,10 +181,11 @@ async function buildWith(
     return clear;
   };
   if (!claimAll(planned.files)) return failed(files);
+  reportFeedSizes(planned.feedSizes, config, configFile, new Map(parsed.map(({article, file}) => [article.path, file])));
   step('plan');
   // Pagefind indexes in its own process while the pages render on every core, only the
   // search shards whose articles changed (Pagefind cannot update an index in place).
-  const search = indexForSearch(articles, config, cache, version, (article) => keyOf.get(article));
+  const search = indexForSearch(publicOnly(articles), config, cache, version, (article) => keyOf.get(article));
   const outputFailed = (error: unknown): BuildResult => {
     if (error instanceof TemplateError) {
       // On the template file, at the line LiquidJS names (a partial's own, when the error is in one).
@@ -254,7 +255,11 @@ const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, em
  * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
  * fingerprint matches the last build's is not rendered at all.
  */
-function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number; feeds: number; site: SiteView} {
+function renderSite(
+  articles: readonly Article[],
+  config: SiteConfig,
+  keyOf: (article: Article) => string | undefined,
+): {files: OutputFile[]; pages: number; feeds: number; site: SiteView; feedSizes: FeedSizeReport[]} {
   const engine = createEngine(config);
   const site = siteView(
     config,
@@ -266,7 +271,23 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
     const key = keyOf(article as Article);
     return key ? articleRef(key) : JSON.stringify(article);
   };
-  const context = {config, articles, plans: planPages(articles, config), engine, site, ref, digest: (plain: unknown) => digest(plain, salt), fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
+  const plans = planPages(articles, config);
+  const feedSizes: FeedSizeReport[] = [];
+  const publicArticles = publicOnly(articles);
+  let publicPlans: readonly PagePlan[] | undefined;
+  const context = {
+    config,
+    articles,
+    plans,
+    publicArticles,
+    publicPlans: () => (publicPlans ??= publicArticles === articles ? plans : planPages(publicArticles, config)),
+    engine,
+    site,
+    ref,
+    digest: (plain: unknown) => digest(plain, salt),
+    fingerprint: (value: unknown) => fingerprint(value, keyOf, salt),
+    report: (report: FeedSizeReport) => void feedSizes.push(report),
+  };
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
     if (!('render' in file)) return file;
     return {
@@ -282,7 +303,44 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
-  return {files, pages, feeds, site};
+  return {files, pages, feeds, site, feedSizes};
+}
+
+/**
+ * Tell the author about the feeds' size budget, once per article: a note (rule `feed-size`) on
+ * each article whose items carry its summary instead of its body, naming the feeds; a warning on
+ * the config for a document that passes `feedMaxBytes` even with every item summarized.
+ * Decided when the feeds are planned, so warm and cold builds say the same.
+ */
+function reportFeedSizes(reports: readonly FeedSizeReport[], config: SiteConfig, configFile: VFile, files: ReadonlyMap<string, VFile>): void {
+  const documents = new Map<string, string[]>();
+  for (const report of reports) {
+    if (report.kind === 'over') {
+      const message = configFile.message(
+        `${report.document} (and its Atom and JSON forms) holds ${report.items} articles, more than fit in \`feedMaxBytes\` (${config.feedMaxBytes} bytes) even as summaries; raise \`feedMaxBytes\` or lower \`feedSize\``,
+        {ruleId: 'feed-size', source: 'dateline'},
+      );
+      message.fatal = false;
+      continue;
+    }
+    const list = documents.get(report.article.path) ?? [];
+    list.push(report.document);
+    documents.set(report.article.path, list);
+  }
+  for (const [articlePath, list] of documents) {
+    const file = files.get(articlePath);
+    if (!file) continue;
+    const named = list.length > 4 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ');
+    file.info(
+      `too long for the feeds' budget (\`feedMaxBytes\`: ${config.feedMaxBytes} bytes): its item in ${named} (and their Atom and JSON forms) carries its summary and a link to the page instead of the whole article`,
+      {ruleId: 'feed-size', source: 'dateline'},
+    );
+  }
+}
+
+/** The articles without drafts: the same list (so memos keyed by it hold) when there are none. */
+export function publicOnly(articles: readonly Article[]): readonly Article[] {
+  return articles.some((article) => article.draft) ? articles.filter((article) => !article.draft) : articles;
 }
 
 /** Whether an article goes on the site: not a draft (unless drafts are on), and not dated after now. */

@@ -14,7 +14,7 @@ import {rehypeTableAlign} from './plugins/rehype-table-align.ts';
 
 /**
  * The sanitizer's allow-list: GitHub's (hast-util-sanitize's default), plus `lang` and `dir`
- * everywhere for articles in other scripts. Scripts, event handlers, `style`, iframes and
+ * everywhere for articles in other scripts, and `role="presentation"`/`"none"` on images. Scripts, event handlers, `style`, iframes and
  * `javascript:`/`data:` URLs are not on it.
  */
 const schema: SanitizeSchema = {
@@ -22,6 +22,8 @@ const schema: SanitizeSchema = {
   attributes: {
     ...defaultSchema.attributes,
     '*': [...(defaultSchema.attributes?.['*'] ?? []), 'lang', 'dir'],
+    // `role="presentation"` (or `none`) marks an image decorative, WCAG's way, with `alt=""`.
+    img: [...(defaultSchema.attributes?.['img'] ?? []), ['role', 'presentation', 'none']],
   },
 };
 

@@ -4,7 +4,7 @@ import type {Root} from 'hast';
 import {toString} from 'hast-util-to-string';
 import {h} from 'hastscript';
 import type {VFile} from 'vfile';
-import {dateParts, parseDate} from './dates.ts';
+import {dateParts, lastModified, parseDate} from './dates.ts';
 import {findPlaceholder} from './find-placeholder.ts';
 import {hastToHtml} from './hast-to-html.ts';
 import {imageDimensions} from './image-dimensions.ts';
@@ -107,9 +107,13 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
   corrections.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   if (data.image) {
-    const {src, alt, caption, credit} = data.image;
+    const {src, alt, decorative, caption, credit} = data.image;
     const lead: {-readonly [K in keyof ArticleImage]: ArticleImage[K]} = {...image};
     if (alt !== undefined) lead.alt = alt;
+    if (decorative) {
+      if (alt?.trim()) fail(file, '`image.decorative` is true but `image.alt` describes the image: a decorative image has no alt text; drop one of them', front.locate('image'), 'front-matter');
+      Object.assign(lead, {alt: '', decorative: true});
+    }
     if (caption !== undefined) lead.caption = caption;
     if (credit !== undefined) lead.credit = credit;
     if (src && !/^https?:\/\//i.test(src)) {
@@ -119,7 +123,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     } else if (src) {
       lead.src = src;
     }
-    if (lead.src && lead.alt === undefined) fail(file, '`image.alt` is missing: describe the image for readers who cannot see it (alt: "" only if it is decorative)', front.locate('image'), 'front-matter');
+    if (lead.src && !lead.decorative && !lead.alt?.trim()) fail(file, '`image.alt` is missing: describe the image for readers who cannot see it (or, for a purely decorative image, set `decorative: true` instead)', front.locate('image'), 'front-matter');
     image = lead;
   }
 
@@ -158,6 +162,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     id: data.id ? (data.id.includes(':') ? data.id : config.idBase + data.id) : config.idBase + slug,
     date,
     updated,
+    modified: lastModified({date, updated, corrections}),
     authors: data.author === undefined ? [...(wireAuthors ?? [config.author])] : typeof data.author === 'string' ? [data.author] : data.author,
     summary: data.summary,
     excerpt: excerpt(tree),
@@ -172,6 +177,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     html,
     feedHtml,
     words: countWords(html),
+    feedBytes: Buffer.byteLength(JSON.stringify(feedHtml)),
     assets,
   };
 }

@@ -21,7 +21,7 @@ export const frontMatterSchema = z.object({
   section: text.optional(),
   tags: z.array(text, {error: 'must be a list, e.g. [politics, syria]'}).optional(),
   image: z
-    .strictObject({src: text.optional(), alt: z.string().optional(), caption: text.optional(), credit: text.optional()})
+    .strictObject({src: text.optional(), alt: z.string().optional(), decorative: z.boolean({error: 'must be true or false'}).optional(), caption: text.optional(), credit: text.optional()})
     .optional(),
   slug: z
     .string()

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {Liquid} from 'liquidjs';
+import mime from 'mime';
 import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from './build-json-ld.ts';
 import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from './feeds/feed-paths.ts';
 import type {ListPage, PagePlan} from './plan-pages.ts';
@@ -28,6 +29,9 @@ export interface SiteView {
   readonly archive_url: string;
   /** URL of the live-reload script under `dateline serve`; empty in real builds. */
   readonly live_reload: string;
+  /** The site's icon under the sub-path, and its media type (`image/svg+xml`); empty when there is none. */
+  readonly icon_url: string;
+  readonly icon_type: string;
 }
 
 /** Headings and descriptions of each kind of listing. */
@@ -78,6 +82,8 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
     search_url: config.search ? hrefOf(config, 'search/') : '',
     archive_url: hrefOf(config, 'archive/'),
     live_reload: config.liveReload ? hrefOf(config, liveReloadPath) : '',
+    icon_url: config.icon ? hrefOf(config, config.icon) : '',
+    icon_type: (config.icon && mime.getType(config.icon)) || '',
   };
 }
 
@@ -124,7 +130,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       path: plan.path,
       image: undefined,
       json_ld: serializeJsonLd(plan.listing === 'home' ? websiteData(config) : collectionPageData(heading, url, config)),
-      feeds: plan.listing === 'section' || plan.listing === 'tag' ? feedUrls(config, listingFeedPaths(plan.base)) : undefined,
+      feeds: plan.ownFeeds ? feedUrls(config, listingFeedPaths(plan.base)) : undefined,
     },
     articles: plan.articles.map(view),
     links: plan.links.map((link) => ({name: link.name, url: hrefOf(config, link.path), count: link.count})),

@@ -26,6 +26,8 @@ export interface SiteConfig {
   readonly idBase: string;
   /** How many items the main feeds carry. */
   readonly feedSize: number;
+  /** The largest a feed document may be, in bytes: items that would pass it carry their summary and a link instead. */
+  readonly feedMaxBytes: number;
   /** How many articles a listing page shows. */
   readonly pageSize: number;
   /** Article URL pattern relative to the root: tokens `:year`, `:month`, `:day`, `:slug`, `:section`. */
@@ -52,6 +54,10 @@ export interface SiteConfig {
   readonly now: string;
   /** Publish drafts too (`--drafts`, for previews). */
   readonly drafts: boolean;
+  /** Site path of the icon linked by every page (`assets/icon.svg`); empty for none. */
+  readonly icon: string;
+  /** Site path of the publisher's logo in JSON-LD (the icon unless set); empty for none. */
+  readonly logo: string;
   /** Custom domain written to `CNAME` for GitHub Pages; empty for none. */
   readonly cname: string;
   /** Pages load the live-reload script (`dateline serve` only; never in a published build). */
@@ -65,6 +71,8 @@ export interface ArticleImage {
   /** URL relative to the article page or absolute; absent when wire copy carries only a caption. */
   readonly src?: string;
   readonly alt?: string;
+  /** Marked decorative in front matter (`decorative: true`): no alt text, shown with `role="presentation"`. */
+  readonly decorative?: boolean;
   readonly caption?: string;
   readonly credit?: string;
   /** Source file to copy next to the article page, relative to the articles folder. */
@@ -88,6 +96,12 @@ export interface ArticleSummary {
   readonly id: string;
   readonly date: string;
   readonly updated: string | undefined;
+  /**
+   * When the article last changed, as every consumer tells readers and crawlers (feeds' `updated`,
+   * JSON-LD `dateModified`, `article:modified_time`, the sitemap's `lastmod`, the page's "Updated"
+   * line): the latest of `date`, `updated` and the corrections' dates (see `lastModified`).
+   */
+  readonly modified: string;
   readonly authors: readonly string[];
   readonly summary: string | undefined;
   /** Plain text of the opening paragraph, cut to about 200 characters: the description when there is no summary. */
@@ -106,6 +120,8 @@ export interface ArticleSummary {
   readonly path: string;
   /** Words in the body, for the reading time (counted once, so listings never need the body). */
   readonly words: number;
+  /** Bytes the body takes in a feed (its absolute-URL HTML as a JSON string, the largest of the formats): what `feedMaxBytes` is weighed against without reading the body. */
+  readonly feedBytes: number;
   /** Local files (images) to copy into the page's folder. */
   readonly assets: readonly {readonly from: string; readonly name: string}[];
 }

@@ -24,5 +24,5 @@ function planIdentity(plan: PagePlan, ref: (article: ArticleSummary) => string):
     const neighbour = (article: ArticleSummary | undefined) => (article ? ref(article) : null);
     return ['article', plan.path, ref(plan.article), neighbour(plan.newer), neighbour(plan.older), plan.related.map(ref)];
   }
-  return ['list', plan.listing, plan.path, plan.base, plan.title, plan.pagination, plan.links, plan.articles.map(ref)];
+  return ['list', plan.listing, plan.path, plan.base, plan.title, plan.pagination, plan.links, plan.ownFeeds, plan.articles.map(ref)];
 }

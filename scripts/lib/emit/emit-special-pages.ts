@@ -10,7 +10,8 @@ import type {EmitContext} from './context.ts';
  */
 export function emitSpecialPages({config, articles, engine, site, fingerprint}: EmitContext): OutputFile[] {
   // The search index's older shards, which the search page merges into the newest (`pagefind/`).
-  const merge = searchShardDirs(articles.length, config.searchShardSize)
+  // Drafts shown by `--drafts` or `serve` are never indexed (see `publicOnly` in build-site.ts).
+  const merge = searchShardDirs(articles.filter((article) => !article.draft).length, config.searchShardSize)
     .slice(0, -1)
     .map((dir) => hrefOf(config, dir))
     .join(' ');
