@@ -3,7 +3,7 @@ import {buildSite} from './lib/build-site.ts';
 import {progressReporter} from './lib/build-progress.ts';
 import {formatReport} from './lib/format-report.ts';
 import {formatFailure, formatSummary} from './lib/format-summary.ts';
-import {parseCommandLine} from './lib/parse-command-line.ts';
+import {checkNow, parseCommandLine} from './lib/parse-command-line.ts';
 
 export const buildUsage = `Usage: dateline build [--url URL] [--articles DIR] [--out DIR] [--config FILE] [--now ISO] [--drafts] [--no-cache] [--quiet|--verbose]
 
@@ -34,6 +34,8 @@ export async function build(argv: readonly string[]): Promise<number> {
   );
   if ('exit' in line) return line.exit;
   const {values} = line;
+  const badNow = checkNow('build', values.now, buildUsage);
+  if (badNow !== undefined) return badNow;
 
   const started = performance.now();
   const progress = progressReporter(process.stderr, {quiet: values.quiet, verbose: values.verbose});

@@ -2,7 +2,7 @@ import {pathToFileURL} from 'node:url';
 import {progressReporter} from './lib/build-progress.ts';
 import {checkSite} from './lib/check/check-site.ts';
 import {formatReport} from './lib/format-report.ts';
-import {parseCommandLine} from './lib/parse-command-line.ts';
+import {checkNow, parseCommandLine} from './lib/parse-command-line.ts';
 
 export const checkUsage = `Usage: dateline check [--url URL] [--articles DIR] [--config FILE] [--now ISO] [--drafts] [--no-cache] [--quiet|--verbose]
 
@@ -33,6 +33,8 @@ export async function check(argv: readonly string[]): Promise<number> {
   );
   if ('exit' in line) return line.exit;
   const {values} = line;
+  const badNow = checkNow('check', values.now, checkUsage);
+  if (badNow !== undefined) return badNow;
   const started = performance.now();
   const progress = progressReporter(process.stderr, {quiet: values.quiet, verbose: values.verbose});
   const result = await checkSite({cwd: process.cwd(), url: values.url, articles: values.articles, config: values.config, now: values.now, drafts: values.drafts, noCache: values['no-cache'], onProgress: progress.onProgress});

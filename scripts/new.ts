@@ -4,14 +4,15 @@ import {pathToFileURL} from 'node:url';
 import {loadConfig} from './lib/config.ts';
 import {formatReport} from './lib/format-report.ts';
 import {articleExtensions} from './lib/load-articles.ts';
-import {parseCommandLine} from './lib/parse-command-line.ts';
+import {checkNow, parseCommandLine} from './lib/parse-command-line.ts';
 import {planNewArticle, slugOfFileName} from './lib/plan-new-article.ts';
 
 export const newUsage = `Usage: dateline new "Headline" [--section S] [--txt] [--articles DIR] [--config FILE] [--now ISO] [--quiet]
 
-Create an article dated now (in the site's time zone) in the articles folder and print
+Create a draft article dated now (in the site's time zone) in the articles folder and print
 its path: YYYY-MM-DD-slug.md with front matter, or with --txt a wire-copy file
-YYYY-MM-DD-slug.txt with the headline on its first line. The slug comes from the
+YYYY-MM-DD-slug.txt with the headline under its front matter. It has \`draft: true\`, so
+builds leave it out until you delete that line (serve shows it). The slug comes from the
 headline; when another article has it, -2, -3 … is added. No file is ever overwritten.
 
   --section S      the article's section
@@ -36,6 +37,8 @@ export function newArticle(argv: readonly string[]): number {
   );
   if ('exit' in line) return line.exit;
   const {values} = line;
+  const badNow = checkNow('new', values.now, newUsage);
+  if (badNow !== undefined) return badNow;
   const headline = line.positionals[0]?.trim();
   if (!headline) {
     console.error(`dateline new: give the headline, in quotes\n\n${newUsage}`);
@@ -53,7 +56,12 @@ export function newArticle(argv: readonly string[]): number {
   const planned = planNewArticle({headline, section: values.section, format: values.txt ? 'wire' : 'markdown', now: config.now, timezone: config.timezone, taken});
   const target = path.join(config.articlesDir, planned.name);
   fs.writeFileSync(target, planned.contents, {flag: 'wx'});
-  if (!values.quiet) console.log(path.relative(cwd, target));
+  if (!values.quiet) {
+    console.log(path.relative(cwd, target));
+    // On stderr: stdout stays the path alone, for scripts that open it.
+    const line = planned.contents.split('\n').indexOf('draft: true') + 1;
+    console.error(`It is a draft: \`npm run serve\` shows it, builds leave it out. To publish it, delete \`draft: true\` (line ${line}) and build.`);
+  }
   if (values.verbose) console.error(planned.contents);
   return 0;
 }

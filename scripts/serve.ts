@@ -1,5 +1,5 @@
 import {pathToFileURL} from 'node:url';
-import {parseCommandLine} from './lib/parse-command-line.ts';
+import {checkNow, parseCommandLine} from './lib/parse-command-line.ts';
 import {startServer} from './lib/serve/start-server.ts';
 
 export const serveUsage = `Usage: dateline serve [--port N] [--url URL] [--articles DIR] [--config FILE] [--no-drafts] [--no-cache] [--quiet|--verbose]
@@ -33,6 +33,8 @@ export async function serve(argv: readonly string[]): Promise<number> {
   );
   if ('exit' in line) return line.exit;
   const {values} = line;
+  const badNow = checkNow('serve', values.now, serveUsage);
+  if (badNow !== undefined) return badNow;
   const port = Number(values.port ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`dateline serve: --port must be a whole number from 0 to 65535\n\n${serveUsage}`);

@@ -60,7 +60,11 @@ if (!fs.existsSync(executablePath) && !process.env['CI']) {
     state.server = await serveStatic(path.join(out, 'dist'), basePath);
     state.site = `${state.server.origin}${basePath}`;
     state.out = path.join(out, 'dist');
-    const result = await buildSite({cwd: root, out: state.out, url: state.site, env: {}, now: '2017-03-01T00:00:00Z'});
+    // The sample site with its search index in shards of three articles, so search merges them.
+    const config = path.join(out, 'dateline.config.yaml');
+    fs.writeFileSync(config, `${fs.readFileSync(path.join(root, 'dateline.config.yaml'), 'utf8')}\nsearchShardSize: 3\n`);
+    const result = await buildSite({cwd: root, out: state.out, url: state.site, env: {}, now: '2017-03-01T00:00:00Z', config});
+    assert.ok(fs.existsSync(path.join(state.out, 'pagefind', 'shard-0', 'pagefind-entry.json')), 'the index is in shards');
     assert.ok(result.ok, JSON.stringify(result.files.flatMap((file) => file.messages.map(String))));
     state.browser = await chromium.launch({executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']});
     fs.mkdirSync(artifacts, {recursive: true});

@@ -101,7 +101,7 @@ test('should take the search index from the cache while the articles are the sam
   fs.appendFileSync(article('2017-02-04-winter-jazz-festival-lineup.md'), '\nTickets for the closing night sold out within the hour.\n');
   const edit = await assertWarmEqualsCold('an article edit');
   assert.is(edit.parsed, 1);
-  assert.is(edit.search, `search (${edit.articles} articles indexed)`);
+  assert.is(edit.search, `search (${edit.articles} articles indexed, 1 of 1 shards)`);
   assert.ok(edit.articles > 0);
   assert.is((await assertWarmEqualsCold('nothing changed after the edit')).search, 'search (unchanged)', 'the new index is kept');
 
@@ -122,10 +122,10 @@ test('should show the last search index under serve rather than index every arti
   const served = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-served-')), 'out');
   const live = await buildSite({cwd: site, env: {}, now, out: served, liveReload: true});
   assert.ok(live.ok);
-  assert.ok(live.timings.some((step) => step.name === 'search (from an earlier build)'), live.timings.map((step) => step.name).join(', '));
+  assert.ok(live.timings.some((step) => step.name === 'search (from an earlier build, 1 of 1 shards)'), live.timings.map((step) => step.name).join(', '));
   assert.equal(files(path.join(served, 'pagefind')), indexed, 'the earlier index, as it was');
   const real = await buildSite({cwd: site, env: {}, now});
-  assert.ok(real.timings.some((step) => /^search \(\d+ articles indexed\)$/.test(step.name)), 'a build for publishing indexes the edit');
+  assert.ok(real.timings.some((step) => /^search \(\d+ articles indexed, 1 of 1 shards\)$/.test(step.name)), 'a build for publishing indexes the edit');
   fs.rmSync(path.dirname(served), {recursive: true, force: true});
 });
 
@@ -203,5 +203,44 @@ test('should keep each index consistent with its own body file when two builds s
 });
 
 test.after(() => fs.rmSync(site, {recursive: true, force: true}));
+
+test('should index only the search shard an edit or a new article reaches, and merge the older shards on the search page', async () => {
+  const config = path.join(site, 'dateline.config.yaml');
+  const settings = fs.readFileSync(config, 'utf8');
+  fs.writeFileSync(config, `${settings}searchShardSize: 3\n`);
+  const first = await assertWarmEqualsCold('three-article shards');
+  const shardsOf = (count: number) => Math.ceil(count / 3);
+  const newestOf = (count: number) => count - 3 * (shardsOf(count) - 1);
+  assert.ok(first.articles > 6, 'enough articles for three shards');
+  assert.is(first.search, `search (${first.articles} articles indexed, ${shardsOf(first.articles)} of ${shardsOf(first.articles)} shards)`);
+  const searchPage = () => fs.readFileSync(path.join(warmOut, 'search', 'index.html'), 'utf8');
+  const merged = (count: number) => Array.from({length: shardsOf(count) - 1}, (_, index) => `/dateline/pagefind/shard-${index}/`).join(' ');
+  assert.match(searchPage(), `data-merge="${merged(first.articles)}"`);
+  for (const shard of ['shard-0', 'shard-1']) {
+    const names = fs.readdirSync(path.join(warmOut, 'pagefind', shard), {recursive: true}) as string[];
+    assert.ok(names.includes('pagefind-entry.json') && names.some((name) => name.endsWith('.pf_meta')), `${shard} has its index`);
+    assert.not.ok(names.some((name) => name.endsWith('.js') || name.endsWith('.css') || name.startsWith('wasm')), `${shard} carries no UI or WebAssembly of its own`);
+  }
+
+  // The oldest article is in the oldest shard: only that one is indexed again.
+  const oldest = fs.readdirSync(path.join(site, 'articles')).filter((name) => /^\d{4}-/.test(name)).sort()[0]!;
+  fs.appendFileSync(article(oldest), '\nA line added to the oldest story.\n');
+  assert.is((await assertWarmEqualsCold('an edit of the oldest article')).search, `search (3 articles indexed, 1 of ${shardsOf(first.articles)} shards)`);
+
+  // Three new articles, each the newest: each time only the newest shard is indexed, and one of them opens a new shard.
+  const added: string[] = [];
+  for (let day = 1; day <= 3; day++) {
+    const name = `2017-02-2${day + 5}-ferry-timetable-${day}.md`;
+    fs.writeFileSync(article(name), `---\ntitle: "Ferry timetable, part ${day}"\ndate: "2017-02-2${day + 5}T09:00:00Z"\n---\n\nThe ferry sails at dawn, part ${day}.\n`);
+    added.push(name);
+    const count = first.articles + day;
+    const built = await assertWarmEqualsCold(`new article ${day}`);
+    assert.is(built.articles, count);
+    assert.is(built.search, `search (${newestOf(count)} articles indexed, 1 of ${shardsOf(count)} shards)`, 'only the newest shard: a full one moves under pagefind/shard-N/ from the cache');
+    assert.match(searchPage(), `data-merge="${merged(count)}"`);
+  }
+  for (const name of added) fs.rmSync(article(name));
+  fs.writeFileSync(config, settings);
+});
 
 test.run();

@@ -17,18 +17,18 @@ test('should escape the headline and standfirst and keep the sanitized body', ()
 
 test('should return the same index files, byte for byte, on every build', async () => {
   const articles = [make('ferry', 'Night ferry', '<p>The Alloush timetable changes.</p>'), make('market', 'Winter market', '<p>Stalls on the quay.</p>')];
-  const first = await buildSearchIndex(articles, config);
-  const second = await buildSearchIndex([...articles], config);
+  const [first] = await buildSearchIndex([{articles}], config);
+  const [second] = await buildSearchIndex([{articles: [...articles]}], config);
+  if (!first || !second) throw new Error('no index');
   const paths = first.map((file) => file.path);
-  assert.ok(paths.includes('pagefind/pagefind-entry.json') && paths.includes('pagefind/pagefind-ui.js'), paths.join(', '));
-  assert.ok(paths.every((file) => file.startsWith('pagefind/')));
+  assert.ok(paths.includes('pagefind-entry.json') && paths.includes('pagefind-ui.js'), paths.join(', '));
   assert.equal(paths, [...paths].sort());
   assert.equal(second.map((file) => file.path), paths);
   first.forEach((file, index) => {
     const other = second[index]!;
-    assert.ok('contents' in file && 'contents' in other && Buffer.from(file.contents).equals(Buffer.from(other.contents)), file.path);
+    assert.ok(Buffer.from(file.contents).equals(Buffer.from(other.contents)), file.path);
   });
-  assert.is(paths.filter((file) => file.startsWith('pagefind/fragment/')).length, 2, 'one fragment per article');
+  assert.is(paths.filter((file) => file.startsWith('fragment/')).length, 2, 'one fragment per article');
 });
 
 test.run();

@@ -164,7 +164,7 @@ test('should publish a single 1 MB line, and refuse a 50 MB article without read
   const site = tempDir();
   const articles = path.join(site, 'articles');
   fs.mkdirSync(articles);
-  fs.writeFileSync(path.join(site, 'dateline.config.yaml'), `templatesDir: ${JSON.stringify(path.join(root, 'templates'))}\n`);
+  fs.writeFileSync(path.join(site, 'dateline.config.yaml'), `idBase: "tag:faults.example,2020:"\ntemplatesDir: ${JSON.stringify(path.join(root, 'templates'))}\n`);
   const line = 'word '.repeat(200_000).trim();
   fs.writeFileSync(path.join(articles, '2020-01-01-long-line.md'), `---\ntitle: "One long line"\ndate: "2020-01-01"\n---\n\n${line}\n`);
   fs.writeFileSync(path.join(articles, '2020-01-02-long-wire.txt'), `A wire story on one line\n\n${line}\n`);

@@ -1,8 +1,9 @@
 /**
  * RFC 5005 archives on a generated site of 150 articles with `feedSize: 20`, built by the real
- * command: following
- * `prev-archive` from the main Atom and RSS feeds reaches every article exactly once, and a
- * newer article changes no archive but the newest month's.
+ * command: only closed months are archives (the newest month is still open, so its articles
+ * are in the main feed), following `prev-archive` from the main Atom and RSS feeds reaches
+ * every article, each archived article exactly once, and an archive, once published, never
+ * changes its entries when newer articles arrive.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -103,40 +104,75 @@ test.before(async () => {
 
 test.after(() => fs.rmSync(work, {recursive: true, force: true}));
 
+/** Articles of 2016-11, the open month of the generated site (one every 53 hours from 1 January 2016). */
+const openMonth = ids.filter((_, index) => new Date(Date.UTC(2016, 0, 1) + (count - 1 - index) * 53 * 3600_000).getUTCMonth() === 10);
+
 for (const start of ['atom.xml', 'feed.xml']) {
-  test(`should reach every article exactly once following prev-archive from ${start}`, () => {
+  test(`should reach every article following prev-archive from ${start}, archiving closed months only`, () => {
     const {main, archives} = walk(before, start);
-    assert.equal(main.ids, ids.slice(0, 20), 'the main feed holds the newest 20');
+    assert.ok(openMonth.length > 0 && openMonth.length < 20);
+    assert.equal(main.ids, ids.slice(0, 20), 'the main feed holds the newest 20, the open month among them');
     const archived = archives.flatMap((archive) => archive.page.ids);
     assert.is(new Set(archived).size, archived.length, 'no article is in two archives');
-    assert.equal(archived, ids, 'the archives hold every article, newest first');
+    assert.equal(archived, ids.slice(openMonth.length), 'the archives hold every article of the closed months, newest first');
+    assert.equal(new Set([...main.ids, ...archived]), new Set(ids), 'the feed and its archives together hold every article');
     assert.equal(
       archives.map((archive) => archive.file.split('/').slice(1, 3).join('-')),
-      ['2016-11', '2016-10', '2016-09', '2016-08', '2016-07', '2016-06', '2016-05', '2016-04', '2016-03', '2016-02', '2016-01'],
+      ['2016-10', '2016-09', '2016-08', '2016-07', '2016-06', '2016-05', '2016-04', '2016-03', '2016-02', '2016-01'],
     );
+    assert.not.ok(fs.existsSync(path.join(before, 'archive/2016/11', start)), 'the open month is no archive');
     for (const {file} of archives) assert.match(file, new RegExp(`^archive/\\d{4}/\\d{2}/${start}$`));
   });
 }
 
-test('should change no archive but the newest month’s when a newer article arrives', async () => {
-  // Feed archives only: the HTML archive pages (archive/…/index.html) list the newest articles first, so they change.
+test('should hold every article of the open month in the main feed, however many', async () => {
+  const busy = generateSite();
+  // Thirty more articles in the open month: more than feedSize.
+  for (let index = 0; index < 30; index++) addArticle(busy, count + index, new Date(Date.UTC(2016, 10, 20, index)));
+  const out = await build(busy);
+  const {main, archives} = walk(out, 'atom.xml');
+  assert.is(main.ids.length, openMonth.length + 30);
+  assert.is(archives[0]!.file, 'archive/2016/10/atom.xml');
+});
+
+/** Every archive document of an output folder with its entries (items with their content), as parsed. */
+function archiveEntries(out: string): Map<string, string> {
+  const files = [...snapshot(out).keys()].filter((file) => file.startsWith('archive/') && file.endsWith('.xml'));
+  return new Map(
+    files.map((file) => {
+      const parsed = xml.parse(fs.readFileSync(path.join(out, file), 'utf8')) as {feed?: Node; rss?: {channel: Node}};
+      return [file, JSON.stringify(parsed.feed ? parsed.feed['entry'] : parsed.rss!.channel['item'])];
+    }),
+  );
+}
+
+test('should never change an archive’s entries once published, as newer articles arrive', async () => {
   const archivesOf = (out: string) => new Map([...snapshot(out)].filter(([file]) => file.startsWith('archive/') && file.endsWith('.xml')));
+  const published = [archiveEntries(before)];
+  // A newer article in the open month changes no archive at all.
   addArticle(site, count, new Date('2016-11-29T12:00:00Z'));
   const sameMonth = await build(site);
-  assert.equal(snapshotDifferences(archivesOf(before), archivesOf(sameMonth)), ['archive/2016/11/atom.xml', 'archive/2016/11/feed.xml']);
+  assert.equal(snapshotDifferences(archivesOf(before), archivesOf(sameMonth)), []);
+  published.push(archiveEntries(sameMonth));
 
-  // A new month: its archive appears, and the month before gains its `next-archive` link, once.
+  // A new month: the month before closes and its archive appears; the archive before it gains
+  // its `next-archive` link (once), its entries untouched.
   addArticle(site, count + 1, new Date('2016-12-02T12:00:00Z'));
   const newMonth = await build(site);
-  assert.equal(snapshotDifferences(archivesOf(sameMonth), archivesOf(newMonth)), [
-    'archive/2016/11/atom.xml',
-    'archive/2016/11/feed.xml',
-    'archive/2016/12/atom.xml',
-    'archive/2016/12/feed.xml',
-  ]);
+  assert.equal(snapshotDifferences(archivesOf(sameMonth), archivesOf(newMonth)), ['archive/2016/10/atom.xml', 'archive/2016/10/feed.xml', 'archive/2016/11/atom.xml', 'archive/2016/11/feed.xml']);
+  published.push(archiveEntries(newMonth));
   addArticle(site, count + 2, new Date('2016-12-03T12:00:00Z'));
+  addArticle(site, count + 3, new Date('2017-01-03T12:00:00Z'));
   const later = await build(site);
-  assert.equal(snapshotDifferences(archivesOf(newMonth), archivesOf(later)), ['archive/2016/12/atom.xml', 'archive/2016/12/feed.xml']);
+  published.push(archiveEntries(later));
+  assert.ok(published.at(-1)!.has('archive/2016/12/atom.xml'), 'December closed once January had an article');
+
+  // Every archive, from the build that first published it on, has the same entries.
+  for (const [index, archives] of published.entries()) {
+    for (const [file, entries] of archives) {
+      for (const next of published.slice(index + 1)) assert.is(next.get(file), entries, `${file} changed its entries after it was published`);
+    }
+  }
 });
 
 test.run();

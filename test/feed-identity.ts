@@ -21,6 +21,8 @@ function site(url: string, slug: string, edited: boolean): string {
     `---\ntitle: Budget vote\ndate: "2017-01-12T22:40:00Z"\n${edited ? 'updated: "2017-01-13T08:00:00Z"\n' : ''}slug: ${slug}\nid: budget-vote\nsection: Politics\n---\n\n${edited ? 'The council approved the budget, 7 votes to 4.' : 'The council approved the budget.'}\n`,
   );
   fs.writeFileSync(path.join(dir, 'articles', 'ferry.md'), `---\ntitle: Ferry timetable\ndate: "2017-01-05T09:00:00Z"\nsection: Politics\n---\n\nNew times.\n`);
+  // A February article closes January, whose archive then holds both.
+  fs.writeFileSync(path.join(dir, 'articles', 'later.md'), `---\ntitle: Later\ndate: "2017-02-05T09:00:00Z"\n---\n\nLater.\n`);
   return dir;
 }
 
@@ -32,10 +34,10 @@ async function items(url: string, slug: string, edited: boolean) {
   const result: Record<string, {id: string; link: string; published: number}[]> = {};
   for (const file of ['feed.xml', 'atom.xml', 'feed.json', 'section/politics/atom.xml', 'archive/2017/01/feed.xml']) {
     const feed = await parsers[file.endsWith('.json') ? 'json' : 'xml'][0]!.read(read(file));
-    result[file] = feed.items.map(({id, link, published}) => ({id, link, published}));
+    result[file] = feed.items.filter((item) => !item.id.endsWith(':later')).map(({id, link, published}) => ({id, link, published}));
   }
   const atom = read('atom.xml');
-  return {result, updated: [...atom.matchAll(/<entry>[\s\S]*?<updated>([^<]+)<\/updated>/g)].map((match) => match[1])};
+  return {result, updated: [...atom.matchAll(/<entry>[\s\S]*?<id>([^<]+)<\/id>[\s\S]*?<updated>([^<]+)<\/updated>/g)].filter((match) => !match[1]!.endsWith(':later')).map((match) => match[2])};
 }
 
 test.after(() => removeTempDirs());

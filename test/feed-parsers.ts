@@ -37,7 +37,8 @@ function checkSite(site: string): void {
   const expectedItems = (file: string): Article[] => {
     const folder = path.posix.dirname(file);
     const newest = (list: Article[]) => list.slice(0, config.feedSize);
-    if (folder === '.') return newest(articles);
+    // The main feed: the newest feedSize, and every article of the open (newest) month, which is not archived yet.
+    if (folder === '.') return articles.slice(0, Math.max(config.feedSize, articles.filter((article) => article.path.slice(0, 7) === articles[0]?.path.slice(0, 7)).length));
     const [kind, first, second] = folder.split('/');
     if (kind === 'section') return newest(articles.filter((article) => slugify(article.section ?? '') === first));
     if (kind === 'tag') return newest(articles.filter((article) => article.tags.some((tag) => slugify(tag) === first)));
@@ -50,7 +51,8 @@ function checkSite(site: string): void {
     const sections = new Set(articles.flatMap((article) => (article.section ? [slugify(article.section)] : [])));
     const tags = new Set(articles.flatMap((article) => article.tags.map((tag) => slugify(tag))));
     const months = new Set(articles.map((article) => article.path.slice(0, 7)));
-    assert.is(files.length, 3 + 3 * (sections.size + tags.size) + 2 * months.size, files.join(' '));
+    // Closed months only: the newest is still open, so it has no archive yet.
+    assert.is(files.length, 3 + 3 * (sections.size + tags.size) + 2 * (months.size - 1), files.join(' '));
   });
 
   for (const format of ['xml', 'json'] as const) {

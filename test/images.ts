@@ -144,6 +144,18 @@ test('should give the lead photo fetchpriority=high and no lazy loading, and tak
   assert.match(quay, /<figcaption>Boats at the east quay at dawn\. <span class="credit">Jo Doe\/Harbour Times<\/span><\/figcaption>/);
 });
 
+test('should give feeds no enclosure that points at an unpublished original or carries a wrong length', async () => {
+  const dist = path.join(shared.dir!, 'dist');
+  const feed = fs.readFileSync(path.join(dist, 'feed.xml'), 'utf8');
+  assert.match(feed, /harbour-gps-[0-9a-f]{10}-1200\.jpg/, 'the lead photo is in the feed, as its derived JPEG');
+  const enclosures = [...feed.matchAll(/<enclosure ([^>]*)>/g)].map(([, attributes]) => [/url="([^"]+)"/.exec(attributes!)?.[1], /length="(\d+)"/.exec(attributes!)?.[1]]);
+  for (const [url, length] of enclosures) {
+    const file = path.join(dist, new URL(decodeEntities(url!)).pathname.replace(/^\/repo\//, ''));
+    assert.ok(fs.existsSync(file), `enclosure ${url} is a file of the site`);
+    assert.is(fs.statSync(file).size, Number(length), `enclosure ${url} has its real length`);
+  }
+});
+
 test('should do no image work on a warm build, and write the same bytes as a cold one', async () => {
   const dir = shared.dir!;
   const cold = shared.cold!;

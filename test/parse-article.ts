@@ -31,6 +31,52 @@ test('should read the sample wire copy: headline, date from the name, caption an
   assert.ok(notes.every((message) => !message.fatal));
 });
 
+/** A wire article parsed from `text` (no file on disk). */
+function parseWire(text: string, config = testConfig()) {
+  const file = new VFile({path: 'articles/2024-03-01-wire.txt', cwd: root, value: text});
+  return {file, article: parseArticle(file, config)};
+}
+
+const agencyStory = [
+  'Central bank raises rates',
+  '',
+  'By Jane Doe and John Roe, Reuters',
+  '',
+  'FRANKFURT, June 6 (Reuters) - The central bank raised its main interest rate on Thursday, its third increase this year.',
+  '',
+  '(Reporting by Jane Doe; Editing by John Roe)',
+].join('\n');
+
+test('should take wire byline, dateline and trailer as data, each with a note', () => {
+  const {file, article} = parseWire(agencyStory, testConfig({author: 'Desk'}));
+  assert.ok(article);
+  assert.equal(article.authors, ['Jane Doe', 'John Roe']);
+  assert.is(article.dateline, 'FRANKFURT, June 6 (Reuters)');
+  assert.is(article.html, '<p>The central bank raised its main interest rate on Thursday, its third increase this year.</p><p class="trailer">(Reporting by Jane Doe; Editing by John Roe)</p>');
+  assert.equal(
+    file.messages.map((message) => [message.line, message.ruleId, Boolean(message.fatal)]),
+    [[3, 'wire-byline', false], [5, 'wire-dateline', false], [7, 'wire-trailer', false]],
+  );
+});
+
+test('should let front matter author, dateline and lang win over what the wire says', () => {
+  const front = '---\nauthor: Desk Editor\ndateline: KESTREL BAY\nlang: de\n---\n';
+  const {file, article} = parseWire(front + agencyStory.replace('The central bank', 'Die Zentralbank hat am Donnerstag den Leitzins erneut angehoben, zum dritten Mal in diesem Jahr, wie die Bank in Frankfurt mitteilte. The central bank'));
+  assert.ok(article);
+  assert.equal(article.authors, ['Desk Editor']);
+  assert.is(article.dateline, 'KESTREL BAY');
+  assert.is(article.lang, 'de');
+  const byline = file.messages.find((message) => message.ruleId === 'wire-byline');
+  assert.match(String(byline?.reason), /front matter `author` kept/);
+  assert.is(byline?.line, 8, 'the line in the file, front matter counted');
+});
+
+test('should set the lang of long wire copy in another language than the site', () => {
+  const text = 'Grève dans les transports\n\nLes conducteurs de tramway et de bus de la métropole se sont mis en grève mardi pour réclamer des hausses de salaire, perturbant fortement les déplacements de milliers d’habitants.';
+  assert.is(parseWire(text).article?.lang, 'fr');
+  assert.is(parseWire(text, testConfig({language: 'fr'})).article?.lang, undefined);
+});
+
 test('should keep markup-like wire copy literal and escaped', () => {
   const {article} = parse('test/fixtures/articles/2020-05-04-literal-wire.txt');
   assert.ok(article);

@@ -1,6 +1,6 @@
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {archivePaths, planArchives} from '../scripts/lib/feeds/plan-archives.ts';
+import {archivePaths, planArchives, planFeedHistory} from '../scripts/lib/feeds/plan-archives.ts';
 import type {Article} from '../scripts/lib/types.ts';
 
 const at = (date: string, slug: string) => ({date, slug}) as unknown as Article;
@@ -28,6 +28,16 @@ test('should take months in the site time zone, like article URLs', () => {
 test('should plan nothing for no articles', () => {
   assert.equal(planArchives([], 'UTC'), []);
   assert.equal(archivePaths('2020/05'), {rss: 'archive/2020/05/feed.xml', atom: 'archive/2020/05/atom.xml'});
+});
+
+test('should archive closed months only, and keep the open month whole in the subscription feed', () => {
+  const articles = [at('2017-03-03T00:00:00.000Z', 'c3'), at('2017-03-02T00:00:00.000Z', 'c2'), at('2017-03-01T00:00:00.000Z', 'c1'), at('2017-01-02T00:00:00.000Z', 'b'), at('2016-12-31T00:00:00.000Z', 'a')];
+  const small = planFeedHistory(articles, 'UTC', 2);
+  assert.equal(small.current.map((article) => article.slug), ['c3', 'c2', 'c1'], 'every article of the open month, more than feedSize');
+  assert.equal(small.archives.map((month) => month.key), ['2017/01', '2016/12']);
+  const large = planFeedHistory(articles, 'UTC', 4);
+  assert.equal(large.current.map((article) => article.slug), ['c3', 'c2', 'c1', 'b'], 'at least feedSize');
+  assert.equal(planFeedHistory([], 'UTC', 2), {current: [], archives: []});
 });
 
 test.run();

@@ -19,18 +19,18 @@ test('should paginate the front page, sections, tags, authors and the archive', 
   assert.equal(
     lists.map((plan) => [plan.path, plan.articles.map((article) => article.slug).join(','), plan.pagination.previous ?? '-', plan.pagination.next ?? '-']),
     [
-      ['', 'c,b', '-', 'page/2/'],
-      ['page/2/', 'a', '', '-'],
+      ['', 'c,b', '-', 'page/1/'],
+      ['page/1/', 'b,a', '', '-'],
       ['section/world/', 'c,b', '-', '-'],
       ['tag/unicode-tag/', 'a', '-', '-'],
       ['tag/x/', 'c,b', '-', '-'],
-      ['author/staff/', 'c,b', '-', 'author/staff/page/2/'],
-      ['author/staff/page/2/', 'a', 'author/staff/', '-'],
+      ['author/staff/', 'c,b', '-', 'author/staff/page/1/'],
+      ['author/staff/page/1/', 'b,a', 'author/staff/', '-'],
       ['archive/', '', '-', '-'],
-      ['archive/2020/', 'c,b', '-', 'archive/2020/page/2/'],
-      ['archive/2020/page/2/', 'a', 'archive/2020/', '-'],
-      ['archive/2020/01/', 'c,b', '-', 'archive/2020/01/page/2/'],
-      ['archive/2020/01/page/2/', 'a', 'archive/2020/01/', '-'],
+      ['archive/2020/', 'c,b', '-', 'archive/2020/page/1/'],
+      ['archive/2020/page/1/', 'b,a', 'archive/2020/', '-'],
+      ['archive/2020/01/', 'c,b', '-', 'archive/2020/01/page/1/'],
+      ['archive/2020/01/page/1/', 'b,a', 'archive/2020/01/', '-'],
     ],
   );
   assert.equal(lists.find((plan) => plan.path === 'archive/')?.links, [{name: '2020', path: 'archive/2020/', count: 3}]);
@@ -63,6 +63,29 @@ test('should give each author a page with every article they wrote or co-wrote',
 test('should give an empty site one front page', () => {
   const plans = planPages([], testConfig());
   assert.equal(plans.map((plan) => plan.path), ['', 'archive/']);
+});
+
+test('should number listing pages from the oldest, so a new article changes only the first page and adds at most one', () => {
+  const site = (count: number) => sortArticles(Array.from({length: count}, (_, index) => make(`a${String(index).padStart(2, '0')}`, `2020-01-01T00:${String(index).padStart(2, '0')}:00Z`)));
+  const home = (count: number) =>
+    new Map(
+      planPages(site(count), testConfig({pageSize: 5}))
+        .filter((plan): plan is ListPage => plan.kind === 'list' && plan.listing === 'home')
+        .map((plan) => [plan.path, JSON.stringify([plan.articles.map((article) => article.slug), plan.pagination])]),
+    );
+  for (let count = 1; count < 30; count++) {
+    const before = home(count);
+    const after = home(count + 1);
+    const changed = [...after].filter(([path, page]) => before.get(path) !== page).map(([path]) => path);
+    assert.ok([...before.keys()].every((path) => after.has(path)), `${count}: no page goes away`);
+    assert.ok(changed.length <= 3 && changed.includes(''), `${count} → ${count + 1}: ${changed.join(', ')}`);
+    const added = [...after.keys()].filter((path) => !before.has(path));
+    assert.ok(added.length <= 1, `${count}: at most one new page`);
+    // Every article is on the first page or a numbered page; a numbered page is full.
+    const listed = new Set([...after.values()].flatMap((page) => JSON.parse(page)[0] as string[]));
+    assert.is(listed.size, count + 1, `${count + 1}: every article is listed`);
+    for (const [path, page] of after) if (path !== '') assert.is((JSON.parse(page)[0] as string[]).length, 5, path);
+  }
 });
 
 test.run();

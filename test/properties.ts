@@ -62,6 +62,41 @@ test('should parse any wire copy without throwing, into text that stays text', (
   );
 });
 
+/** Words of ordinary news prose, chrome's own words among them (a body may mention a newsletter). */
+const word = fc.constantFrom(
+  'the', 'council', 'said', 'on', 'Monday', 'that', 'it', 'would', 'share', 'newsletter', 'comment', 'follow', 'subscribe', 'reply', 'related', 'tags',
+  'print', 'email', 'cookies', 'login', 'readers', 'talks', 'ministry', 'harbour', 'and', 'of', 'a', 'in', 'more', 'from', 'updated', 'published', 'advertisement',
+  'home', 'menu', 'search', 'copyright', 'rights', 'reserved', '2024', '310,000', 'Ankara', 'after', 'before', 'with', 'like', 'us', 'our', 'join', 'read',
+);
+/** A sentence: capitalised words ending with a full stop, a question or an exclamation mark. */
+const sentence = fc
+  .tuple(fc.array(word, {minLength: 4, maxLength: 18}), fc.constantFrom('.', '!', '?', '.”'))
+  .map(([words, end]) => `${words.join(' ').replace(/^./u, (first) => first.toUpperCase())}${end}`);
+/** A prose paragraph: one to four sentences, over 60 characters. */
+const prose = fc.array(sentence, {minLength: 1, maxLength: 4}).map((sentences) => sentences.join(' ')).filter((text) => text.length > 60);
+/** Page chrome and other lines that may be pasted around a story, as paragraphs or as one block. */
+const chromeLine = fc.constantFrom(
+  'Share this:', 'Facebook', 'Twitter', 'Related Items', 'Leave a Reply', '1 + twenty =', 'Advertisement', 'Tags: council, harbour', 'Home > News > Politics',
+  'Updated 12 March 2024', 'Join our Weekly Newsletter', 'Read more', '3 Comments', 'About the author', 'Print', '© 2024 Example News', 'Menu', 'By Jane Doe',
+  'Photo: Reuters/Jane Doe', '(Reporting by Jane Doe; Editing by John Roe)', '— AFP', 'Storm batters coast', 'Short line', 'WASHINGTON —',
+);
+const around = fc.array(fc.tuple(chromeLine, fc.constantFrom('\n', '\n\n')), {maxLength: 12}).map((lines) => lines.map(([line, gap]) => line + gap).join(''));
+
+test('should never remove a prose paragraph, whatever is pasted around it', () => {
+  fc.assert(
+    fc.property(fc.array(prose, {minLength: 1, maxLength: 5}), around, around, (paragraphs, head, tail) => {
+      const wire = parseWireCopy(`Headline\n\n${head}\n\n${paragraphs.join('\n\n')}\n\n${tail}`);
+      const removed = wire.removed.map((line) => line.text);
+      const body = wire.paragraphs.map((paragraph) => paragraph.text);
+      for (const paragraph of paragraphs) {
+        assert.not.ok(removed.includes(paragraph), `removed: ${paragraph}`);
+        assert.ok(body.includes(paragraph), `not in the body as written: ${paragraph}\nbody: ${JSON.stringify(body)}`);
+      }
+    }),
+    settings,
+  );
+});
+
 test('should read any front matter without throwing: data, or fatal messages with a line', () => {
   fc.assert(
     fc.property(text, text, (yaml, body) => {

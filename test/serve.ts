@@ -40,6 +40,14 @@ test('should serve under the sub-path, rebuild and reload on change, show errors
     assert.ok(home.body.includes('Fixture Times'));
     assert.ok(home.body.includes('<script src="/repo/__dateline/live-reload.js" defer></script>'), 'the live-reload script is included');
     assert.ok(home.body.includes('Embargoed: draft budget leak') && home.body.includes('class="draft-flag"'), 'drafts are shown, marked');
+    // The feeds' stylesheet is on the local server (browsers apply XSLT from the feed's own origin only), and drafts stay out of feeds.
+    const feed = await get(`${base}feed.xml`);
+    const stylesheet = /<\?xml-stylesheet href="([^"]+)" type="text\/xsl"\?>/.exec(feed.body)?.[1];
+    assert.is(stylesheet, '/repo/assets/feed.xsl');
+    const xsl = await get(new URL(stylesheet!, base).href);
+    assert.is(xsl.status, 200);
+    assert.ok(xsl.body.includes('xsl:stylesheet'), 'the stylesheet is served');
+    assert.not.ok(feed.body.includes('Embargoed'), 'a draft in the feed under serve');
     const script = await get(`${base}__dateline/live-reload.js`);
     assert.is(script.status, 200);
     assert.ok(script.body.includes('EventSource'));
@@ -53,6 +61,9 @@ test('should serve under the sub-path, rebuild and reload on change, show errors
     const page = `${base}2017/01/winter-market-opens/`;
     await until('the new headline', async () => ((await get(page)).body.includes('Winter market moves indoors') ? true : undefined));
     await until('a reload event', () => (events.text().includes('event: reload') ? true : undefined));
+    // Only the notes of files that changed: the wire article's six, from the first build, are not repeated.
+    const chromeNotes = () => (server.output.stderr.match(/: note: removed page chrome: /g) ?? []).length;
+    assert.is(chromeNotes(), 6, server.output.stderr);
 
     fs.writeFileSync(source, original.replace('title: "Winter market opens on the quay"', 'title: [unclosed'));
     const broken = await until('the error page', async () => {
@@ -71,6 +82,11 @@ test('should serve under the sub-path, rebuild and reload on change, show errors
       const fixed = await get(page);
       return fixed.status === 200 && fixed.body.includes('Winter market opens on the quay') ? true : undefined;
     });
+    assert.is(chromeNotes(), 6, `notes of unchanged files were printed again:\n${server.output.stderr}`);
+    // Saving the wire article prints its notes again.
+    const wire = path.join(cwd, 'articles/2017-01-16-syrian-opposition-to-attend-astana-talks.txt');
+    fs.appendFileSync(wire, '\n');
+    await until('the wire article\'s notes again', () => (chromeNotes() === 12 ? true : undefined));
     events.close();
 
     const output = outputFolder(server, cwd);

@@ -76,7 +76,7 @@ test('should describe every article with NewsArticle JSON-LD, Open Graph and Twi
     assert.ok(authors.length > 0, `${file}: author`);
     for (const author of authors) assert.ok(listFiles(out).includes(`${author.url.slice(siteUrl.length)}index.html`), `${file}: ${author.url}`);
     assert.equal(data['mainEntityOfPage'], {'@type': 'WebPage', '@id': url}, file);
-    assert.equal(data['publisher'], {'@type': 'NewsMediaOrganization', name: 'Fixture Times', url: siteUrl}, file);
+    assert.equal(data['publisher'], {'@type': 'NewsMediaOrganization', name: 'Fixture Times', url: siteUrl, logo: {'@type': 'ImageObject', url: `${siteUrl}assets/icon.svg`}}, file);
     assert.is(metaOf(html, 'og:url'), url, file);
     assert.is(metaOf(html, 'og:type'), 'article', file);
     assert.ok(html.includes(`<link rel="canonical" href="${url}">`), `${file}: canonical`);

@@ -28,6 +28,13 @@ test('should leave the previous output untouched when a write fails', () => {
   assert.equal(fs.readdirSync(path.dirname(out)).filter((name) => name.includes('tmp')), []);
 });
 
+test('should refuse a second file at one path, and keep the previous output', () => {
+  const out = tempOut();
+  writeOutput(out, [{path: 'search/index.html', contents: 'search page'}]);
+  assert.throws(() => writeOutput(out, [{path: 'search/index.html', contents: 'an article'}, {path: 'search/index.html', contents: 'search page'}]), (error: Error) => error instanceof OutputError && /twice/.test(error.message));
+  assert.is(fs.readFileSync(path.join(out, 'search/index.html'), 'utf8'), 'search page');
+});
+
 test('should refuse paths that leave the output folder', () => {
   const out = tempOut();
   for (const bad of ['../escape.html', '/etc/passwd', 'a/../../x', 'nul\0byte']) {

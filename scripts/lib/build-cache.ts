@@ -33,8 +33,20 @@ interface IndexFile {
   readonly sources: ReadonlyMap<string, SourceStamp>;
   /** When the scan that saw `sources` began (ms since the epoch). */
   readonly scannedAt: number;
-  /** The last search index's key and file paths; its files are in `search-<key>.bin`. */
-  readonly search: {readonly key: string; readonly paths: readonly string[]} | undefined;
+  /** The last search index's shards, oldest first: each one's key and file paths (relative to its bundle folder); its files are in `search-<key>.bin`. */
+  readonly search: readonly SearchShardState[] | undefined;
+}
+
+/** A search shard the cache keeps: its key and its files' paths, relative to its bundle folder. */
+interface SearchShardState {
+  readonly key: string;
+  readonly paths: readonly string[];
+}
+
+/** A search shard's file, relative to its bundle folder, read from the cache only if the writer needs its bytes. */
+export interface CachedSearchFile {
+  readonly path: string;
+  readonly render: () => string | Uint8Array;
 }
 
 /** What one build leaves for the next. */
@@ -47,8 +59,11 @@ export interface CacheUpdate {
   /** The output folder written and what the writer knows of it. */
   readonly outDir?: string | undefined;
   readonly output?: OutputState | undefined;
-  /** A search index made by this build (not one taken from the cache), to keep for the next. */
-  readonly search?: {readonly key: string; readonly files: readonly {readonly path: string; readonly contents: string | Uint8Array}[]} | undefined;
+  /**
+   * This build's search shards, oldest first, with the files of those it made (not taken from the
+   * cache), to keep for the next; undefined when search is off (the last shards are kept).
+   */
+  readonly search?: readonly {readonly key: string; readonly files?: readonly {readonly path: string; readonly contents: string | Uint8Array}[] | undefined}[] | undefined;
 }
 
 /**
@@ -109,23 +124,23 @@ export class BuildCache {
   }
 
   /**
-   * The search index the last build made, when its key is `key` (the same articles, the same
-   * way): its files, each read from `search-<key>.bin` only if the writer needs its bytes (its output
+   * A search shard an earlier build made with key `key` (the same articles, the same way): its
+   * files, each read from `search-<key>.bin` only if the writer needs its bytes (its output
    * file is not already the same).
    */
-  searchIndex(key: string): OutputFile[] | undefined {
-    return this.search?.key === key ? this.lastSearchIndex() : undefined;
-  }
-
-  /** The search index the last build made, whatever articles it indexed (`serve` shows it rather than wait for a new one). */
-  lastSearchIndex(): OutputFile[] | undefined {
-    const search = this.search;
-    if (!this.dir || !search) return undefined;
-    const file = path.join(this.dir, searchFile(search.key));
+  searchShard(key: string): CachedSearchFile[] | undefined {
+    const shard = this.search?.find((candidate) => candidate.key === key);
+    if (!this.dir || !shard) return undefined;
+    const file = path.join(this.dir, searchFile(shard.key));
     if (!fs.existsSync(file)) return undefined;
     let contents: Map<string, string | Uint8Array> | undefined;
     const load = () => (contents ??= new Map((v8.deserialize(fs.readFileSync(file)) as {path: string; contents: string | Uint8Array}[]).map((entry) => [entry.path, entry.contents])));
-    return search.paths.map((outputPath) => ({path: outputPath, key: `search:${search.key}`, render: () => load().get(outputPath)!}));
+    return shard.paths.map((relative) => ({path: relative, render: () => load().get(relative)!}));
+  }
+
+  /** The keys of the last search index's shards, oldest first (`serve` shows an earlier shard rather than wait for a new one). */
+  lastSearchShards(): readonly string[] {
+    return this.search?.map((shard) => shard.key) ?? [];
   }
 
   /** An article whose `html` and `feedHtml` are read from the body file when first asked for. */
@@ -153,12 +168,15 @@ export class BuildCache {
     if (!this.dir) return;
     fs.mkdirSync(this.dir, {recursive: true});
     // Named by its key, so the index never points at another build's files, even after a crash between the two writes.
-    if (search) {
-      const temporary = path.join(this.dir, `${searchFile(search.key)}.${process.pid}.tmp`);
-      fs.writeFileSync(temporary, v8.serialize(search.files));
-      fs.renameSync(temporary, path.join(this.dir, searchFile(search.key)));
+    for (const shard of search ?? []) {
+      if (!shard.files) continue;
+      const temporary = path.join(this.dir, `${searchFile(shard.key)}.${process.pid}.tmp`);
+      fs.writeFileSync(temporary, v8.serialize(shard.files));
+      fs.renameSync(temporary, path.join(this.dir, searchFile(shard.key)));
     }
-    const searchState = search ? {key: search.key, paths: search.files.map((file) => file.path)} : this.search;
+    const searchState = search
+      ? search.map(({key, files}) => ({key, paths: files?.map((file) => file.path) ?? this.search?.find((shard) => shard.key === key)?.paths ?? []}))
+      : this.search;
     const live = [...outcomes.keys()].filter((key) => this.places.has(key));
     const liveBytes = live.reduce((sum, key) => sum + this.places.get(key)!.length, 0);
     const compact = this.bodyBytes > compactAbove && liveBytes < this.bodyBytes / 2;
@@ -203,7 +221,7 @@ export class BuildCache {
     fs.writeFileSync(temporary, v8.serialize(index));
     fs.renameSync(temporary, path.join(this.dir, 'index.v8'));
     for (const name of fs.readdirSync(this.dir)) {
-      if (/^search-[\w-]+\.bin$/.test(name) && name !== (searchState && searchFile(searchState.key))) fs.rmSync(path.join(this.dir, name), {force: true});
+      if (/^search-[\w-]+\.bin$/.test(name) && !searchState?.some((shard) => name === searchFile(shard.key))) fs.rmSync(path.join(this.dir, name), {force: true});
     }
     if (compact) fs.rmSync(path.join(this.dir, this.bodyFile), {force: true});
   }

@@ -6,8 +6,10 @@ import {renderAtom} from './feeds/render-atom.ts';
 import {renderJson} from './feeds/render-json.ts';
 import {renderRss} from './feeds/render-rss.ts';
 import {stripIllegalXml} from './feeds/xml-text.ts';
+import type {FeedSizeReport} from './emit/context.ts';
+import {fitFeedBudget} from './feeds/fit-feed-budget.ts';
 import type {Article, OutputFile, SiteConfig} from './types.ts';
-import {urlOf} from './view-model.ts';
+import {hrefOf, urlOf} from './view-model.ts';
 
 /** Site-relative paths of one document in the two XML formats. */
 export interface XmlFeedPaths {
@@ -27,6 +29,8 @@ export interface FeedSpec {
   readonly id: string;
   /** The items, newest first, already cut to the feed's size. */
   readonly articles: readonly Article[];
+  /** Paths of the articles whose items carry their summary and a link instead of the body, to stay within `feedMaxBytes` (`fitFeedBudget`). */
+  readonly summarized?: readonly string[];
   /** RFC 5005 links (site-relative), for the main feeds and their archives. */
   readonly history?: {
     readonly archive: boolean;
@@ -41,10 +45,24 @@ const stylesheetPath = 'assets/feed.xsl';
 
 /**
  * Write one feed set: the articles become entries (full content, absolute URLs, lead image,
- * corrections), then each format's renderer brings `feed`'s output up to its spec.
+ * corrections; the summary and a link for those too large for `feedMaxBytes`), then each
+ * format's renderer brings `feed`'s output up to its spec. No document passes `feedMaxBytes`
+ * while it has an item left to summarize.
  */
 export function buildFeeds(spec: FeedSpec, config: SiteConfig): OutputFile[] {
-  const entries = spec.articles.map((article) => feedEntry(article, config));
+  const summarized = new Set(spec.summarized ?? []);
+  for (;;) {
+    const files = renderFeedSet(spec, config, summarized);
+    const over = files.some((file) => 'contents' in file && Buffer.byteLength(file.contents) > config.feedMaxBytes);
+    // The plan's sizes are estimates: should a document still pass the budget, summarize its largest whole item too.
+    const largest = spec.articles.filter((article) => !summarized.has(article.path)).sort((a, b) => b.feedBytes - a.feedBytes || (a.path < b.path ? -1 : 1))[0];
+    if (!over || !largest) return files;
+    summarized.add(largest.path);
+  }
+}
+
+function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>): OutputFile[] {
+  const entries = spec.articles.map((article) => feedEntry(article, config, summarized.has(article.path)));
   const xmlUrls = (paths: XmlFeedPaths | undefined): XmlFeedUrls | undefined => (paths ? {rss: urlOf(config, paths.rss), atom: urlOf(config, paths.atom)} : undefined);
   const history: FeedHistory | undefined = spec.history && {
     archive: spec.history.archive,
@@ -61,7 +79,9 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig): OutputFile[] {
     language: config.language,
     copyright: stripIllegalXml(config.copyright),
     updated: latestUpdate(entries),
-    stylesheet: fs.existsSync(path.join(config.templatesDir, stylesheetPath)) ? urlOf(config, stylesheetPath) : undefined,
+    // Under `serve` the feeds are opened from the local server, and browsers apply an XSLT stylesheet only from the
+    // feed's own origin: there it is the path under the sub-path, which the local server serves.
+    stylesheet: fs.existsSync(path.join(config.templatesDir, stylesheetPath)) ? (config.liveReload ? hrefOf(config, stylesheetPath) : urlOf(config, stylesheetPath)) : undefined,
     history,
     entries,
   };
@@ -101,4 +121,17 @@ function imageSizes(articles: readonly Article[], config: SiteConfig): (number |
     const file = article.image?.sourceFile === undefined ? undefined : path.resolve(config.articlesDir, article.image.sourceFile);
     return file !== undefined && fs.existsSync(file) ? fs.statSync(file).size : undefined;
   });
+}
+
+/**
+ * A feed set's spec with its size budget decided (`fitFeedBudget`): the articles too large for
+ * `feedMaxBytes` are summarized, and each one, like a document that cannot fit at all, reported.
+ */
+export function withinBudget(spec: FeedSpec, config: SiteConfig, report: (report: FeedSizeReport) => void): FeedSpec {
+  const budget = fitFeedBudget(spec.articles, [spec.title, spec.description], config);
+  if (!budget.fits) report({kind: 'over', document: spec.paths.rss, items: spec.articles.length});
+  if (budget.summarized.length === 0) return spec;
+  const summarized = new Set(budget.summarized);
+  for (const article of spec.articles) if (summarized.has(article.path)) report({kind: 'summarized', article, document: spec.paths.rss});
+  return {...spec, summarized: budget.summarized};
 }

@@ -1,5 +1,5 @@
 import type {SiteConfig} from './types.ts';
-import type {ArticleView} from './view-model.ts';
+import {urlOf, type ArticleView} from './view-model.ts';
 
 /**
  * Serialize structured data for a `<script type="application/ld+json">` element. JSON is
@@ -16,9 +16,9 @@ export function serializeJsonLd(data: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The site's publisher: an `Organization` named after the site. */
+/** The site's publisher: an `Organization` named after the site, with its logo (config `logo`, else the icon) by absolute URL, as Google's article guidelines ask. */
 function publisher(config: SiteConfig): Record<string, unknown> {
-  return {'@type': 'NewsMediaOrganization', name: config.title, url: config.url};
+  return {'@type': 'NewsMediaOrganization', name: config.title, url: config.url, ...(config.logo ? {logo: {'@type': 'ImageObject', url: urlOf(config, config.logo)}} : {})};
 }
 
 /**

@@ -2,15 +2,16 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {VFile} from 'vfile';
-import {checkCollisions} from './check-collisions.ts';
+import {checkCollisions, reportClash} from './check-collisions.ts';
+import {describeClash, OutputClaims, reservedPaths} from './claim-outputs.ts';
 import {loadConfig, type ConfigOverrides} from './config.ts';
 import {loadArticles, readText, type SourceStamp} from './load-articles.ts';
 import {articleKey, BuildCache, contentHash, toolVersion} from './build-cache.ts';
 import {articleRef, digest, fingerprint, hashFolder} from './fingerprint.ts';
 import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
-import {planPages, sections, sortArticles} from './plan-pages.ts';
-import type {Emitter} from './emit/context.ts';
+import {planPages, sections, sortArticles, type PagePlan} from './plan-pages.ts';
+import type {Emitter, FeedSizeReport} from './emit/context.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitCname} from './emit/emit-cname.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
@@ -19,11 +20,12 @@ import {emitOpml} from './emit/emit-opml.ts';
 import {emitPages} from './emit/emit-pages.ts';
 import {emitSitemaps} from './emit/emit-sitemaps.ts';
 import {emitSpecialPages} from './emit/emit-special-pages.ts';
-import {buildSearchIndex, searchIndexKey} from './build-search-index.ts';
+import {indexForSearch} from './index-for-search.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {deriveImages} from './images/derive-images.ts';
 import {imageOutputs, photoPlans, photosChanged, readStamps, saveStamps} from './images/image-outputs.ts';
 import {createEngine, siteView, type SiteView} from './render-pages.ts';
+import {locateTemplateError} from './locate-template-error.ts';
 import {fail} from './report-issues.ts';
 import type {Article, ArticleSummary, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
@@ -156,7 +158,10 @@ async function buildWith(
       parsed.push({article: outcome.article, file});
     }
   });
-  const articles = sortArticles(checkCollisions(parsed).filter((article) => isPublished(article, config)));
+  // One owner per output path: Dateline's own first, then every article (drafts too) in path order.
+  const claims = new OutputClaims();
+  for (const reserved of reservedPaths(config)) claims.claim(reserved.path, reserved.owner);
+  const articles = sortArticles(checkCollisions(parsed, claims).filter((article) => isPublished(article, config)));
   const files = [configFile, ...sources];
   const parsedCount = missing.length;
   // The sources' text is no longer needed (messages carry their positions): memory for the pages.
@@ -170,25 +175,38 @@ async function buildWith(
   const images = deriveImages(photoPlans(articles), {cacheDir: config.cacheDir, maxPixels: config.maxImagePixels});
   images.catch(() => {}); // Awaited below; a build that fails first must not leave it unhandled.
   const planned = renderSite(articles, config, (article) => keyOf.get(article));
+  // Every emitter's files pass through the registry too: an article's are its own, the rest Dateline's.
+  const fileOf = new Map(parsed.map(({article, file}) => [article.source, file]));
+  const claimAll = (outputs: readonly OutputFile[]): boolean => {
+    let clear = true;
+    for (const output of outputs) {
+      const clash = claims.claim(output.path, output.owner ?? claims.ownerOf(output.path) ?? {name: `Dateline's ${output.path}`});
+      if (!clash) continue;
+      clear = false;
+      const article = clash.claim.owner.article ?? clash.holder.owner.article;
+      const file = (article && fileOf.get(article.source)) ?? configFile;
+      if (file === configFile) fail(file, describeClash(clash).reason, undefined, describeClash(clash).rule);
+      else reportClash(file, clash);
+    }
+    return clear;
+  };
+  if (!claimAll(planned.files)) return failed(files);
+  reportFeedSizes(planned.feedSizes, config, configFile, new Map(parsed.map(({article, file}) => [article.path, file])));
   step('plan');
-  // Pagefind indexes in its own process while the pages render on every core; the same
-  // articles give the same index, so the last one is taken from the cache when they are.
-  // `serve` takes the last one even when they are not: indexing every article again would
-  // cost most of each rebuild on a large site (Pagefind cannot update an index in place).
-  const searchKey = config.search ? searchIndexKey(version, articles, (article) => keyOf.get(article)) : undefined;
-  const currentIndex = searchKey === undefined ? [] : cache.searchIndex(searchKey);
-  const earlierIndex = !currentIndex && config.liveReload ? cache.lastSearchIndex() : undefined;
-  const cachedIndex = currentIndex ?? earlierIndex;
-  const search: Promise<{files: OutputFile[]; made?: {key: string; files: {path: string; contents: string | Uint8Array}[]}} | {error: Error}> = cachedIndex
-    ? Promise.resolve({files: cachedIndex})
-    : buildSearchIndex(articles, config).then(
-        (made) => ({files: made.map((file) => ({path: file.path, key: `search:${searchKey}`, render: () => file.contents})), made: {key: searchKey!, files: made}}),
-        (error: Error) => ({error}),
-      );
+  // Pagefind indexes in its own process while the pages render on every core, only the
+  // search shards whose articles changed (Pagefind cannot update an index in place).
+  const search = indexForSearch(publicOnly(articles), config, cache, version, (article) => keyOf.get(article));
   const outputFailed = (error: unknown): BuildResult => {
     if (error instanceof TemplateError) {
-      fail(configFile, `template error: ${error.message}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
-      return failed(files);
+      // On the template file, at the line LiquidJS names (a partial's own, when the error is in one).
+      const problem = locateTemplateError(error.cause, options.cwd);
+      if (!problem.file) {
+        fail(configFile, `template error: ${problem.reason}; fix the template in ${path.relative(options.cwd, config.templatesDir) || 'templates'}/`, undefined, 'template');
+        return failed(files);
+      }
+      const template = new VFile({path: problem.file, cwd: options.cwd});
+      fail(template, `template error: ${problem.reason}`, problem.place, 'template');
+      return failed([...files, template]);
     }
     if (!(error instanceof OutputError || error instanceof LockError)) throw error;
     const relative = path.relative(options.cwd, config.outDir);
@@ -217,8 +235,12 @@ async function buildWith(
       fail(configFile, `search index: ${index.error.message}`, undefined, 'search');
       return failed(files);
     }
+    if (!claimAll(index.files)) {
+      session.abort();
+      return failed(files);
+    }
     for (const file of index.files) session.write(file);
-    step(`search (${!config.search ? 'off' : 'made' in index ? `${articles.length} articles indexed` : earlierIndex ? 'from an earlier build' : 'unchanged'})`);
+    step(`search (${index.summary})`);
     const derived = await images;
     const photos = imageOutputs(articles, derived);
     if (photos.problems.length > 0) {
@@ -243,7 +265,7 @@ async function buildWith(
   if (config.cacheDir) {
     for (const article of articles) photosChanged(article, photoStamps);
     saveStamps(config.cacheDir, photoStamps);
-    cache.save({outcomes, sources: stamps, scannedAt, outDir: config.outDir, output: written.state, search: 'made' in index ? index.made : undefined});
+    cache.save({outcomes, sources: stamps, scannedAt, outDir: config.outDir, output: written.state, search: index.shards});
     step('cache');
   }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
@@ -259,7 +281,11 @@ const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, em
  * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
  * fingerprint matches the last build's is not rendered at all.
  */
-function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (article: Article) => string | undefined): {files: OutputFile[]; pages: number; feeds: number; site: SiteView} {
+function renderSite(
+  articles: readonly Article[],
+  config: SiteConfig,
+  keyOf: (article: Article) => string | undefined,
+): {files: OutputFile[]; pages: number; feeds: number; site: SiteView; feedSizes: FeedSizeReport[]} {
   const engine = createEngine(config);
   const site = siteView(
     config,
@@ -271,7 +297,23 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
     const key = keyOf(article as Article);
     return key ? articleRef(key) : JSON.stringify(article);
   };
-  const context = {config, articles, plans: planPages(articles, config), engine, site, ref, digest: (plain: unknown) => digest(plain, salt), fingerprint: (value: unknown) => fingerprint(value, keyOf, salt)};
+  const plans = planPages(articles, config);
+  const feedSizes: FeedSizeReport[] = [];
+  const publicArticles = publicOnly(articles);
+  let publicPlans: readonly PagePlan[] | undefined;
+  const context = {
+    config,
+    articles,
+    plans,
+    publicArticles,
+    publicPlans: () => (publicPlans ??= publicArticles === articles ? plans : planPages(publicArticles, config)),
+    engine,
+    site,
+    ref,
+    digest: (plain: unknown) => digest(plain, salt),
+    fingerprint: (value: unknown) => fingerprint(value, keyOf, salt),
+    report: (report: FeedSizeReport) => void feedSizes.push(report),
+  };
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
     if (!('render' in file)) return file;
     return {
@@ -287,7 +329,44 @@ function renderSite(articles: readonly Article[], config: SiteConfig, keyOf: (ar
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
-  return {files, pages, feeds, site};
+  return {files, pages, feeds, site, feedSizes};
+}
+
+/**
+ * Tell the author about the feeds' size budget, once per article: a note (rule `feed-size`) on
+ * each article whose items carry its summary instead of its body, naming the feeds; a warning on
+ * the config for a document that passes `feedMaxBytes` even with every item summarized.
+ * Decided when the feeds are planned, so warm and cold builds say the same.
+ */
+function reportFeedSizes(reports: readonly FeedSizeReport[], config: SiteConfig, configFile: VFile, files: ReadonlyMap<string, VFile>): void {
+  const documents = new Map<string, string[]>();
+  for (const report of reports) {
+    if (report.kind === 'over') {
+      const message = configFile.message(
+        `${report.document} (and its Atom and JSON forms) holds ${report.items} articles, more than fit in \`feedMaxBytes\` (${config.feedMaxBytes} bytes) even as summaries; raise \`feedMaxBytes\` or lower \`feedSize\``,
+        {ruleId: 'feed-size', source: 'dateline'},
+      );
+      message.fatal = false;
+      continue;
+    }
+    const list = documents.get(report.article.path) ?? [];
+    list.push(report.document);
+    documents.set(report.article.path, list);
+  }
+  for (const [articlePath, list] of documents) {
+    const file = files.get(articlePath);
+    if (!file) continue;
+    const named = list.length > 4 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ');
+    file.info(
+      `too long for the feeds' budget (\`feedMaxBytes\`: ${config.feedMaxBytes} bytes): its item in ${named} (and their Atom and JSON forms) carries its summary and a link to the page instead of the whole article`,
+      {ruleId: 'feed-size', source: 'dateline'},
+    );
+  }
+}
+
+/** The articles without drafts: the same list (so memos keyed by it hold) when there are none. */
+export function publicOnly(articles: readonly Article[]): readonly Article[] {
+  return articles.some((article) => article.draft) ? articles.filter((article) => !article.draft) : articles;
 }
 
 /** Whether an article goes on the site: not a draft (unless drafts are on), and not dated after now. */

@@ -22,6 +22,8 @@ export const configDefaults = {
   idBase: '',
   /** Items in the main feeds. */
   feedSize: 20,
+  /** The largest a feed document (RSS, Atom, JSON Feed; main, section, tag, archive) may be, in bytes (1 MiB): an item that would pass it carries its summary and a link to the page instead. */
+  feedMaxBytes: 1_048_576,
   /** Articles on each listing page. */
   pageSize: 10,
   /** Article URL pattern: `:year`, `:month`, `:day`, `:slug`, `:section`. */
@@ -30,8 +32,14 @@ export const configDefaults = {
   gfm: false,
   /** Build the full-text search page and its Pagefind index; off for a site that needs no search (or uses another), and for faster builds. */
   search: true,
+  /** Articles per search-index shard, counted from the oldest: an edit re-indexes only its shard; the search page loads every shard. */
+  searchShardSize: 1000,
   /** Extra wire-copy trailing-chrome patterns (regular expressions, case-insensitive). */
   chromePatterns: [] as string[],
+  /** The site's icon (`<link rel="icon">`), a file in the theme's `assets/` folder; empty for none. Without it browsers ask for `/favicon.ico`. */
+  icon: 'icon.svg',
+  /** The publisher's logo in JSON-LD (`publisher.logo`), a file in the theme's `assets/` folder; empty: the icon. */
+  logo: '',
   /** Custom domain for GitHub Pages (`news.example.com`), written to `CNAME`; empty for none. */
   cname: '',
   /** Largest article file, in bytes (10 MB); a larger one is an error, and is never read. */

@@ -63,3 +63,11 @@ function computeDateParts(iso: string, timezone: string): {year: string; month: 
 
 /** Calendar-date formatters by time zone (Gregorian, Latin digits), shared like {@link formatters}. */
 const partFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The one notion of "last modified": the latest of an article's publication date, its
+ * `updated` and its corrections' dates (a correction is a change readers must be told about).
+ */
+export function lastModified(article: {readonly date: string; readonly updated: string | undefined; readonly corrections: readonly {readonly date: string}[]}): string {
+  return [article.updated ?? article.date, ...article.corrections.map((correction) => correction.date)].reduce((latest, time) => (time > latest ? time : latest), article.date);
+}

@@ -4,7 +4,8 @@ import type {Root} from 'hast';
 import {toString} from 'hast-util-to-string';
 import {h} from 'hastscript';
 import type {VFile} from 'vfile';
-import {dateParts, parseDate} from './dates.ts';
+import {dateParts, lastModified, parseDate} from './dates.ts';
+import {findPlaceholder} from './find-placeholder.ts';
 import {hastToHtml} from './hast-to-html.ts';
 import {imageDimensions} from './image-dimensions.ts';
 import {markdownToHast} from './markdown-to-hast.ts';
@@ -38,6 +39,9 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
   let title = data.title;
   let image: ArticleImage | undefined;
   let tree: Root;
+  let wireAuthors: readonly string[] | undefined;
+  let wireDateline: string | undefined;
+  let wireLang: string | undefined;
 
   if (format === 'markdown') {
     if (!front.present) {
@@ -46,14 +50,31 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     }
     tree = markdownToHast('\n'.repeat(front.bodyLine - 1) + front.body, file, config.articlesDir, config.gfm, config);
   } else {
-    const wire = parseWireCopy(front.body, {chromePatterns: config.chromePatterns.map((p) => new RegExp(p, 'iu'))});
+    const wire = parseWireCopy(front.body, {chromePatterns: config.chromePatterns.map((p) => new RegExp(p, 'iu')), language: config.language});
     title ??= wire.headline?.text;
     const shift = front.bodyLine - 1;
+    const note = (reason: string, line: number, ruleId: string): void => {
+      file.info(reason, {place: {line: line + shift, column: 1}, ruleId, source: 'dateline'});
+    };
     if (wire.caption) image = {caption: wire.caption.caption, credit: wire.caption.credit};
-    for (const removed of wire.removed) {
-      file.info(`removed page chrome: "${removed.text.slice(0, 60)}"`, {place: {line: removed.line + shift, column: 1}, ruleId: 'wire-chrome', source: 'dateline'});
+    if (wire.byline) {
+      if (data.author === undefined) wireAuthors = wire.byline.authors;
+      note(`read byline: "${wire.byline.text.slice(0, 60)}"${data.author === undefined ? '' : ' (front matter `author` kept)'}`, wire.byline.line, 'wire-byline');
     }
-    tree = {type: 'root', children: wire.paragraphs.map((paragraph) => h('p', paragraph.text))};
+    if (wire.dateline) {
+      wireDateline = wire.dateline.text;
+      note(`read dateline: "${wire.dateline.text.slice(0, 60)}"${data.dateline === undefined ? '' : ' (front matter `dateline` kept)'}`, wire.dateline.line, 'wire-dateline');
+    }
+    if (wire.trailer) note(`kept agency trailer as the last paragraph: "${wire.trailer.text.slice(0, 60)}"`, wire.trailer.line, 'wire-trailer');
+    if (wire.lang && data.lang === undefined) {
+      wireLang = wire.lang;
+      note(`detected language: ${wire.lang}; set \`lang:\` in front matter if that is wrong`, wire.headline?.line ?? 1, 'wire-lang');
+    }
+    for (const removed of wire.removed) note(`removed page chrome: "${removed.text.slice(0, 60)}"`, removed.line, 'wire-chrome');
+    tree = {
+      type: 'root',
+      children: [...wire.paragraphs.map((paragraph) => h('p', paragraph.text)), ...(wire.trailer ? [h('p', {className: ['trailer']}, wire.trailer.text)] : [])],
+    };
   }
 
   if (!title) {
@@ -87,9 +108,13 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
   corrections.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   if (data.image) {
-    const {src, alt, caption, credit} = data.image;
+    const {src, alt, decorative, caption, credit} = data.image;
     const lead: {-readonly [K in keyof ArticleImage]: ArticleImage[K]} = {...image};
     if (alt !== undefined) lead.alt = alt;
+    if (decorative) {
+      if (alt?.trim()) fail(file, '`image.decorative` is true but `image.alt` describes the image: a decorative image has no alt text; drop one of them', front.locate('image'), 'front-matter');
+      Object.assign(lead, {alt: '', decorative: true});
+    }
     if (caption !== undefined) lead.caption = caption;
     if (credit !== undefined) lead.credit = credit;
     if (src && !/^https?:\/\//i.test(src)) {
@@ -102,11 +127,20 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     } else if (src) {
       lead.src = src;
     }
-    if (lead.src && lead.alt === undefined) fail(file, '`image.alt` is missing: describe the image for readers who cannot see it (alt: "" only if it is decorative)', front.locate('image'), 'front-matter');
+    if (lead.src && !lead.decorative && !lead.alt?.trim()) fail(file, '`image.alt` is missing: describe the image for readers who cannot see it (or, for a purely decorative image, set `decorative: true` instead)', front.locate('image'), 'front-matter');
     image = lead;
   }
 
   if (file.messages.some((message) => message.fatal) || !title || !date) return undefined;
+
+  const placeholder = data.draft ? undefined : findPlaceholder(source);
+  if (placeholder) {
+    file.message('still holds the placeholder text `dateline new` wrote, and is not a draft: it would be published as it is; write the story in its place (or add `draft: true` until it is ready)', {
+      place: placeholder,
+      ruleId: 'placeholder',
+      source: 'dateline',
+    });
+  }
 
   const slug = data.slug ?? (slugify(named?.[2] ?? stem) || slugify(title) || fallbackSlug(file.path));
   const section = data.section;
@@ -133,20 +167,22 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     id: data.id ? (data.id.includes(':') ? data.id : config.idBase + data.id) : config.idBase + slug,
     date,
     updated,
-    authors: data.author === undefined ? [config.author] : typeof data.author === 'string' ? [data.author] : data.author,
+    modified: lastModified({date, updated, corrections}),
+    authors: data.author === undefined ? [...(wireAuthors ?? [config.author])] : typeof data.author === 'string' ? [data.author] : data.author,
     summary: data.summary,
     excerpt: excerpt(tree),
     section,
     tags: [...new Set(data.tags ?? [])],
     image,
     draft: data.draft ?? false,
-    dateline: data.dateline,
-    lang: data.lang,
+    dateline: data.dateline ?? wireDateline,
+    lang: data.lang ?? wireLang,
     corrections,
     path: articlePath,
     html,
     feedHtml,
     words: countWords(html),
+    feedBytes: Buffer.byteLength(JSON.stringify(feedHtml)),
     assets,
   };
 }

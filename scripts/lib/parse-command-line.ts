@@ -1,4 +1,5 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {parseDate} from './dates.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -39,4 +40,17 @@ export function parseCommandLine<O extends Options>(name: string, argv: readonly
     return {exit: 2};
   }
   return {values: parsed.values, positionals: parsed.positionals};
+}
+
+/**
+ * Check a `--now` value before anything runs: one that is not an ISO 8601 date is bad usage
+ * (exit 2, with the usage), not a problem of the site's config. Returns the exit code, or
+ * undefined when the value is fine (or absent). Without an offset, the site's time zone applies later.
+ */
+export function checkNow(name: string, now: string | undefined, usage: string): number | undefined {
+  if (now === undefined) return undefined;
+  const parsed = parseDate(now, 'UTC');
+  if (!('reason' in parsed)) return undefined;
+  console.error(`dateline ${name}: --now ${parsed.reason}; use ISO 8601 such as 2017-02-01T12:00:00Z\n\n${usage}`);
+  return 2;
 }

@@ -1,5 +1,6 @@
 import {DateTime} from 'luxon';
 import {stringify} from 'yaml';
+import {placeholderText} from './find-placeholder.ts';
 import {slugify} from './slugify.ts';
 
 /** What `dateline new` is asked for. */
@@ -26,8 +27,9 @@ export interface NewArticle {
 /**
  * Plan a new article: `YYYY-MM-DD-slug.md` (or `.txt`) dated now in the site's time zone,
  * with a slug made from the headline that no other article uses (`-2`, `-3` … added).
- * Markdown gets front matter (title, date, section); wire copy has the headline on its
- * first line (with front matter above it only for a section).
+ * Markdown gets front matter (title, date, section, `draft: true`); wire copy has front
+ * matter with `draft: true` (and the section) above the headline. Both are drafts until their
+ * author removes `draft: true`.
  */
 export function planNewArticle(request: NewArticleRequest): NewArticle {
   const local = DateTime.fromISO(request.now, {zone: 'utc'}).setZone(request.timezone);
@@ -37,14 +39,18 @@ export function planNewArticle(request: NewArticleRequest): NewArticle {
   for (let n = 2; request.taken.has(slug); n += 1) slug = `${base}-${n}`;
 
   const headline = request.headline.replace(/\s+/g, ' ').trim();
-  const frontMatter = (data: Record<string, string>): string => `---\n${stringify(data, {lineWidth: 0})}---\n`;
+  const frontMatter = (data: Record<string, string | boolean>): string => `---\n${stringify(data, {lineWidth: 0})}---\n`;
+  // A draft, as Hugo's `new` makes: nothing is published before its author says so. Wire copy
+  // takes the same front matter above its headline (the only way a .txt file can say it).
   if (request.format === 'wire') {
-    const head = request.section ? frontMatter({section: request.section}) : '';
-    return {name: `${day}-${slug}.txt`, slug, contents: `${head}${headline}\n\nWrite the story here, in plain text. Separate paragraphs with a blank line.\n`};
+    const data: Record<string, string | boolean> = {draft: true};
+    if (request.section) data['section'] = request.section;
+    return {name: `${day}-${slug}.txt`, slug, contents: `${frontMatter(data)}${headline}\n\n${placeholderText.wire}\n`};
   }
-  const data: Record<string, string> = {title: headline, date: local.toISO({suppressMilliseconds: true})!};
+  const data: Record<string, string | boolean> = {title: headline, date: local.toISO({suppressMilliseconds: true})!};
   if (request.section) data['section'] = request.section;
-  return {name: `${day}-${slug}.md`, slug, contents: `${frontMatter(data)}\nWrite the story here, in Markdown.\n`};
+  data['draft'] = true;
+  return {name: `${day}-${slug}.md`, slug, contents: `${frontMatter(data)}\n${placeholderText.markdown}\n`};
 }
 
 /** The slug a file name gives an article (`2017-01-12-budget-vote.md` → `budget-vote`). */

@@ -3,11 +3,11 @@ import {indexTags, relatedArticles} from './plan-related.ts';
 import {slugify} from './slugify.ts';
 import type {Article, ArticleSummary, SiteConfig} from './types.ts';
 
-/** Links to a listing's pages. */
+/** Where a listing page stands among its listing's pages (see {@link paginate}). */
 export interface Pagination {
-  readonly current: number;
-  readonly total: number;
-  /** Site-root-relative paths (no leading `/`) of the previous and next pages. */
+  /** The page's number counted from the oldest (`page/N/`); 0 for the listing's first page, which shows the newest. */
+  readonly number: number;
+  /** Site-root-relative paths (no leading `/`) of the page of newer articles (`previous`) and of older ones (`next`). */
   readonly previous: string | undefined;
   readonly next: string | undefined;
 }
@@ -26,6 +26,8 @@ export interface ListPage {
   readonly pagination: Pagination;
   /** Links to sub-listings (the archive's years and months, a year's months), newest first. */
   readonly links: readonly ListLink[];
+  /** Whether the listing has its own feeds (a section or tag with an article that is not a draft: drafts never enter a feed). */
+  readonly ownFeeds: boolean;
 }
 
 /** A link from a listing to another listing, with how many articles it holds. */
@@ -144,23 +146,35 @@ function grouped(articles: readonly Article[], kind: string, key: (article: Arti
   return groups;
 }
 
-/** Split one listing into pages of `size` articles: `base`, then `base` + `page/N/`. */
+/**
+ * Split one listing (newest first) into pages that stay put as it grows: its first page,
+ * `base`, shows the newest `size` articles; `base` + `page/N/` holds the N-th `size` articles
+ * counted from the oldest, and exists once it is full and holds an article the first page
+ * does not show, so its articles never change after. A story published shifts nothing: it
+ * changes the first page and at most adds the next `page/N/` (and its older neighbour's link).
+ * The first page links to the newest numbered page, which may repeat a few of its articles;
+ * each numbered page links to the next newer (the first page after the newest) and older.
+ */
 export function paginate(listing: ListPage['listing'], base: string, title: string, articles: readonly Article[], size: number, links: readonly ListLink[] = []): ListPage[] {
-  const total = Math.max(1, Math.ceil(articles.length / size));
-  const pathOf = (n: number): string => (n === 1 ? base : `${base}page/${n}/`);
-  return Array.from({length: total}, (_, index) => ({
-    kind: 'list' as const,
+  const count = articles.length;
+  const pathOf = (number: number): string => `${base}page/${number}/`;
+  const ownFeeds = (listing === 'section' || listing === 'tag') && articles.some((article) => !article.draft);
+  // Full pages holding an article the first page does not show.
+  const numbers = Math.max(0, Math.ceil(count / size) - 1);
+  const page = (number: number, shown: readonly Article[], previous: string | undefined, next: string | undefined): ListPage => ({
+    kind: 'list',
     listing,
-    path: pathOf(index + 1),
+    path: number === 0 ? base : pathOf(number),
     base,
     title,
-    articles: articles.slice(index * size, (index + 1) * size),
-    links: index === 0 ? links : [],
-    pagination: {
-      current: index + 1,
-      total,
-      previous: index > 0 ? pathOf(index) : undefined,
-      next: index + 1 < total ? pathOf(index + 2) : undefined,
-    },
-  }));
+    articles: shown,
+    links: number === 0 ? links : [],
+    ownFeeds,
+    pagination: {number, previous, next},
+  });
+  const numbered = Array.from({length: numbers}, (_, index) => {
+    const number = index + 1;
+    return page(number, articles.slice(count - number * size, count - index * size), number < numbers ? pathOf(number + 1) : base, number > 1 ? pathOf(number - 1) : undefined);
+  });
+  return [page(0, articles.slice(0, size), undefined, numbers > 0 ? pathOf(numbers) : undefined), ...numbered];
 }

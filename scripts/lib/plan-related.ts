@@ -17,6 +17,8 @@ export interface TagIndex<A extends ArticleSummary = ArticleSummary> {
   readonly byTag: readonly Int32Array[];
   /** Scratch counters, one per article, all zero between calls. */
   readonly counts: Uint32Array;
+  /** Each ranked article's date in milliseconds since the epoch. */
+  readonly times: Float64Array;
 }
 
 /** Index the articles by tag slug. */
@@ -37,13 +39,17 @@ export function indexTags<A extends ArticleSummary>(articles: readonly A[]): Tag
     });
     return own;
   });
-  return {ranked, rank, numbers, tagsAt, byTag: lists.map((list) => Int32Array.from(list)), counts: new Uint32Array(ranked.length)};
+  const times = Float64Array.from(ranked, (article) => Date.parse(article.date));
+  return {ranked, rank, numbers, tagsAt, byTag: lists.map((list) => Int32Array.from(list)), counts: new Uint32Array(ranked.length), times};
 }
 
 /**
  * The articles most related to `article`: those sharing the most tags (compared by slug),
- * ties broken by the newer date, then by path, so the ranking is the same on every build
- * whatever the input order. Articles sharing no tag are never related.
+ * ties broken by the nearer date (before or after), then the newer, then by path, so the
+ * ranking is the same on every build whatever the input order. Nearness rather than recency
+ * keeps a new story out of the lists of older ones it is far from in time: publishing one
+ * changes only the related lists of articles near it, not of every article sharing a tag.
+ * Articles sharing no tag are never related.
  * Linear in the articles sharing a tag: counts go in a typed array, the best are kept as they come.
  *
  * @param article The article whose page lists them.
@@ -65,19 +71,25 @@ export function relatedArticles<A extends ArticleSummary>(article: A, index: Tag
       if (seen === 0) touched.push(position);
     }
   }
-  // The best `limit` by (shared tags, rank); `touched` is not in rank order when tags overlap.
+  // The best `limit` by (shared tags, distance in time, rank); `touched` is in no such order.
+  const {times} = index;
+  const time = self >= 0 ? times[self]! : Date.parse(article.date);
   const best: number[] = [];
   const bestCounts: number[] = [];
+  const bestDistances: number[] = [];
   for (const position of touched) {
     const count = counts[position]!;
+    const distance = Math.abs(times[position]! - time);
     let at = best.length;
-    while (at > 0 && (count > bestCounts[at - 1]! || (count === bestCounts[at - 1] && position < best[at - 1]!))) at--;
+    while (at > 0 && (count > bestCounts[at - 1]! || (count === bestCounts[at - 1] && (distance < bestDistances[at - 1]! || (distance === bestDistances[at - 1] && position < best[at - 1]!))))) at--;
     if (at < limit) {
       best.splice(at, 0, position);
       bestCounts.splice(at, 0, count);
+      bestDistances.splice(at, 0, distance);
       if (best.length > limit) {
         best.pop();
         bestCounts.pop();
+        bestDistances.pop();
       }
     }
   }

@@ -1,6 +1,7 @@
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {z} from 'zod';
+import {nearest} from './nearest-name.ts';
 import {readYaml} from './read-yaml.ts';
 import {fail, reportIssues} from './report-issues.ts';
 import {isReservedName} from './slugify.ts';
@@ -20,7 +21,7 @@ export const frontMatterSchema = z.object({
   section: text.optional(),
   tags: z.array(text, {error: 'must be a list, e.g. [politics, syria]'}).optional(),
   image: z
-    .strictObject({src: text.optional(), alt: z.string().optional(), caption: text.optional(), credit: text.optional()})
+    .strictObject({src: text.optional(), alt: z.string().optional(), decorative: z.boolean({error: 'must be true or false'}).optional(), caption: text.optional(), credit: text.optional()})
     .optional(),
   slug: z
     .string()
@@ -118,30 +119,4 @@ function countLines(value: string): number {
   let count = 0;
   for (const char of value) if (char === '\n') count++;
   return count;
-}
-
-/** The known key closest to `key` by edit distance, if it is close enough to be a typo. */
-function nearest(key: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({length: b.length + 1}, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

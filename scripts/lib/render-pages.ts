@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {Liquid} from 'liquidjs';
+import mime from 'mime';
 import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from './build-json-ld.ts';
 import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from './feeds/feed-paths.ts';
 import type {ListPage, PagePlan} from './plan-pages.ts';
@@ -28,6 +29,9 @@ export interface SiteView {
   readonly archive_url: string;
   /** URL of the live-reload script under `dateline serve`; empty in real builds. */
   readonly live_reload: string;
+  /** The site's icon under the sub-path, and its media type (`image/svg+xml`); empty when there is none. */
+  readonly icon_url: string;
+  readonly icon_type: string;
 }
 
 /** Headings and descriptions of each kind of listing. */
@@ -78,6 +82,8 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
     search_url: config.search ? hrefOf(config, 'search/') : '',
     archive_url: hrefOf(config, 'archive/'),
     live_reload: config.liveReload ? hrefOf(config, liveReloadPath) : '',
+    icon_url: config.icon ? hrefOf(config, config.icon) : '',
+    icon_type: (config.icon && mime.getType(config.icon)) || '',
   };
 }
 
@@ -117,20 +123,19 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
     site,
     page: {
       kind: plan.listing,
-      title: pagination.current > 1 ? `${heading} – page ${pagination.current}` : heading,
+      title: pagination.number > 0 ? `${heading} – page ${pagination.number}` : heading,
       heading,
       description: words ? `${words.description} ${plan.listing === 'archive' ? site.title : plan.title}` : site.description,
       url,
       path: plan.path,
       image: undefined,
       json_ld: serializeJsonLd(plan.listing === 'home' ? websiteData(config) : collectionPageData(heading, url, config)),
-      feeds: plan.listing === 'section' || plan.listing === 'tag' ? feedUrls(config, listingFeedPaths(plan.base)) : undefined,
+      feeds: plan.ownFeeds ? feedUrls(config, listingFeedPaths(plan.base)) : undefined,
     },
     articles: plan.articles.map(view),
     links: plan.links.map((link) => ({name: link.name, url: hrefOf(config, link.path), count: link.count})),
     pagination: {
-      current: pagination.current,
-      total: pagination.total,
+      number: pagination.number,
       previous: pagination.previous === undefined ? undefined : hrefOf(config, pagination.previous),
       next: pagination.next === undefined ? undefined : hrefOf(config, pagination.next),
     },
@@ -142,7 +147,7 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
  * Render a page that lists no articles (`404.liquid`, `search.liquid`).
  * Its links are absolute paths under the sub-path, so the 404 page works at any depth.
  */
-export function renderStandalonePage(engine: Liquid, template: string, page: {readonly title: string; readonly description: string; readonly path: string}, site: SiteView, config: SiteConfig): string {
+export function renderStandalonePage(engine: Liquid, template: string, page: {readonly title: string; readonly description: string; readonly path: string; readonly search_merge?: string}, site: SiteView, config: SiteConfig): string {
   return engine.renderFileSync(template, {site, page: {kind: template, ...page, url: urlOf(config, page.path), image: undefined, json_ld: undefined}});
 }
 

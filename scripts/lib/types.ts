@@ -28,6 +28,8 @@ export interface SiteConfig {
   readonly idBase: string;
   /** How many items the main feeds carry. */
   readonly feedSize: number;
+  /** The largest a feed document may be, in bytes: items that would pass it carry their summary and a link instead. */
+  readonly feedMaxBytes: number;
   /** How many articles a listing page shows. */
   readonly pageSize: number;
   /** Article URL pattern relative to the root: tokens `:year`, `:month`, `:day`, `:slug`, `:section`. */
@@ -38,6 +40,8 @@ export interface SiteConfig {
   readonly gfm: boolean;
   /** Build the search page and its Pagefind index. */
   readonly search: boolean;
+  /** Articles per search-index shard, counted from the oldest (see `plan-search-shards.ts`). */
+  readonly searchShardSize: number;
   /** Largest article file read, in bytes. */
   readonly maxArticleBytes: number;
   /** Widths local photos are published at (never wider than the original). */
@@ -58,6 +62,10 @@ export interface SiteConfig {
   readonly now: string;
   /** Publish drafts too (`--drafts`, for previews). */
   readonly drafts: boolean;
+  /** Site path of the icon linked by every page (`assets/icon.svg`); empty for none. */
+  readonly icon: string;
+  /** Site path of the publisher's logo in JSON-LD (the icon unless set); empty for none. */
+  readonly logo: string;
   /** Custom domain written to `CNAME` for GitHub Pages; empty for none. */
   readonly cname: string;
   /** Pages load the live-reload script (`dateline serve` only; never in a published build). */
@@ -71,6 +79,8 @@ export interface ArticleImage {
   /** URL relative to the article page or absolute; absent when wire copy carries only a caption. */
   readonly src?: string;
   readonly alt?: string;
+  /** Marked decorative in front matter (`decorative: true`): no alt text, shown with `role="presentation"`. */
+  readonly decorative?: boolean;
   readonly caption?: string;
   readonly credit?: string;
   /** Source file to copy next to the article page, relative to the articles folder. */
@@ -108,6 +118,12 @@ export interface ArticleSummary {
   readonly id: string;
   readonly date: string;
   readonly updated: string | undefined;
+  /**
+   * When the article last changed, as every consumer tells readers and crawlers (feeds' `updated`,
+   * JSON-LD `dateModified`, `article:modified_time`, the sitemap's `lastmod`, the page's "Updated"
+   * line): the latest of `date`, `updated` and the corrections' dates (see `lastModified`).
+   */
+  readonly modified: string;
   readonly authors: readonly string[];
   readonly summary: string | undefined;
   /** Plain text of the opening paragraph, cut to about 200 characters: the description when there is no summary. */
@@ -126,6 +142,8 @@ export interface ArticleSummary {
   readonly path: string;
   /** Words in the body, for the reading time (counted once, so listings never need the body). */
   readonly words: number;
+  /** Bytes the body takes in a feed (its absolute-URL HTML as a JSON string, the largest of the formats): what `feedMaxBytes` is weighed against without reading the body. */
+  readonly feedBytes: number;
   /** Local files (images) to copy into the page's folder, or to derive sizes of. */
   readonly assets: readonly ArticleAsset[];
 }
@@ -138,8 +156,16 @@ export interface Article extends ArticleSummary {
   readonly feedHtml: string;
 }
 
-/** A file the build emits, relative to the output folder. */
-export type OutputFile =
+/** Who an output path belongs to, in the registry of output paths (`claim-outputs.ts`). */
+export interface OutputOwner {
+  /** How messages name it: an article's source path, or what Dateline writes there ("the search page"). */
+  readonly name: string;
+  /** The article, when it is one's page or image: its source and URL path. */
+  readonly article?: {readonly source: string; readonly url: string};
+}
+
+/** A file the build emits, relative to the output folder; `owner` is set for an article's files (others are Dateline's own). */
+export type OutputFile = {readonly owner?: OutputOwner} & (
   | {readonly path: string; readonly contents: string | Uint8Array}
   | {readonly path: string; readonly copyFrom: string}
   | {
@@ -149,4 +175,5 @@ export type OutputFile =
       readonly render: () => string | Uint8Array;
       /** A page plan a worker thread can render instead (see `render-in-parallel.ts`); the same result as `render`. */
       readonly plan?: unknown;
-    };
+    }
+);

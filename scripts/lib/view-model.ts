@@ -41,6 +41,8 @@ export interface ImageView {
   /** The same image as an absolute URL, for metadata. */
   readonly absolute_url: string | undefined;
   readonly alt: string;
+  /** Marked decorative (`alt=""`, shown with `role="presentation"`). */
+  readonly decorative: boolean;
   readonly caption: string | undefined;
   readonly credit: string | undefined;
   readonly width: number | undefined;
@@ -108,7 +110,7 @@ function makeArticleView(article: ArticleSummary, config: SiteConfig): ArticleVi
     url: hrefOf(config, article.path),
     absolute_url: urlOf(config, article.path),
     date: date(article.date),
-    updated: article.updated && article.updated !== article.date ? date(article.updated) : undefined,
+    updated: article.modified !== article.date ? date(article.modified) : undefined,
     authors: article.authors.map((name) => ({name, url: hrefOf(config, authorPath(name))})),
     section: article.section ? {name: article.section, url: hrefOf(config, `section/${slugify(article.section) || 'untitled'}/`)} : undefined,
     tags: article.tags.map((tag) => ({name: tag, url: hrefOf(config, `tag/${slugify(tag) || 'untitled'}/`)})),
@@ -117,6 +119,7 @@ function makeArticleView(article: ArticleSummary, config: SiteConfig): ArticleVi
           url: image.src === undefined ? undefined : /^https?:/i.test(image.src) ? image.src : hrefOf(config, article.path + image.src),
           absolute_url: image.src === undefined ? undefined : /^https?:/i.test(image.src) ? image.src : urlOf(config, article.path + image.src),
           alt: image.alt ?? '',
+          decorative: image.decorative ?? false,
           caption: image.caption,
           credit: image.credit,
           width: image.width,

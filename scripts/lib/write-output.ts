@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto';
+import {createHash, randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {acquireLock, type LockOptions} from './output-lock.ts';
@@ -107,10 +107,16 @@ export class OutputSession {
       // manifest would still be trusted (a revert to the old content would then keep new bytes).
       const staging = path.join(parent, `.${path.basename(target)}.tmp-${process.pid}-spare`);
       attempt(parent, () => fs.renameSync(spareDir, staging));
+      // The spare was an earlier output, perhaps made under another umask (or 0700 by an older
+      // Dateline, which made it with mkdtemp): its root gets the mode a new folder gets now.
+      attempt(parent, () => fs.chmodSync(staging, newFolderMode(target)));
       return new OutputSession(target, staging, spare.manifest, current, release);
     }
     fs.rmSync(spareDir, {recursive: true, force: true});
-    const staging = attempt(parent, () => fs.mkdtempSync(path.join(parent, `.${path.basename(target)}.tmp-`)));
+    // Not mkdtemp, which makes the folder 0700 whatever the umask: the output is for a web
+    // server or rsync running as another user, so its folders follow the umask like its files.
+    const staging = path.join(parent, `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+    attempt(parent, () => fs.mkdirSync(staging));
     return new OutputSession(target, staging, new Map(), current, release);
   }
 
@@ -122,6 +128,10 @@ export class OutputSession {
   private add(file: OutputFile): void {
     const {target, staging, stats} = this;
     const destination = inside(staging, file.path);
+    // A second file at one path would leave the manifest describing one and the folder holding
+    // the other, and later builds would trust the wrong bytes: the build's registry of output
+    // paths (claim-outputs.ts) prevents it, and this refuses it if it ever got through.
+    if (this.manifest.has(file.path)) throw new OutputError(`refusing to write "${file.path}" twice in one build`);
     const previous = this.current?.manifest.get(file.path);
     let entry: {hash: string; key?: string | undefined};
     let contents: string | Uint8Array | undefined;
@@ -228,6 +238,21 @@ function attempt<T>(where: string, write: () => T): T {
     if (error instanceof OutputError || typeof code !== 'string' || syscall === undefined) throw error;
     const reason = message.replace(/^\w+: /, '').replace(/, \w+(?: '.*')?$/, '');
     throw new OutputError(`could not write ${where}: ${reason} (${code})`, {cause: error});
+  }
+}
+
+/**
+ * The mode `mkdir` gives a new folder beside `target` under the current umask: probed, since
+ * reading `process.umask()` sets it too, racing other threads. The probe is named like a staging
+ * folder, so a kill before it is removed leaves nothing the next build does not clear.
+ */
+function newFolderMode(target: string): number {
+  const probe = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-mode`);
+  fs.mkdirSync(probe);
+  try {
+    return fs.statSync(probe).mode & 0o7777;
+  } finally {
+    fs.rmdirSync(probe);
   }
 }
 

@@ -4,7 +4,9 @@ window.addEventListener('DOMContentLoaded', () => {
   const element = document.getElementById('search');
   if (!element || typeof PagefindUI !== 'function') return;
   element.replaceChildren();
-  const ui = new PagefindUI({element, bundlePath: element.dataset.bundle, baseUrl: element.dataset.base, showImages: false, resetStyles: false});
+  // The index's older shards (see the README's Search section), merged into the newest one.
+  const mergeIndex = (element.dataset.merge || '').split(' ').filter(Boolean).map((bundlePath) => ({bundlePath, baseUrl: element.dataset.base}));
+  const ui = new PagefindUI({element, bundlePath: element.dataset.bundle, baseUrl: element.dataset.base, mergeIndex, showImages: false, resetStyles: false});
   const query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
 });

@@ -22,6 +22,8 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     articlesDir: fixture('articles'),
     outDir: path.join(root, 'dist-test'),
     templatesDir: path.join(root, 'templates'),
+    icon: 'assets/icon.svg',
+    logo: 'assets/icon.svg',
     configPath: undefined,
     cacheDir: undefined,
     now: '2030-01-01T00:00:00.000Z',

@@ -1,8 +1,9 @@
+import {lastModified} from '../../scripts/lib/dates.ts';
 import type {Article} from '../../scripts/lib/types.ts';
 
 /** A complete article for unit tests: a dated Markdown story with one author, and the given overrides. */
 export function makeArticle(overrides: Partial<Article> = {}): Article {
-  return {
+  const article: Article = {
     source: 'a.md',
     format: 'markdown',
     title: 'Title',
@@ -24,7 +25,10 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     html: '<p>x</p>',
     feedHtml: '<p>x</p>',
     words: 1,
+    feedBytes: 12,
     assets: [],
+    modified: '',
     ...overrides,
   };
+  return 'modified' in overrides ? article : {...article, modified: lastModified(article)};
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {VFile} from 'vfile';
 import {buildSite, type BuildOptions, type BuildResult} from '../build-site.ts';
+import {idBaseRule} from '../config.ts';
 import {checkFeeds} from './check-feeds.ts';
 import {checkLinks, type OutputProblem} from './check-links.ts';
 import {readPage, type PageFacts} from './read-page.ts';
@@ -27,6 +28,9 @@ export async function checkSite(options: Omit<BuildOptions, 'out'>): Promise<Che
   try {
     const out = path.join(temp, 'site');
     const build = await buildSite({...options, out});
+    // A site without `idBase` builds, but its feed ids would not survive a move: before publishing, that is a problem.
+    const unstableIds = build.files.flatMap((file) => file.messages).filter((message) => message.ruleId === idBaseRule);
+    for (const message of unstableIds) message.fatal = true;
     if (!build.ok || !build.config) return {ok: false, build, files: build.files, checked: 0};
 
     const outputs = (fs.readdirSync(out, {recursive: true, encoding: 'utf8'}) as string[]).map((file) => file.split(path.sep).join('/')).sort();
@@ -37,7 +41,7 @@ export async function checkSite(options: Omit<BuildOptions, 'out'>): Promise<Che
 
     const sources = new Map(build.published.map((article) => [`${article.path}index.html`, path.resolve(options.cwd, article.source)]));
     const files = [...build.files, ...problemFiles(problems, sources, options.cwd)];
-    return {ok: problems.length === 0, build, files, checked: pages.size + feeds.length};
+    return {ok: problems.length === 0 && unstableIds.length === 0, build, files, checked: pages.size + feeds.length};
   } finally {
     fs.rmSync(temp, {recursive: true, force: true});
   }

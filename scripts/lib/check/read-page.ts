@@ -1,3 +1,4 @@
+import {isDecorative} from '../plugins/rehype-require-alt.ts';
 import type {Element} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {visit} from 'unist-util-visit';
@@ -46,7 +47,8 @@ export function readPage(html: string): PageFacts {
     } else if (src !== undefined && ['script', 'iframe', 'video', 'audio', 'track', 'embed'].includes(node.tagName)) {
       references.push({url: src, kind: 'resource'});
     }
-    if (node.tagName === 'img' && !(text(node, 'alt') ?? '').trim()) imagesWithoutAlt.push(src ?? '');
+    // An empty `alt` is right for an image marked decorative (`role="presentation"` or `"none"`), WCAG's way.
+    if (node.tagName === 'img' && !(text(node, 'alt') ?? '').trim() && !isDecorative(node.properties)) imagesWithoutAlt.push(src ?? '');
   });
   return {ids, references, imagesWithoutAlt};
 }

@@ -8,6 +8,13 @@ export interface EmitContext {
   readonly config: SiteConfig;
   /** Published articles, newest first (drafts and future-dated ones left out). */
   readonly articles: readonly Article[];
+  /**
+   * The same without drafts (the same list when there are none): what feeds, sitemaps, the OPML
+   * list and the search index hold, since drafts (shown by `--drafts` and `serve`) stay private.
+   */
+  readonly publicArticles: readonly Article[];
+  /** The pages the site has without its drafts ({@link plans} when there are none): what the sitemap lists. */
+  readonly publicPlans: () => readonly PagePlan[];
   /** Every HTML page of the site, planned once (`planPages`), shared by the pages and the sitemap. */
   readonly plans: readonly PagePlan[];
   readonly engine: Liquid;
@@ -19,9 +26,18 @@ export interface EmitContext {
   readonly fingerprint: (value: unknown) => string;
   /** A short string that stands for an article's content in a fingerprint (its content key). */
   readonly ref: (article: ArticleSummary) => string;
+  /** Collects what the author should hear about the feeds' size budget (reported on the articles and the config after planning). */
+  readonly report: (report: FeedSizeReport) => void;
   /** {@link fingerprint} of plain data that holds no articles (they are already {@link ref}s): much faster. */
   readonly digest: (plain: unknown) => string;
 }
+
+/** What an emitter tells the author about a feed document that would pass `feedMaxBytes`. */
+export type FeedSizeReport =
+  /** The article's item in `document` carries its summary and a link instead of the body. */
+  | {readonly kind: 'summarized'; readonly article: ArticleSummary; readonly document: string}
+  /** `document` passes the budget even with every item summarized. */
+  | {readonly kind: 'over'; readonly document: string; readonly items: number};
 
 /** An emitter turns the site into some of its output files. Pure: it writes nothing itself. */
 export type Emitter = (context: EmitContext) => OutputFile[];

@@ -6,7 +6,7 @@ import {urlOf} from '../view-model.ts';
 import type {EmitContext} from './context.ts';
 
 /** `feeds.opml`: an OPML 2.0 subscription list of every feed of the site, in every format. */
-export function emitOpml({articles, config}: EmitContext): OutputFile[] {
+export function emitOpml({publicArticles: articles, config}: EmitContext): OutputFile[] {
   const outlines = (title: string, home: string, paths: FeedPaths) =>
     (
       [

@@ -1,3 +1,4 @@
+import {articleOwner} from '../claim-outputs.ts';
 import type {PagePlan} from '../plan-pages.ts';
 import {renderPage} from '../render-pages.ts';
 import type {ArticleSummary, OutputFile} from '../types.ts';
@@ -10,6 +11,7 @@ export function emitPages({plans, config, engine, site, digest, ref}: EmitContex
     key: digest(planIdentity(plan, ref)),
     render: () => renderPage(engine, plan, site, config),
     plan,
+    ...(plan.kind === 'article' ? {owner: articleOwner(plan.article)} : {}),
   }));
 }
 
@@ -22,5 +24,5 @@ function planIdentity(plan: PagePlan, ref: (article: ArticleSummary) => string):
     const neighbour = (article: ArticleSummary | undefined) => (article ? ref(article) : null);
     return ['article', plan.path, ref(plan.article), neighbour(plan.newer), neighbour(plan.older), plan.related.map(ref)];
   }
-  return ['list', plan.listing, plan.path, plan.base, plan.title, plan.pagination, plan.links, plan.articles.map(ref)];
+  return ['list', plan.listing, plan.path, plan.base, plan.title, plan.pagination, plan.links, plan.ownFeeds, plan.articles.map(ref)];
 }

@@ -2,14 +2,14 @@ import {newsSitemapXml, robotsTxt, sitemapXml, type SitemapEntry} from '../build
 import type {ArticleSummary, OutputFile} from '../types.ts';
 import type {EmitContext} from './context.ts';
 
-/** `sitemap.xml` with every page, `news-sitemap.xml` with the last two days, and `robots.txt`. */
-export function emitSitemaps({articles, plans, config}: EmitContext): OutputFile[] {
+/** `sitemap.xml` with every page, `news-sitemap.xml` with the last two days, and `robots.txt`; drafts in neither. */
+export function emitSitemaps({publicArticles: articles, publicPlans, config}: EmitContext): OutputFile[] {
   const latest = (list: readonly ArticleSummary[]): string | undefined =>
     list.reduce<string | undefined>((newest, article) => {
-      const time = article.updated ?? article.date;
+      const time = article.modified;
       return newest === undefined || time > newest ? time : newest;
     }, undefined);
-  const entries: SitemapEntry[] = plans.map((plan) => ({
+  const entries: SitemapEntry[] = publicPlans().map((plan) => ({
     path: plan.path,
     lastmod: plan.kind === 'article' ? latest([plan.article]) : latest(plan.articles),
   }));

@@ -27,7 +27,7 @@ export interface FeedEntry {
   readonly link: string;
   /** UTC ISO: the first publication, never changed by edits. */
   readonly published: string;
-  /** UTC ISO: the latest of the article's `updated`, its corrections and its date. */
+  /** UTC ISO: the article's `modified` (the latest of its date, `updated` and its corrections). */
   readonly updated: string;
   readonly authors: readonly string[];
   /** Section first, then tags. */
@@ -44,22 +44,24 @@ export interface FeedEntry {
 /**
  * Turn a published article into a feed entry, with the characters XML forbids stripped so
  * every format carries the same text. Reads the size of a local lead image.
+ *
+ * @param summarized Carry the summary (or the opening text) and a link to the page instead of
+ *   the whole body: for an article too large for the feed's `feedMaxBytes` (see `fitFeedBudget`).
  */
-export function feedEntry(article: Article, config: SiteConfig): FeedEntry {
+export function feedEntry(article: Article, config: SiteConfig, summarized = false): FeedEntry {
   const link = urlOf(config, article.path);
   const image = feedImage(article, link, config);
-  const times = [article.date, article.updated ?? article.date, ...article.corrections.map((correction) => correction.date)];
   return {
     id: article.id,
     title: stripIllegalXml(article.title),
     link,
     published: article.date,
-    updated: times.reduce((latest, time) => (time > latest ? time : latest)),
+    updated: article.modified,
     authors: article.authors.map(stripIllegalXml),
     categories: [...new Set([...(article.section ? [article.section] : []), ...article.tags].map(stripIllegalXml).filter(Boolean))],
     summary: article.summary === undefined ? undefined : stripIllegalXml(article.summary),
     description: [article.summary, article.excerpt, article.title].map((text) => stripIllegalXml(text ?? '')).find(Boolean) ?? '',
-    contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + article.feedHtml),
+    contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + (summarized ? summaryWithLink(article, link) : article.feedHtml)),
     image,
     language: article.lang,
   };
@@ -70,7 +72,9 @@ function feedImage(article: Article, link: string, config: SiteConfig): FeedImag
   if (image?.src === undefined) return undefined;
   const url = new URL(image.src.split('/').map(encodeURIComponent).join('/'), link).href;
   const local = image.sourceFile === undefined ? undefined : path.resolve(config.articlesDir, image.sourceFile);
-  const length = local !== undefined && fs.existsSync(local) ? fs.statSync(local).size : undefined;
+  // A photo is published as derived files whose sizes are known only once they are made, and the
+  // original is not published: like a remote image, it has no enclosure until feeds can wait for them.
+  const length = local !== undefined && image.plan === undefined && fs.existsSync(local) ? fs.statSync(local).size : undefined;
   return {url, type: mime.getType(new URL(url).pathname) ?? undefined, length, alt: stripIllegalXml(image.alt ?? ''), caption: image.caption && stripIllegalXml(image.caption), credit: image.credit && stripIllegalXml(image.credit)};
 }
 
@@ -88,4 +92,10 @@ function corrections(article: Article, config: SiteConfig): string {
     h('li', [h('time', {dateTime: correction.date}, formatDate(correction.date, config.language, config.timezone)), ': ', correction.text]),
   );
   return toHtml(h('aside', {className: ['corrections']}, [h('h2', 'Corrections and updates'), h('ul', items)]));
+}
+
+/** Instead of a body too large for the feed: the summary (else the opening text) and a link to the whole article. */
+function summaryWithLink(article: Article, link: string): string {
+  const lead = article.summary || article.excerpt;
+  return toHtml([...(lead ? [h('p', lead)] : []), h('p', [h('a', {href: link}, 'Read the whole article'), ' on the site (too long for this feed).'])]);
 }

@@ -37,3 +37,26 @@ export function planArchives(articles: readonly Article[], timezone: string): Ar
     .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
     .map(([key, list]) => ({key, paths: archivePaths(key), articles: list}));
 }
+
+/** The site's feed history: what the subscription feed holds, and the archives whose entries are final. */
+export interface FeedHistoryPlan {
+  /** The subscription feed's articles, newest first: the newest `feedSize`, and every article of the open month. */
+  readonly current: readonly Article[];
+  /** The closed months, newest first: RFC 5005 archives, whose entries never change once published. */
+  readonly archives: readonly ArchiveMonth[];
+}
+
+/**
+ * Split the published articles (newest first) into the subscription feed and its archives.
+ *
+ * RFC 5005 §4: an archive's set of entries should not change. The newest month with an
+ * article is still open (more articles may come), so it is not published as an archive; a
+ * month closes once an article of a later month is published, and is archived from then on,
+ * at the same `archive/YYYY/MM/` address as ever. Until then the subscription feed holds every
+ * article of the open month (and at least the newest `feedSize`), so the feed and the archives
+ * together hold every article. This depends on the content only, never on the clock.
+ */
+export function planFeedHistory(articles: readonly Article[], timezone: string, feedSize: number): FeedHistoryPlan {
+  const [open, ...closed] = planArchives(articles, timezone);
+  return {current: articles.slice(0, Math.max(feedSize, open?.articles.length ?? 0)), archives: closed};
+}

@@ -20,7 +20,8 @@ const namespaces = {
 export function renderRss(document: FeedDocument): string {
   const feed = new Feed({
     title: forText(document.title),
-    description: forText(document.description),
+    // Readers render a channel's description as HTML, as they do an item's: the text is escaped for HTML once, then for XML.
+    description: forText(escapeHtml(document.description)),
     link: document.home,
     language: document.language,
     updated: new Date(document.updated),

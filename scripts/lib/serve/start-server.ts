@@ -46,7 +46,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const {print} = options;
   let served: ServedSite = {outDir, basePath: '/', failure: undefined};
 
-  const rebuild = async (verb: string): Promise<BuildResult | undefined> => {
+  /** The report lines printed for each file at the last build, by path. */
+  let printed = new Map<string, string[]>();
+  const rebuild = async (verb: string, changed?: ReadonlySet<string>): Promise<BuildResult | undefined> => {
     const started = performance.now();
     const progress = progressReporter(process.stderr, {quiet: options.quiet, verbose: options.verbose});
     let result: BuildResult;
@@ -61,7 +63,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return undefined;
     }
     progress.done();
-    for (const line of formatReport(result.files, {quiet: options.quiet ?? false})) print.err(line);
+    printed = printReport(result, printed, changed, options, print.err);
     const basePath = result.config?.basePath ?? served.basePath;
     if (result.ok) {
       served = {outDir, basePath, failure: undefined};
@@ -87,7 +89,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const watch = watchSources(watched, (changed) => {
     building = building.then(async () => {
       if (!options.quiet) print.out(`Changed: ${changed.map((file) => path.relative(options.cwd, file) || file).join(', ')}`);
-      await rebuild('Rebuilt');
+      await rebuild('Rebuilt', new Set(changed.map((file) => path.resolve(options.cwd, file))));
       events.reload();
     });
   });
@@ -108,6 +110,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       fs.rmSync(temp, {recursive: true, force: true});
     },
   };
+}
+
+/**
+ * Print a build's messages without repeating the whole site's on every save: errors always,
+ * other messages of a file only when it changed (is in `changed`) or its messages did since
+ * the last build. The first build (no `changed`) prints everything.
+ *
+ * @returns the lines of each file, to compare the next build with.
+ */
+function printReport(result: BuildResult, before: ReadonlyMap<string, string[]>, changed: ReadonlySet<string> | undefined, options: ServeOptions, print: (line: string) => void): Map<string, string[]> {
+  const now = new Map<string, string[]>();
+  for (const file of result.files) {
+    const lines = formatReport([file], {quiet: options.quiet ?? false});
+    now.set(file.path, lines);
+    const fresh = !changed || changed.has(path.resolve(options.cwd, file.path)) || (before.get(file.path) ?? []).join('\n') !== lines.join('\n');
+    for (const line of fresh ? lines : formatReport([file], {quiet: true})) print(line);
+  }
+  return now;
 }
 
 /** The sources to watch: the articles and templates folders and the config file (from the first build, or the defaults if its config failed). */

@@ -1,0 +1,71 @@
+import type {ArticleSummary, SiteConfig} from '../types.ts';
+
+/** Room for a document's own parts (declarations, stylesheet, channel, links, generator), besides its title and description. */
+const documentAllowance = 2048;
+
+/** Room for an item's own parts (id, links, dates, guid, enclosure, markup), besides its text. */
+const itemAllowance = 768;
+
+/**
+ * How many times an item's texts appear in its largest format (a title in `title` and the
+ * content, a summary in `description`, `summary` and the summarized content), plain text
+ * being mostly unescaped. An estimate: the renderers check real sizes (`buildFeeds`).
+ */
+const textFactor = 2;
+
+/** What fits in one feed document: the articles whose item carries their summary and a link instead of the whole body. */
+export interface FeedBudget {
+  /** Paths of the articles whose items are summarized, newest first. */
+  readonly summarized: readonly string[];
+  /** False when the document passes the budget even with every item summarized (too many articles for `feedMaxBytes`). */
+  readonly fits: boolean;
+}
+
+/**
+ * Decide, from the articles' summaries alone (never their bodies), which items of a feed
+ * document carry the whole article and which its summary and a link, so that no format of
+ * the document passes `feedMaxBytes`. Newest first, an item keeps its whole body when that
+ * still fits the room left once every later item is counted summarized; the item whose body
+ * would pass the budget is summarized, and so on down the list. Sizes are estimates (the
+ * body is counted exactly, as a JSON string, its largest form); the renderers check the real
+ * sizes and summarize more items if an estimate fell short (`buildFeeds`). Deterministic: the same articles and
+ * budget, the same choice, whatever the cache holds.
+ *
+ * @param articles The document's items, newest first.
+ * @param texts The document's own texts (title, description) that the formats repeat.
+ */
+export function fitFeedBudget(articles: readonly ArticleSummary[], texts: readonly string[], config: SiteConfig): FeedBudget {
+  const own = documentAllowance + textFactor * bytesOf([...texts, config.title, config.copyright]) + 6 * config.url.length;
+  const summarizedSize = articles.map((article) => itemSize(article, config) + textFactor * bytesOf([article.summary || article.excerpt || article.title]));
+  let room = config.feedMaxBytes - own - summarizedSize.reduce((sum, size) => sum + size, 0);
+  const fits = room >= 0;
+  const summarized: string[] = [];
+  articles.forEach((article, index) => {
+    const extra = itemSize(article, config) + article.feedBytes - summarizedSize[index]!;
+    if (extra <= room) room -= Math.max(0, extra);
+    else summarized.push(article.path);
+  });
+  return {summarized, fits};
+}
+
+/** An item's size without its body: its texts, escaped, its URLs and its fixed parts. */
+function itemSize(article: ArticleSummary, config: SiteConfig): number {
+  const texts = [
+    article.title,
+    article.summary || article.excerpt,
+    article.id,
+    article.section ?? '',
+    ...article.authors,
+    ...article.tags,
+    ...article.corrections.map((correction) => correction.text),
+    article.image?.alt ?? '',
+    article.image?.caption ?? '',
+    article.image?.credit ?? '',
+    article.image?.src ?? '',
+  ];
+  return itemAllowance + 64 * article.corrections.length + textFactor * bytesOf(texts) + 5 * (config.url.length + article.path.length);
+}
+
+function bytesOf(texts: readonly string[]): number {
+  return texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+}
