@@ -12,10 +12,8 @@ import {root} from './helpers/config.ts';
 import {removeTempDirs, snapshot, snapshotDifferences, tempDir} from './helpers/files.ts';
 import {runCli} from './helpers/run-cli.ts';
 
-const site = tempDir();
-fs.cpSync(path.join(root, 'templates'), path.join(site, 'templates'), {recursive: true});
-fs.writeFileSync(path.join(site, 'dateline.config.yaml'), 'title: Stable\nurl: https://owner.github.io/repo/\nidBase: "tag:owner.github.io,2020:"\npageSize: 5\nsearch: false\n');
-fs.mkdirSync(path.join(site, 'articles'));
+/** The site folder, made in the suite's first test: other suites' clean-up removes every temporary folder when they end. */
+let site = '';
 const sections = ['World', 'Sport', 'Culture'];
 const tags = ['Harbour', 'Ferries', 'Weather', 'Council', 'Rail'];
 const story = (index: number): [string, string] => {
@@ -23,7 +21,15 @@ const story = (index: number): [string, string] => {
   const tagList = [tags[index % 5], tags[(index * 3 + 1) % 5]].join(', ');
   return [`${day}-story-${index}.md`, `---\ntitle: "Story ${index}"\ndate: "${day}T09:00:00Z"\nsection: ${sections[index % 3]}\ntags: [${tagList}]\n---\n\nParagraph of story ${index}.\n`];
 };
-for (let index = 0; index < 120; index++) fs.writeFileSync(path.join(site, 'articles', story(index)[0]), story(index)[1]);
+
+/** A 120-article site with sections and tags, five articles a listing page, no search. */
+function makeSite(): void {
+  site = tempDir();
+  fs.cpSync(path.join(root, 'templates'), path.join(site, 'templates'), {recursive: true});
+  fs.writeFileSync(path.join(site, 'dateline.config.yaml'), 'title: Stable\nurl: https://owner.github.io/repo/\nidBase: "tag:owner.github.io,2020:"\npageSize: 5\nsearch: false\n');
+  fs.mkdirSync(path.join(site, 'articles'));
+  for (let index = 0; index < 120; index++) fs.writeFileSync(path.join(site, 'articles', story(index)[0]), story(index)[1]);
+}
 
 const build = () => {
   const result = runCli(['build', '--now', '2021-01-01T00:00:00Z', '--verbose'], {cwd: site});
@@ -32,6 +38,7 @@ const build = () => {
 };
 
 test('should rewrite only a few files, and no older listing page, when one article is published', () => {
+  makeSite();
   build();
   const before = snapshot(path.join(site, 'dist'));
   fs.writeFileSync(path.join(site, 'articles', story(120)[0]), story(120)[1]);
