@@ -2,7 +2,8 @@
  * Measures the ways of driving Pagefind's Node API on one corpus, side by side in one run:
  * `addHTMLFile` one at a time, `addCustomRecord` one at a time, `addHTMLFile` with several in
  * flight, `addDirectory` over the records written to disk, and the same records split in
- * shards indexed concurrently. Prints seconds for adding and for `getFiles`, and whether two
+ * shards indexed concurrently, with fragments bundled (`maxFragments`), and `writeFiles` instead
+ * of `getFiles`. Prints seconds for adding and for `getFiles`, and whether two
  * runs of each gave the same bytes.
  *
  *   tsx scripts/bench/search-levers.ts [articles=2000] [shard size=500]
@@ -63,10 +64,10 @@ const sequentialHtml = async (index: import('pagefind').PagefindIndex, part: typ
 };
 console.log(`${records.length} records, shards of ${shardSize}, ${os.availableParallelism()} cores`);
 await run('addHTMLFile, one at a time', sequentialHtml);
-if (!process.env.ONLY_WRITE) await run('addCustomRecord, one at a time', async (index, part) => {
+await run('addCustomRecord, one at a time', async (index, part) => {
   for (const record of part) await index.addCustomRecord({url: record.url, content: `${record.title} ${record.text}`, language: 'en', meta: {title: record.title}});
 });
-if (!process.env.ONLY_WRITE) await run('addHTMLFile, 8 in flight', async (index, part) => {
+await run('addHTMLFile, 8 in flight', async (index, part) => {
   for (let start = 0; start < part.length; start += 8) await Promise.all(part.slice(start, start + 8).map((record) => index.addHTMLFile({url: record.url, content: page(record)})));
 });
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'search-levers-'));
@@ -74,13 +75,13 @@ for (const record of records) {
   fs.mkdirSync(path.join(folder, record.url), {recursive: true});
   fs.writeFileSync(path.join(folder, record.url, 'index.html'), page(record));
 }
-if (!process.env.ONLY_WRITE) await run('addDirectory', async (index) => {
+await run('addDirectory', async (index) => {
   await index.addDirectory({path: folder});
 });
 fs.rmSync(folder, {recursive: true, force: true});
-if (!process.env.ONLY_WRITE) await run(`addHTMLFile, ${Math.ceil(records.length / shardSize)} shards concurrently`, sequentialHtml, Math.ceil(records.length / shardSize));
+await run(`addHTMLFile, ${Math.ceil(records.length / shardSize)} shards concurrently`, sequentialHtml, Math.ceil(records.length / shardSize));
 await run('addHTMLFile, maxFragments 64', sequentialHtml, 1, {maxFragments: 64});
-if (!process.env.ONLY_WRITE) {
+{
   const pagefind = await import('pagefind');
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'search-write-'));
   const {index} = await pagefind.createIndex({forceLanguage: 'en'});

@@ -8,10 +8,10 @@ import type {EmitContext} from './context.ts';
  * The pages that list no articles: `404.html` at the root (static hosts serve it for any
  * missing path, so every link in it is absolute under the sub-path) and the search page.
  */
-export function emitSpecialPages({config, articles, engine, site, fingerprint}: EmitContext): OutputFile[] {
+export function emitSpecialPages({config, publicArticles, engine, site, fingerprint}: EmitContext): OutputFile[] {
   // The search index's older shards, which the search page merges into the newest (`pagefind/`).
-  // Drafts shown by `--drafts` or `serve` are never indexed (see `publicOnly` in build-site.ts).
-  const merge = searchShardDirs(articles.filter((article) => !article.draft).length, config.searchShardSize)
+  // The shards of what is indexed: the public articles, as the search step gets them.
+  const merge = searchShardDirs(publicArticles.length, config.searchShardSize)
     .slice(0, -1)
     .map((dir) => hrefOf(config, dir))
     .join(' ');
