@@ -1,13 +1,18 @@
 /**
  * `npm run bench`: build generated corpora of N articles, cold and warm, beside a cost floor,
- * the mandated Markdown chain alone, and (when installed) Hugo, and print a table. Timings
- * are medians; ratios to Hugo are measured run by run, alternating the tools, since the
- * machine is shared and noisy. Builds run through `node scripts/bin.js build`, as users run them.
+ * the mandated Markdown chain alone, Hugo (when installed) and Eleventy (when `ELEVENTY_DIR`
+ * names a folder where `npm i @11ty/eleventy@3 @11ty/eleventy-plugin-rss` was run), and print
+ * two tables. Timings are medians; ratios are medians of per-run ratios, the tools taking turns
+ * within each run, since the machine is shared and noisy. Builds run through
+ * `node scripts/bin.js build`, as users run them.
+ *
+ * Cold: the full site, and the same with `search: false`. Warm: one article edited, and one new
+ * article published (the newest), with and without search, each with the files its write step wrote.
  *
  * Then a corpus of photos (`--photos`, 200; 0 for none): the cold build with `--no-cache` and a
  * warm one with nothing changed, each with its image step's time and images per second.
  *
- *   npm run bench -- [--sizes 1000,4000,10000|none] [--runs 3] [--no-hugo] [--photos 200]
+ *   ELEVENTY_DIR=/tmp/eleventy npm run bench -- [--sizes 1000,4000,10000|none] [--runs 3] [--no-hugo] [--photos 200]
  */
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
@@ -17,6 +22,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {writeCorpus} from './bench/generate-corpus.ts';
+import {writeEleventySite} from './bench/eleventy-site.ts';
 import {writeHugoSite} from './bench/hugo-site.ts';
 import {writePhotoCorpus} from './bench/photo-corpus.ts';
 
@@ -26,10 +32,19 @@ const sizes = values.sizes === 'none' ? [] : values.sizes.split(',').map(Number)
 const photos = Number(values.photos);
 const runs = Number(values.runs);
 const hugo = !values['no-hugo'] && spawnSync('hugo', ['version']).status === 0;
+// Eleventy, never a dependency: a folder where `npm i @11ty/eleventy@3 @11ty/eleventy-plugin-rss` was run.
+const eleventy = process.env.ELEVENTY_DIR && fs.existsSync(path.join(process.env.ELEVENTY_DIR, 'node_modules/@11ty/eleventy')) ? path.resolve(process.env.ELEVENTY_DIR) : undefined;
 const timer = fs.existsSync('/usr/bin/time');
 
+/** Wall seconds, peak RSS (MiB) as GNU time reports it, and for Dateline the files its write step wrote. */
+interface Measure {
+  readonly seconds: number;
+  readonly mib: number;
+  readonly written?: number;
+}
+
 /** Run a command, return wall seconds and peak RSS (MiB) as GNU time reports them. */
-function measure(command: string, args: string[], cwd: string): {seconds: number; mib: number} {
+function measure(command: string, args: string[], cwd: string): Measure {
   const started = performance.now();
   const run = timer
     ? spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {cwd, encoding: 'utf8'})
@@ -37,13 +52,14 @@ function measure(command: string, args: string[], cwd: string): {seconds: number
   const seconds = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stderr}`);
   const kib = timer ? Number(run.stderr.trim().split('\n').at(-1)) : Number.NaN;
-  return {seconds, mib: kib / 1024};
+  const written = /write \(\d+ pages rendered, (\d+) files written/.exec(run.stdout)?.[1];
+  return {seconds, mib: kib / 1024, ...(written === undefined ? {} : {written: Number(written)})};
 }
 
 const median = (list: number[]): number => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const tsx = path.join(repo, 'node_modules/.bin/tsx');
 const bin = path.join(repo, 'scripts/bin.js');
-const build = (dir: string, ...flags: string[]) => measure(process.execPath, [bin, 'build', '-q', '--now', '2030-01-01T00:00:00Z', ...flags], dir);
+const build = (dir: string, ...flags: string[]) => measure(process.execPath, [bin, 'build', '--verbose', '--now', '2030-01-01T00:00:00Z', ...flags], dir);
 const chainScript = path.join(repo, 'scripts/bench/markdown-chain.ts');
 // Compile the CLI's bundle before anything is timed (the first run of a checkout does it).
 spawnSync(process.execPath, [bin, '--help']);
@@ -69,26 +85,41 @@ for (const name of fs.readdirSync(src)) {
   fs.writeFileSync(path.join(dir, 'index.html'), text.slice(0, 64));
 }`;
 
-const rows: string[][] = [];
+const coldRows: string[][] = [];
+const warmRows: string[][] = [];
+const ratio = (a: number, b: number | undefined): string => (b ? (a / b).toFixed(2) : 'n/a');
+/** The median of per-run ratios: runs alternate the tools, so each ratio compares neighbours in time. */
+const medianRatio = (a: readonly number[], b: readonly number[]): string => (b.length === a.length && b.length > 0 ? median(a.map((value, index) => value / b[index]!)).toFixed(2) : 'n/a');
+
 for (const size of sizes) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `dateline-bench-${size}-`));
   const {articles, hugo: hugoDir} = writeCorpus(dir, size);
-  fs.writeFileSync(
-    path.join(dir, 'dateline.config.yaml'),
-    `title: Bench\nurl: https://bench.example/news/\nfeedSize: 20\ntemplatesDir: ${path.join(repo, 'templates')}\ncacheDir: ${path.join(dir, 'cache')}\n`,
-  );
+  const settings = `title: Bench\nurl: https://bench.example/news/\nfeedSize: 20\ntemplatesDir: ${path.join(repo, 'templates')}\n`;
+  fs.writeFileSync(path.join(dir, 'dateline.config.yaml'), `${settings}cacheDir: ${path.join(dir, 'cache')}\n`);
+  // The same site without search (`search: false`), its own cache and output.
+  const noSearch = ['--config', path.join(dir, 'no-search.yaml'), '--out', path.join(dir, 'dist-no-search')];
+  fs.writeFileSync(path.join(dir, 'no-search.yaml'), `${settings}cacheDir: ${path.join(dir, 'cache-no-search')}\nsearch: false\n`);
   if (hugo) writeHugoSite(hugoDir);
+  const eleventyBuild = eleventy ? writeEleventySite(path.join(dir, 'eleventy'), path.join(hugoDir, 'content', 'posts'), eleventy) : undefined;
   const out = path.join(dir, 'dist');
   const clean = () => {
-    for (const name of fs.readdirSync(dir)) if (name === 'dist' || name.startsWith('.dist') || name === 'cache') fs.rmSync(path.join(dir, name), {recursive: true, force: true});
+    for (const name of fs.readdirSync(dir)) if (name.startsWith('dist') || name.startsWith('.dist') || name.startsWith('cache')) fs.rmSync(path.join(dir, name), {recursive: true, force: true});
   };
 
-  const cold: {seconds: number; mib: number}[] = [];
-  const hugoCold: {seconds: number; mib: number}[] = [];
+  // Cold: every tool once per run, in turn, so each run's ratios compare builds made moments apart.
+  const cold: Measure[] = [];
+  const coldNoSearch: number[] = [];
+  const hugoCold: Measure[] = [];
+  const eleventyCold: number[] = [];
   const floor: number[] = [];
   for (let run = 0; run < runs; run++) {
     clean();
     cold.push(build(dir, '--no-cache'));
+    coldNoSearch.push(build(dir, '--no-cache', ...noSearch).seconds);
+    if (eleventyBuild) {
+      fs.rmSync(path.join(dir, 'eleventy', '_site'), {recursive: true, force: true});
+      eleventyCold.push(measure(eleventyBuild.command, eleventyBuild.args, path.join(dir, 'eleventy')).seconds);
+    }
     if (hugo) {
       fs.rmSync(path.join(hugoDir, 'public'), {recursive: true, force: true});
       hugoCold.push(measure('hugo', ['--quiet', '--source', hugoDir, '--destination', path.join(hugoDir, 'public')], dir));
@@ -102,22 +133,32 @@ for (const size of sizes) {
   build(dir);
   const victim = path.join(articles, fs.readdirSync(articles).filter((name) => name.endsWith('.md'))[Math.floor(size / 2)]!);
   const original = fs.readFileSync(victim, 'utf8');
-  const warmRuns = (label: string): {seconds: number; mib: number}[] =>
+  const edits = (label: string, ...flags: string[]): Measure[] =>
     Array.from({length: runs}, (_, run) => {
       fs.writeFileSync(victim, `${original}\nA correction, ${label} number ${run}.\n`);
-      return build(dir);
+      return build(dir, ...flags);
     });
-  const warm = warmRuns('warm');
+  const warm = edits('warm');
+  // One new article, the newest, published before each timed build.
+  const added: string[] = [];
+  const additions = (...flags: string[]): Measure[] =>
+    Array.from({length: runs}, (_, run) => {
+      const file = path.join(articles, `2029-12-31-bench-new-${added.length}.md`);
+      added.push(file);
+      fs.writeFileSync(file, newArticle(added.length, run));
+      return build(dir, ...flags);
+    });
+  const warmNew = additions();
+  for (const file of added.splice(0)) fs.rmSync(file);
   fs.writeFileSync(victim, original);
   build(dir);
   const identical = hashTree(out) === coldHash;
 
-  // The same, with the search index off (`search: false`): what the rest of the pipeline costs,
-  // since Pagefind cannot update an index in place and indexes every article again.
-  const config = path.join(dir, 'dateline.config.yaml');
-  fs.appendFileSync(config, 'search: false\n');
-  build(dir);
-  const warmNoSearch = warmRuns('no-search');
+  // The same without search: what the rest of the pipeline costs, since Pagefind cannot update an index in place.
+  build(dir, ...noSearch);
+  const warmNoSearch = edits('no-search', ...noSearch);
+  const warmNewNoSearch = additions(...noSearch);
+  for (const file of added.splice(0)) fs.rmSync(file);
   fs.writeFileSync(victim, original);
 
   // The mandated chain alone (remark-parse, remark-rehype, rehype-stringify) over the bodies, on one thread.
@@ -125,35 +166,63 @@ for (const size of sizes) {
   if (chainRun.status !== 0) throw new Error(`the Markdown chain failed:\n${chainRun.stderr}`);
   const chain = Number(chainRun.stdout.trim());
 
-  const ratios = hugo ? cold.map((run, index) => (run.seconds / hugoCold[index]!.seconds).toFixed(2)).join(' ') : 'n/a';
-  const hugoMedian = hugo ? median(hugoCold.map((run) => run.seconds)) : Number.NaN;
-  const coldMedian = median(cold.map((run) => run.seconds));
-  const warmMedian = median(warm.map((run) => run.seconds));
-  rows.push([
+  const seconds = (list: readonly Measure[]) => list.map((run) => run.seconds);
+  const coldMedian = median(seconds(cold));
+  const hugoMedian = hugo ? median(seconds(hugoCold)) : undefined;
+  const written = (list: readonly Measure[]) => String(median(list.map((run) => run.written ?? Number.NaN)));
+  coldRows.push([
     String(size),
     coldMedian.toFixed(2),
     (size / coldMedian).toFixed(0),
     median(cold.map((run) => run.mib)).toFixed(0),
-    warmMedian.toFixed(2),
-    median(warm.map((run) => run.mib)).toFixed(0),
-    hugo ? hugoMedian.toFixed(2) : 'n/a',
+    median(coldNoSearch).toFixed(2),
+    eleventyBuild ? median(eleventyCold).toFixed(2) : 'n/a',
+    hugoMedian?.toFixed(2) ?? 'n/a',
     hugo ? median(hugoCold.map((run) => run.mib)).toFixed(0) : 'n/a',
-    ratios,
-    hugo ? (warmMedian / hugoMedian).toFixed(2) : 'n/a',
-    median(warmNoSearch.map((run) => run.seconds)).toFixed(2),
-    median(floor).toFixed(2),
+    medianRatio(seconds(cold), eleventyCold),
+    medianRatio(coldNoSearch, eleventyCold),
+    medianRatio(seconds(cold), seconds(hugoCold)),
+    ratio(median(coldNoSearch), chain),
     chain.toFixed(2),
-    hugo ? (chain / hugoMedian).toFixed(2) : 'n/a',
+    median(floor).toFixed(2),
+  ]);
+  warmRows.push([
+    String(size),
+    median(seconds(warm)).toFixed(2),
+    ratio(median(seconds(warm)), hugoMedian),
+    written(warm),
+    median(seconds(warmNew)).toFixed(2),
+    ratio(median(seconds(warmNew)), hugoMedian),
+    written(warmNew),
+    median(seconds(warmNoSearch)).toFixed(2),
+    written(warmNoSearch),
+    median(seconds(warmNewNoSearch)).toFixed(2),
+    written(warmNewNoSearch),
+    median(warm.map((run) => run.mib)).toFixed(0),
     identical ? 'yes' : 'NO',
   ]);
   fs.rmSync(dir, {recursive: true, force: true});
-  printTable();
+  printTables();
 }
 
-function printTable(): void {
-  const header = ['N', 'cold s', 'art/s', 'cold MiB', 'warm s', 'warm MiB', 'hugo s', 'hugo MiB', 'cold/hugo per run', 'warm/hugo', 'warm s no search', 'floor s', 'chain s', 'chain/hugo', 'warm==cold'];
-  const table = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+/** A new article for the warm "one story published" builds: the newest of the corpus. */
+function newArticle(number: number, run: number): string {
+  return `---\ntitle: "Breaking: the bench's new story ${number}"\ndate: "2029-12-31T0${run % 10}:00:00Z"\nauthor: "Ana Lima"\nsummary: "A story published after every other."\nsection: "World"\ntags: ["council 1", "harbour 1"]\n---\n\nThe council met at the harbour, a new story number ${number}.\n\nIt is the newest of all.\n`;
+}
+
+function printTables(): void {
+  print([
+    ['N', 'cold s', 'art/s', 'cold MiB', 'no-search s', 'eleventy s', 'hugo s', 'hugo MiB', 'cold/11ty', 'no-search/11ty', 'cold/hugo', 'no-search/chain', 'chain s', 'floor s'],
+    ...coldRows,
+  ]);
+  print([
+    ['N', 'edit s', 'edit/hugo', 'edit files', 'new s', 'new/hugo', 'new files', 'edit s no-search', 'files', 'new s no-search', 'files', 'warm MiB', 'warm==cold'],
+    ...warmRows,
+  ]);
+}
+
+function print(table: readonly (readonly string[])[]): void {
+  const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
   console.log('');
   for (const row of table) console.log(row.map((cell, column) => cell.padStart(widths[column]!)).join('  '));
 }
