@@ -24,7 +24,7 @@ import {indexForSearch} from './index-for-search.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {deriveImages} from './images/derive-images.ts';
 import {imageOutputs, photoPlans, photosChanged, readStamps, saveStamps} from './images/image-outputs.ts';
-import {createEngine, siteView, type SiteView} from './render-pages.ts';
+import {cardRenderer, createEngine, siteView, type CardRenderer, type SiteView} from './render-pages.ts';
 import {locateTemplateError} from './locate-template-error.ts';
 import {fail} from './report-issues.ts';
 import type {Article, ArticleSummary, OutputFile, SiteConfig} from './types.ts';
@@ -226,8 +226,8 @@ async function buildWith(
   let index;
   let imageFiles: OutputFile[] = [];
   try {
-    for await (const file of renderInParallel(planned.files, planned.site, config, state?.current?.manifest)) session.write(file);
-    step('render');
+    for await (const file of renderInParallel(planned.files, planned.site, config, state?.current?.manifest, planned.cards.card)) session.write(file);
+    step(`render (${planned.cards.rendered()} cards)`);
     progress({step: 'render', done: planned.pages, total: planned.pages});
     index = await search;
     if ('error' in index) {
@@ -285,12 +285,13 @@ function renderSite(
   articles: readonly Article[],
   config: SiteConfig,
   keyOf: (article: Article) => string | undefined,
-): {files: OutputFile[]; pages: number; feeds: number; site: SiteView; feedSizes: FeedSizeReport[]} {
+): {files: OutputFile[]; pages: number; feeds: number; site: SiteView; cards: CardRenderer; feedSizes: FeedSizeReport[]} {
   const engine = createEngine(config);
   const site = siteView(
     config,
     sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
   );
+  const cards = cardRenderer(engine, site, config);
   const {now: _now, ...settings} = config;
   const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
   const ref = (article: ArticleSummary): string => {
@@ -309,6 +310,7 @@ function renderSite(
     publicPlans: () => (publicPlans ??= publicArticles === articles ? plans : planPages(publicArticles, config)),
     engine,
     site,
+    card: cards.card,
     ref,
     digest: (plain: unknown) => digest(plain, salt),
     fingerprint: (value: unknown) => fingerprint(value, keyOf, salt),
@@ -329,7 +331,7 @@ function renderSite(
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
-  return {files, pages, feeds, site, feedSizes};
+  return {files, pages, feeds, site, cards, feedSizes};
 }
 
 /**

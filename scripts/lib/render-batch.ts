@@ -12,11 +12,13 @@ let made: {readonly settings: string; readonly engine: Liquid} | undefined;
 
 /**
  * Render a batch of planned pages: the unit of work a worker thread runs for a cold build.
+ * `cards` holds each listing's cards, in the order of its articles.
  * The same templates, site data and config give the same HTML as rendering on the main thread.
  */
-export default function renderBatch({plans, site, config}: {plans: readonly PagePlan[]; site: SiteView; config: SiteConfig}): string[] {
+export default function renderBatch({plans, cards, site, config}: {plans: readonly PagePlan[]; cards: readonly (readonly string[] | undefined)[]; site: SiteView; config: SiteConfig}): string[] {
   const settings = JSON.stringify(config);
   if (made?.settings !== settings) made = {settings, engine: createEngine(config)};
   const engine = made.engine;
-  return plans.map((plan) => renderPage(engine, plan, site, config));
+  // Listings' cards come rendered from the main thread, where each was rendered once.
+  return plans.map((plan, index) => renderPage(engine, plan, site, config, (_, place) => cards[index]![place]!));
 }

@@ -16,10 +16,11 @@ const batchSize = 100;
  * differs from the last build's, or there was none) rendered on every core: batches are
  * handed out a few ahead of the writer, and each file is yielded as soon as its batch is
  * back, so the writer writes while the workers render and only those few batches are held.
+ * Listings' cards are rendered here, once per article (`cardOf`), and sent along.
  * Other files pass through unchanged; a batch that fails is rendered again on the main
  * thread by the writer, where a template's error is reported.
  */
-export async function* renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined): AsyncGenerator<OutputFile> {
+export async function* renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined, cardOf: (article: ArticleSummary) => string): AsyncGenerator<OutputFile> {
   const due = files.flatMap((file, index) => ('plan' in file && file.plan !== undefined && previous?.get(file.path)?.key !== file.key ? [index] : []));
   const pool = useWorkers(due.length, poolThreshold) ? createPool('render-batch', Math.ceil(due.length / batchSize)) : undefined;
   if (!pool) {
@@ -36,8 +37,10 @@ export async function* renderInParallel(files: readonly OutputFile[], site: Site
     const dispatch = (upTo: number): void => {
       for (; dispatched < due.length && dispatched < upTo; dispatched += batchSize) {
         const indexes = due.slice(dispatched, dispatched + batchSize);
-        const plans = indexes.map((index) => withoutBodies((files[index] as {plan: PagePlan}).plan, summary));
-        const batch = pool.run({plans, site, config}).then(
+        const whole = indexes.map((index) => (files[index] as {plan: PagePlan}).plan);
+        const plans = whole.map((plan) => withoutBodies(plan, summary));
+        const cards = whole.map((plan) => (plan.kind === 'list' ? plan.articles.map(cardOf) : undefined));
+        const batch = pool.run({plans, cards, site, config}).then(
           (html: string[]) => html,
           () => undefined,
         );

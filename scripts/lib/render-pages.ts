@@ -87,12 +87,44 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
   };
 }
 
+/** An article's card as listings show it (`partials/card.liquid`), by the article and its place in the page's list. */
+export type CardOf = (article: ArticleSummary, index: number) => string;
+
+/**
+ * Each article's card, rendered once per build however many listings show it: the partial
+ * sees `site` and `article` only, so the same article gives the same card on every page.
+ * (Rendering the partial inside each listing's loop cost about ten renders per article.)
+ */
+export function cardRenderer(engine: Liquid, site: SiteView, config: SiteConfig): CardRenderer {
+  const template = engine.parse("{% include 'card' %}");
+  const cards = new WeakMap<ArticleSummary, string>();
+  let rendered = 0;
+  return {
+    card: (article) => {
+      let card = cards.get(article);
+      if (card === undefined) {
+        cards.set(article, (card = engine.renderSync(template, {site, article: articleView(article, config)}) as string));
+        rendered++;
+      }
+      return card;
+    },
+    rendered: () => rendered,
+  };
+}
+
+/** Cards rendered once each ({@link cardRenderer}), and how many were rendered so far (for `--verbose`). */
+export interface CardRenderer {
+  readonly card: (article: ArticleSummary) => string;
+  readonly rendered: () => number;
+}
+
 /**
  * Render one planned page through its template (`article.liquid` or `list.liquid`).
  * Every page gets `page.json_ld`, its structured data already serialized safely for a
- * `<script>` element. Template errors are thrown with the template's name; the caller reports them.
+ * `<script>` element; each listed article its `card`. Template errors are thrown with the
+ * template's name; the caller reports them.
  */
-export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig): string {
+export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig, cardOf: CardOf): string {
   const view = (article: ArticleSummary) => articleView(article, config);
   if (plan.kind === 'article') {
     const article: ArticlePageView = {...view(plan.article), html: plan.article.html};
@@ -132,7 +164,8 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
       json_ld: serializeJsonLd(plan.listing === 'home' ? websiteData(config) : collectionPageData(heading, url, config)),
       feeds: plan.ownFeeds ? feedUrls(config, listingFeedPaths(plan.base)) : undefined,
     },
-    articles: plan.articles.map(view),
+    // Each with its card rendered once (`article.card`, inserted with `| raw`).
+    articles: plan.articles.map((article, index) => ({...view(article), card: cardOf(article, index)})),
     links: plan.links.map((link) => ({name: link.name, url: hrefOf(config, link.path), count: link.count})),
     pagination: {
       number: pagination.number,

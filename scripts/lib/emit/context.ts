@@ -19,6 +19,8 @@ export interface EmitContext {
   readonly plans: readonly PagePlan[];
   readonly engine: Liquid;
   readonly site: SiteView;
+  /** An article's card as listings show it, rendered once per build. */
+  readonly card: (article: ArticleSummary) => string;
   /**
    * A fingerprint of everything an output is made from (articles by content key, plus the
    * templates, the settings and the site data): give it to a lazy output as its `key`.

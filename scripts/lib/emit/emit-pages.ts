@@ -5,11 +5,11 @@ import type {ArticleSummary, OutputFile} from '../types.ts';
 import type {EmitContext} from './context.ts';
 
 /** Every planned HTML page: articles, the front page, sections, tags, authors and the archive. */
-export function emitPages({plans, config, engine, site, digest, ref}: EmitContext): OutputFile[] {
+export function emitPages({plans, config, engine, site, digest, ref, card}: EmitContext): OutputFile[] {
   return plans.map((plan) => ({
     path: `${plan.path}index.html`,
     key: digest(planIdentity(plan, ref)),
-    render: () => renderPage(engine, plan, site, config),
+    render: () => renderPage(engine, plan, site, config, card),
     plan,
     ...(plan.kind === 'article' ? {owner: articleOwner(plan.article)} : {}),
   }));

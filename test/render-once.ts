@@ -1,0 +1,66 @@
+/**
+ * Each article's card is rendered once per build, however many listings show it (front page,
+ * section, tags, author, year and month), and listings are assembled from those strings: the
+ * same card everywhere, on one thread or on every core. Built through the real CLI.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {test} from 'uvu';
+import * as assert from 'uvu/assert';
+import {root} from './helpers/config.ts';
+import {removeTempDirs, tempDir} from './helpers/files.ts';
+import {runCli} from './helpers/run-cli.ts';
+
+const count = 40;
+const story = (index: number): [string, string] => {
+  const day = new Date(Date.UTC(2020, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
+  return [`${day}-story-${index}.md`, `---\ntitle: "Story ${index} & co"\ndate: "${day}T09:00:00Z"\nauthor: Ana Lima\nsection: ${['World', 'Sport'][index % 2]}\ntags: [Harbour, ${['Rail', 'Ferries'][index % 2]}]\nsummary: "Summary <${index}>"\n---\n\nParagraph of story ${index}.\n`];
+};
+
+function makeSite(): string {
+  const site = tempDir();
+  fs.cpSync(path.join(root, 'templates'), path.join(site, 'templates'), {recursive: true});
+  // Liquid's `increment` counts within one render: a card rendered inside a listing's loop would show 0, 1, 2…
+  const card = path.join(site, 'templates/partials/card.liquid');
+  fs.writeFileSync(card, fs.readFileSync(card, 'utf8').replace('</article>', '<span class="renders">{% increment renders %}</span></article>'));
+  fs.writeFileSync(path.join(site, 'dateline.config.yaml'), 'title: Cards\nurl: https://owner.github.io/repo/\nidBase: "tag:owner.github.io,2020:"\npageSize: 5\nsearch: false\n');
+  fs.mkdirSync(path.join(site, 'articles'));
+  for (let index = 0; index < count; index++) fs.writeFileSync(path.join(site, 'articles', story(index)[0]), story(index)[1]);
+  return site;
+}
+
+const build = (site: string, workers: 'always' | 'never', out: string) => {
+  const result = runCli(['build', '--now', '2021-01-01T00:00:00Z', '--verbose', '--no-cache', '--out', out], {cwd: site, env: {DATELINE_WORKERS: workers}});
+  assert.is(result.status, 0, result.stderr);
+  return Number(/render \((\d+) cards\)/.exec(result.stdout)?.[1]);
+};
+
+/** Every card on a listing page, by the article it links to. */
+function cards(html: string): Map<string, string> {
+  return new Map([...html.matchAll(/<article class="card"[\s\S]*?<\/article>/g)].map(([card]) => [/<h2><a href="([^"]+)"/.exec(card)![1]!, card]));
+}
+
+test('should render each card once, and show the same card on every listing', () => {
+  const site = makeSite();
+  for (const workers of ['never', 'always'] as const) {
+    const out = path.join(site, `dist-${workers}`);
+    // Every article is listed on six listings or more, and each card is rendered once.
+    assert.is(build(site, workers, out), count, `${workers}: cards rendered`);
+    const front = cards(fs.readFileSync(path.join(out, 'index.html'), 'utf8'));
+    const section = cards(fs.readFileSync(path.join(out, 'section/sport/index.html'), 'utf8'));
+    const tag = cards(fs.readFileSync(path.join(out, 'tag/harbour/index.html'), 'utf8'));
+    assert.ok(front.size > 0 && section.size > 0 && tag.size > 0);
+    // Each card was rendered on its own (its counter starts at 0), not in the listing's loop.
+    for (const listing of [front, section, tag]) for (const card of listing.values()) assert.ok(card.includes('<span class="renders">0</span>'), card);
+    for (const [url, card] of section) {
+      assert.ok(card.includes('Story') && card.includes('&amp; co') && card.includes('Summary &lt;'), card);
+      if (front.has(url)) assert.is(front.get(url), card);
+      if (tag.has(url)) assert.is(tag.get(url), card);
+    }
+  }
+  const read = (workers: string) => fs.readFileSync(path.join(site, `dist-${workers}`, 'tag/harbour/index.html'), 'utf8');
+  assert.is(read('always'), read('never'));
+});
+
+test.after(removeTempDirs);
+test.run();
