@@ -5,12 +5,19 @@ import * as assert from 'uvu/assert';
 import {VFile} from 'vfile';
 import {parseArticle} from '../scripts/lib/parse-article.ts';
 import {fixture, root, testConfig} from './helpers/config.ts';
+import {loadWireTools} from '../scripts/lib/wire/wire-tools.ts';
+
 
 function parse(relative: string, config = testConfig()) {
   const full = path.join(root, relative);
   const file = new VFile({path: relative, cwd: root, value: fs.readFileSync(full, 'utf8')});
   return {file, article: parseArticle(file, config)};
 }
+
+// Wire parsing's libraries load on demand, as the build's parse step loads them.
+test.before(async () => {
+  await loadWireTools();
+});
 
 test('should read the sample wire copy: headline, date from the name, caption and credit, chrome gone', () => {
   const {file, article} = parse('articles/2017-01-16-syrian-opposition-to-attend-astana-talks.txt', testConfig({articlesDir: path.join(root, 'articles'), timezone: 'Europe/London'}));

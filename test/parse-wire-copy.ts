@@ -2,11 +2,18 @@ import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { builtInChromePatterns, parseWireCopy } from '../scripts/lib/parse-wire-copy.ts';
+import {loadWireTools} from '../scripts/lib/wire/wire-tools.ts';
+
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/wire/${name}`, import.meta.url), 'utf8');
 const texts = (lines: readonly { readonly text: string }[]): string[] => lines.map((line) => line.text);
 
 const NBSP = '\u00a0';
+
+// Wire parsing's libraries load on demand, as the build's parse step loads them.
+test.before(async () => {
+  await loadWireTools();
+});
 
 test('should parse the headline, caption and credit of the sample', () => {
   const copy = parseWireCopy(fixture('syrian-opposition.txt'));

@@ -20,6 +20,8 @@ import {isReservedName, slugify} from '../scripts/lib/slugify.ts';
 import {inside} from '../scripts/lib/write-output.ts';
 import {testConfig} from './helpers/config.ts';
 import {executableMarkup} from './helpers/scan-markup.ts';
+import {loadWireTools} from '../scripts/lib/wire/wire-tools.ts';
+
 
 /** Fixed seed: the same cases on every run (change it to explore). */
 const settings = {seed: 20170116, numRuns: 300};
@@ -44,6 +46,11 @@ function elements(html: string): string[] {
   walk(fromHtml(html, {fragment: true}));
   return names;
 }
+
+// Wire parsing's libraries load on demand, as the build's parse step loads them.
+test.before(async () => {
+  await loadWireTools();
+});
 
 test('should parse any wire copy without throwing, into text that stays text', () => {
   fc.assert(

@@ -1,6 +1,7 @@
 import {VFile} from 'vfile';
 import {readCredit} from './images/read-credit.ts';
 import {parseArticle} from './parse-article.ts';
+import {loadWireTools} from './wire/wire-tools.ts';
 import {fail} from './report-issues.ts';
 import type {Article, SiteConfig} from './types.ts';
 
@@ -33,6 +34,7 @@ export interface ParseOutcome {
  */
 export default async function parseBatch({sources, config}: {sources: readonly SourceData[]; config: SiteConfig}): Promise<ParseOutcome[]> {
   const outcomes: ParseOutcome[] = [];
+  if (sources.some((source) => source.path.toLowerCase().endsWith('.txt'))) await loadWireTools();
   for (const source of sources) {
     const file = new VFile({path: source.path, cwd: source.cwd, value: source.value});
     let article: Article | undefined;

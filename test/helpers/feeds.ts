@@ -6,9 +6,12 @@ import {loadArticles} from '../../scripts/lib/load-articles.ts';
 import {parseArticle} from '../../scripts/lib/parse-article.ts';
 import {sortArticles} from '../../scripts/lib/plan-pages.ts';
 import type {Article, SiteConfig} from '../../scripts/lib/types.ts';
+import {loadWireTools} from '../../scripts/lib/wire/wire-tools.ts';
 
 /** The published articles of a site folder, newest first, read by the build's own stages. */
-export function publishedArticles(cwd: string, overrides: {now?: string} = {}): {config: SiteConfig; articles: Article[]} {
+export async function publishedArticles(cwd: string, overrides: {now?: string} = {}): Promise<{config: SiteConfig; articles: Article[]}> {
+  // Wire parsing's libraries load on demand, as the parse step loads them.
+  await loadWireTools();
   const {config} = loadConfig(cwd, overrides, {});
   if (!config) throw new Error(`${cwd}: the config does not load`);
   const articles = loadArticles(config.articlesDir, cwd, {maxBytes: config.maxArticleBytes})

@@ -1,4 +1,3 @@
-import exifr from 'exifr';
 
 /** A photo's own caption and credit, as a photo desk fills them in its IPTC or XMP fields. */
 export interface EmbeddedCredit {
@@ -16,6 +15,8 @@ export interface EmbeddedCredit {
 export async function readCredit(file: string): Promise<EmbeddedCredit> {
   let tags: Record<string, unknown> | undefined;
   try {
+    // Loaded on first use: only lead photos without a caption or credit in front matter need it.
+    const {default: exifr} = await import('exifr');
     tags = await exifr.parse(file, {tiff: false, exif: false, gps: false, ifd1: false, interop: false, iptc: true, xmp: true, icc: false, jfif: false, ihdr: false, mergeOutput: true});
   } catch {
     return {};

@@ -2,8 +2,9 @@
  * The language of a piece of wire copy, from `franc-min` (trigram profiles of 82 languages;
  * chosen over `eld` and `tinyld` after measuring all three on the corpus, see the README), only
  * when the text is long enough to tell and the answer is not the site's language.
+ * `franc-min` is loaded by `loadWireTools`.
  */
-import {franc} from 'franc-min';
+import {wireTools} from './wire-tools.ts';
 
 /** Fewer letters than this and the text is too short to tell (measured: 40 characters are often wrong). */
 export const MIN_LETTERS = 150;
@@ -33,7 +34,7 @@ export function detectLanguage(texts: readonly string[], siteLanguage: string): 
     sample += `${text.slice(0, SAMPLE_LENGTH - sample.length)}\n`;
   }
   if ((sample.match(LETTER)?.length ?? 0) < MIN_LETTERS) return undefined;
-  const code = franc(sample, {minLength: MIN_LETTERS});
+  const code = wireTools().franc(sample, {minLength: MIN_LETTERS});
   if (code === 'und') return undefined;
   const tag = TWO_LETTER[code] ?? code;
   return tag === siteLanguage.toLowerCase().split('-')[0] ? undefined : tag;

@@ -1,17 +1,17 @@
 /**
  * How much of a line is function words: jusText's signal that a short line is prose (`he said`,
  * `as the talks went on`) rather than a label or a headline (`Storms batter Alpine valleys`).
- * The lists are the `stopword` package's, for the languages wire copy most often comes in.
+ * The lists are the `stopword` package's, for the languages wire copy most often comes in
+ * (loaded by `loadWireTools`).
  */
-import {ara, deu, eng, fra, ita, nld, por, rus, spa, tur} from 'stopword';
-
-const stopwords: ReadonlySet<string> = new Set([eng, fra, deu, spa, ita, por, nld, ara, rus, tur].flat().map((word) => word.toLowerCase()));
+import {wireTools} from './wire-tools.ts';
 
 /** Words: runs of letters, marks, digits and inner apostrophes. */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 
 /** The share of words of `text` that are stopwords (0 for a line without words), and its word count. */
 export function stopwordDensity(text: string): {density: number; words: number} {
+  const {stopwords} = wireTools();
   let words = 0;
   let hits = 0;
   for (const [word] of text.toLowerCase().matchAll(WORD)) {
