@@ -18,7 +18,10 @@ let tools: WireTools | undefined;
 /** Load the wire tools once; call before {@link wireTools} (the parse step does, when a source is `.txt`). */
 export async function loadWireTools(): Promise<WireTools> {
   if (tools) return tools;
-  const [{franc}, {ara, deu, eng, fra, ita, nld, por, rus, spa, tur}] = await Promise.all([import('franc-min'), import('stopword')]);
+  const [{franc}, loaded] = await Promise.all([import('franc-min'), import('stopword')]);
+  // `stopword` is CommonJS: bundled, its lists come as the default export's properties.
+  const lists = loaded.eng ? loaded : (loaded as unknown as {default: typeof loaded}).default;
+  const {ara, deu, eng, fra, ita, nld, por, rus, spa, tur} = lists;
   tools = {franc, stopwords: new Set([eng, fra, deu, spa, ita, por, nld, ara, rus, tur].flat().map((word) => word.toLowerCase()))};
   return tools;
 }
