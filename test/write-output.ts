@@ -3,7 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {inside, OutputError, writeOutput} from '../scripts/lib/write-output.ts';
+import {renderAndWrite} from '../scripts/lib/render-due.ts';
+import type {OutputFile} from '../scripts/lib/types.ts';
+import {inside, OutputError, OutputSession, writeOutput, type OutputState} from '../scripts/lib/write-output.ts';
+
+/** The build's render and write steps over `files`: what is due is rendered, the rest kept by fingerprint. */
+function renderThenWrite(out: string, files: readonly OutputFile[], state?: OutputState) {
+  const session = OutputSession.open(out, state);
+  const count = {rendered: 0};
+  for (const file of files) renderAndWrite(session, file, count);
+  return {...session.commit(), rendered: count.rendered};
+}
 
 function tempOut(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-write-')), 'dist');
@@ -101,28 +111,42 @@ test('should keep unchanged files as they were, skip rendering by fingerprint, a
   const counted = (list: ReturnType<typeof files>) =>
     list.map((file) => ('render' in file ? {...file, render: () => (renders++, (file.render as () => string)())} : file));
 
-  let {state, stats} = writeOutput(out, counted(files('1')));
+  let {state, stats} = renderThenWrite(out, counted(files('1')));
   assert.is(stats.written, 4);
   assert.is(renders, 1);
   const before = fs.statSync(path.join(out, 'same.html'));
 
-  ({state, stats} = writeOutput(out, counted(files('2')), state));
+  ({state, stats} = renderThenWrite(out, counted(files('2')), state));
   assert.is(renders, 1, 'a matching fingerprint skips rendering');
   assert.equal([stats.written, stats.linked], [1, 2]);
   const after = fs.statSync(path.join(out, 'same.html'));
   assert.is(after.ino, before.ino, 'an unchanged file is the same file');
   assert.is(after.mtimeMs, before.mtimeMs);
 
-  ({state, stats} = writeOutput(out, counted(files('3')), state));
+  ({state, stats} = renderThenWrite(out, counted(files('3')), state));
   assert.is(stats.deleted, 1, 'the spare folder is brought up to date, stale files removed');
   const fresh = tempOut();
-  writeOutput(fresh, files('3'));
+  renderThenWrite(fresh, files('3'));
   const list = (dir: string) => (fs.readdirSync(dir, {recursive: true}) as string[]).sort();
   assert.equal(list(out), list(fresh), 'no stale files or empty folders remain');
   for (const name of list(fresh).filter((name) => name.endsWith('.html'))) {
     assert.is(fs.readFileSync(path.join(out, name), 'utf8'), fs.readFileSync(path.join(fresh, name), 'utf8'), name);
   }
   assert.is(fs.readFileSync(path.join(out, 'changes.html'), 'utf8'), 'version 3');
+});
+
+test('should render again a file removed from the output by hand since the last build', () => {
+  const out = tempOut();
+  let renders = 0;
+  const files = [{path: 'a/page.html', key: 'same-fingerprint', render: () => (renders++, 'the page')}, {path: 'b.html', contents: 'b'}];
+  // One build only: there is no spare folder to take the file from either.
+  const {state} = renderThenWrite(out, files);
+  fs.rmSync(path.join(out, 'a/page.html'));
+  const {rendered, stats} = renderThenWrite(out, files, state);
+  assert.is(rendered, 1);
+  assert.is(renders, 2);
+  assert.is(stats.linked, 1, 'b.html is linked as before');
+  assert.is(fs.readFileSync(path.join(out, 'a/page.html'), 'utf8'), 'the page');
 });
 
 test('should never change the live output while updating the spare folder', () => {

@@ -30,6 +30,7 @@ import {fail} from './report-issues.ts';
 import type {Article, ArticleSummary, OutputFile, SiteConfig} from './types.ts';
 import {hrefOf} from './view-model.ts';
 import {OutputError, OutputSession} from './write-output.ts';
+import {renderAndWrite, type RenderCount} from './render-due.ts';
 import {acquireLock, LockError} from './output-lock.ts';
 
 /** What a build did: every file's messages, and counts for the summary. */
@@ -222,11 +223,12 @@ async function buildWith(
   } catch (error) {
     return outputFailed(error);
   }
+  const count: RenderCount = {rendered: 0};
   let written;
   let index;
   let imageFiles: OutputFile[] = [];
   try {
-    for await (const file of renderInParallel(planned.files, planned.site, config, state?.current?.manifest, planned.cards.card)) session.write(file);
+    for await (const file of renderInParallel(planned.files, planned.site, config, session.previous, planned.cards.card)) renderAndWrite(session, file, count);
     step(`render (${planned.cards.rendered()} cards)`);
     progress({step: 'render', done: planned.pages, total: planned.pages});
     index = await search;
@@ -239,7 +241,7 @@ async function buildWith(
       session.abort();
       return failed(files);
     }
-    for (const file of index.files) session.write(file);
+    for (const file of index.files) renderAndWrite(session, file, count);
     step(`search (${index.summary})`);
     const derived = await images;
     const photos = imageOutputs(articles, derived);
@@ -251,7 +253,7 @@ async function buildWith(
       }
       return failed(files);
     }
-    for (const file of photos.files) session.write(file);
+    for (const file of photos.files) renderAndWrite(session, file, count);
     imageFiles = photos.files;
     step(`images (${derived.derived} derived, ${derived.cached} from the cache)`);
     written = session.commit();
@@ -260,7 +262,7 @@ async function buildWith(
     return outputFailed(error);
   }
   const output = {...planned, files: [...planned.files, ...index.files, ...imageFiles]};
-  step(`write (${written.stats.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
+  step(`write (${count.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
     for (const article of articles) photosChanged(article, photoStamps);

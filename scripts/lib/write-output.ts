@@ -2,10 +2,15 @@ import {createHash, randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {acquireLock, type LockOptions} from './output-lock.ts';
-import type {OutputFile} from './types.ts';
 
 /** A failure to write the output, its message naming the path and the cause. */
 export class OutputError extends Error {}
+
+/**
+ * A file given as unchanged whose last version was removed from the output since (by hand):
+ * the caller renders it and writes it again. Nothing of it was recorded.
+ */
+export class PreviousFileGone extends OutputError {}
 
 /** What a build wrote into one output folder: path → content hash and fingerprint. */
 export type Manifest = Map<string, {readonly hash: string; readonly key?: string | undefined}>;
@@ -28,9 +33,18 @@ export interface WriteStats {
   written: number;
   linked: number;
   kept: number;
-  rendered: number;
   deleted: number;
 }
+
+/**
+ * What the writer is given for one path, and all it is given: the bytes, a file to copy, or
+ * word that the previous build's file there still stands (its fingerprint `key` is unchanged,
+ * so nothing was rendered). Rendering happens before (`render-due.ts`), never here.
+ */
+export type WriteItem =
+  | {readonly path: string; readonly contents: string | Uint8Array; readonly key?: string | undefined}
+  | {readonly path: string; readonly copyFrom: string}
+  | {readonly path: string; readonly key: string; readonly unchanged: true};
 
 /**
  * The only module that writes the site. The new output is assembled in a staging folder
@@ -48,7 +62,7 @@ export interface WriteStats {
  * @param lock How long to wait for another build writing into the same folder.
  * @returns the state to keep for the next build, and what was done.
  */
-export function writeOutput(outDir: string, files: Iterable<OutputFile>, state?: OutputState, lock: LockOptions = {}): {state: OutputState; stats: WriteStats} {
+export function writeOutput(outDir: string, files: Iterable<WriteItem>, state?: OutputState, lock: LockOptions = {}): {state: OutputState; stats: WriteStats} {
   const session = OutputSession.open(outDir, state, lock);
   try {
     for (const file of files) session.write(file);
@@ -66,7 +80,7 @@ export function writeOutput(outDir: string, files: Iterable<OutputFile>, state?:
  * `open` until `commit` or `abort`.
  */
 export class OutputSession {
-  readonly stats: WriteStats = {written: 0, linked: 0, kept: 0, rendered: 0, deleted: 0};
+  readonly stats: WriteStats = {written: 0, linked: 0, kept: 0, deleted: 0};
   private readonly manifest: Manifest = new Map();
   private readonly made = new Set<string>();
   private done = false;
@@ -120,12 +134,20 @@ export class OutputSession {
     return new OutputSession(target, staging, new Map(), current, release);
   }
 
-  /** Add one file to the new output: rendered only when its fingerprint changed, written only when its bytes did. */
-  write(file: OutputFile): void {
+  /**
+   * What the last build wrote here, when the folder is the very one it wrote (else nothing):
+   * a file whose fingerprint matches its entry need not be rendered (see `renderDue`).
+   */
+  get previous(): Manifest | undefined {
+    return this.current?.manifest;
+  }
+
+  /** Add one file to the new output, written only when its bytes changed. */
+  write(file: WriteItem): void {
     attempt(this.target, () => this.add(file));
   }
 
-  private add(file: OutputFile): void {
+  private add(file: WriteItem): void {
     const {target, staging, stats} = this;
     const destination = inside(staging, file.path);
     // A second file at one path would leave the manifest describing one and the folder holding
@@ -135,11 +157,11 @@ export class OutputSession {
     const previous = this.current?.manifest.get(file.path);
     let entry: {hash: string; key?: string | undefined};
     let contents: string | Uint8Array | undefined;
-    if ('key' in file && previous?.key === file.key) {
+    if ('unchanged' in file) {
+      if (previous?.key !== file.key) throw new OutputError(`"${file.path}" was not rendered, but the last build's file there is not the same`);
       entry = previous;
     } else {
-      if ('key' in file) stats.rendered++;
-      contents = 'contents' in file ? file.contents : 'render' in file ? file.render() : fs.readFileSync(file.copyFrom);
+      contents = 'contents' in file ? file.contents : fs.readFileSync(file.copyFrom);
       entry = {hash: hashOf(contents), key: 'key' in file ? file.key : undefined};
     }
     this.manifest.set(file.path, entry);
@@ -157,10 +179,21 @@ export class OutputSession {
       stats.linked++;
       return;
     }
-    contents ??= 'render' in file ? file.render() : 'contents' in file ? file.contents : fs.readFileSync(file.copyFrom);
-    const bytes = contents;
+    // Not linked (no hard links here, or the last build's file is gone): an unchanged file's bytes come from the last output.
+    const bytes = contents ?? this.readPrevious(file.path);
     attempt(path.join(target, file.path), () => fs.writeFileSync(destination, bytes));
     stats.written++;
+  }
+
+  /** The last build's file at `relative`; {@link PreviousFileGone} when it was removed since (by hand). */
+  private readPrevious(relative: string): Buffer {
+    try {
+      return fs.readFileSync(path.join(this.target, relative));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.manifest.delete(relative);
+      throw new PreviousFileGone(`the last build's "${relative}" is gone: render it again`);
+    }
   }
 
   /** Make a folder in the staging folder once, its parents first: one `mkdir` each, no walk up the path every time. */
