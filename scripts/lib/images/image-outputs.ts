@@ -43,6 +43,15 @@ export function imageOutputs(articles: readonly ArticleSummary[], derived: Deriv
   return {files, problems};
 }
 
+/** The byte size of every derived file by name (names carry the image's key, so one name is one file): feeds' enclosures carry them. */
+export function derivedSizes(derived: DerivedImages): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const files of derived.files.values()) {
+    for (const file of files) sizes.set(file.name, 'from' in file ? fs.statSync(file.from).size : file.contents.byteLength);
+  }
+  return sizes;
+}
+
 /**
  * Whether a cached article's photos changed since it was parsed (their names carry the
  * content hash, so the article must be parsed again). Unchanged files are recognised by
