@@ -25,6 +25,7 @@ import {indexForSearch} from './index-for-search.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {deriveImages} from './images/derive-images.ts';
 import {derivedSizes, imageOutputs, photoPlans, photosChanged, readStamps, saveStamps} from './images/image-outputs.ts';
+import {pruneImageCache} from './images/prune-image-cache.ts';
 import {createEngine, siteView, type SiteView} from './render-pages.ts';
 import {locateTemplateError} from './locate-template-error.ts';
 import {fail} from './report-issues.ts';
@@ -274,6 +275,8 @@ async function buildWith(
   progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
     for (const article of articles) photosChanged(article, photoStamps);
+    // The cache keeps the photos some article (drafts and future ones too) still uses, and no others.
+    pruneImageCache(config.cacheDir, photoPlans(parsed.map(({article}) => article)), photoStamps);
     saveStamps(config.cacheDir, photoStamps);
     cache.save({outcomes, sources: stamps, scannedAt, outDir: config.outDir, output: written.state, search: index.shards});
     step('cache');
