@@ -12,8 +12,18 @@ test('should make every relative URL absolute for feeds, and leave the page its 
   assert.match(html, '<a href="../other/">');
   assert.match(feedHtml, '<a href="https://owner.github.io/repo/2020/01/other/">');
   assert.match(feedHtml, 'src="https://owner.github.io/repo/2020/01/story/photo.jpg"');
-  assert.match(feedHtml, 'srcset="https://owner.github.io/repo/2020/01/story/photo.jpg 1x, https://owner.github.io/repo/2020/01/story/big.jpg 2x"');
+  assert.match(html, 'srcset="photo.jpg 1x, big.jpg 2x"');
   assert.match(feedHtml, 'cite="https://owner.github.io/repo/x/"');
+});
+
+test('should give feeds each <picture> as its plain <img>, and no srcset or sizes', () => {
+  const tree = body('<p><picture><source type="image/avif" srcset="p-480.avif 480w" sizes="50vw"><img src="p-1200.jpg" srcset="p-480.jpg 480w, p-1200.jpg 1200w" sizes="50vw" alt="A photo" width="1200" height="800"></picture> <img src="a.png" alt="A" srcset="a.png 1x, b.png 2x"></p>');
+  const {html, feedHtml} = hastToHtml(tree, page);
+  assert.match(html, '<picture><source');
+  assert.is(feedHtml, '<p><img src="https://owner.github.io/repo/2020/01/story/p-1200.jpg" alt="A photo" width="1200" height="800"> <img src="https://owner.github.io/repo/2020/01/story/a.png" alt="A"></p>');
+  // Nothing relative, but responsive: the feed's copy still loses its candidates.
+  const absolute = hastToHtml(body('<img src="https://example.org/a.png" srcset="https://example.org/b.png 2x" alt="">'), page);
+  assert.is(absolute.feedHtml, '<img src="https://example.org/a.png" alt="">');
 });
 
 test('should use one string for page and feeds when every URL is already absolute', () => {

@@ -2,15 +2,22 @@
  * The image stage end to end: a site whose photos the test makes with sharp (GPS EXIF,
  * EXIF-rotated, IPTC caption and credit, PNG with transparency, GIF, truncated), built with
  * the real CLI. Checks the bytes (no metadata in any output, right dimensions), the pages
- * (every `srcset` candidate exists; lead and body attributes), the cache (a warm build does no
- * image work and equals a cold one) and the errors (file, line, column; `dist/` untouched).
+ * (every `srcset` candidate exists; lead and body attributes), the feeds (enclosures,
+ * `media:content` and `media:thumbnail` of real files, read by three parsers; plain images in
+ * the content), the previews (`og:image`, JSON-LD crops), the cache (a warm build does no
+ * image work and equals a cold one; dropped photos are pruned) and the errors (file, line,
+ * column; `dist/` untouched).
  */
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import {extractFromXml} from '@extractus/feed-extractor';
+import {parseFeed} from 'feedsmith';
+import Parser from 'rss-parser';
 import sharp from 'sharp';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {root} from './helpers/config.ts';
+import {fixture, root} from './helpers/config.ts';
 import {decodeEntities, listFiles, removeTempDirs, snapshot, snapshotDifferences, tempDir} from './helpers/files.ts';
 import {makePhotos} from './helpers/make-photos.ts';
 import {runCli} from './helpers/run-cli.ts';
@@ -156,6 +163,145 @@ test('should give feeds no enclosure that points at an unpublished original or c
   }
 });
 
+/** The file of the site's output an absolute URL points at. */
+function fileOfUrl(dist: string, url: string): string {
+  const {href, pathname} = new URL(decodeEntities(url));
+  assert.ok(href.startsWith('https://owner.github.io/repo/'), `${url} is not an absolute URL of the site`);
+  return path.join(dist, decodeURIComponent(pathname).replace(/^\/repo\//, ''));
+}
+
+/** An element's attributes, by name, from its start tag. */
+function attributesOf(tag: string): Record<string, string> {
+  return Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map(([, name, value]) => [name!, decodeEntities(value!)]));
+}
+
+/** Assert that `url` is a file of the output of `width`×`height` pixels in `format` (and, when given, `bytes` long); its path. */
+async function assertImage(dist: string, url: string, expected: {width?: number | string | undefined; height?: number | string | undefined; bytes?: number | string | undefined; type?: string | undefined}): Promise<string> {
+  const file = fileOfUrl(dist, url);
+  assert.ok(fs.existsSync(file), `${url} is not in the output`);
+  const meta = await sharp(file).metadata();
+  if (expected.width !== undefined) assert.is(meta.width, Number(expected.width), `${url}: ${meta.width} px wide, the feed says ${expected.width}`);
+  if (expected.height !== undefined) assert.is(meta.height, Number(expected.height), `${url}: ${meta.height} px high, the feed says ${expected.height}`);
+  if (expected.bytes !== undefined) assert.is(fs.statSync(file).size, Number(expected.bytes), `${url}: ${fs.statSync(file).size} bytes, the feed says ${expected.bytes}`);
+  if (expected.type !== undefined) assert.is(`image/${meta.format}`, expected.type, `${url} is ${meta.format}, the feed says ${expected.type}`);
+  return file;
+}
+
+test('should give each RSS and Atom item its lead photo as an enclosure, media:content and media:thumbnail of real derived files', async () => {
+  const dist = path.join(shared.dir!, 'dist');
+  for (const feedPath of ['feed.xml', 'atom.xml', 'archive/2020/03/feed.xml', 'archive/2020/03/atom.xml'].filter((file) => fs.existsSync(path.join(dist, file)))) {
+    const xml = fs.readFileSync(path.join(dist, feedPath), 'utf8');
+    const items = xml.split(/<item>|<entry[ >]/).slice(1);
+    assert.is(items.length, 2, feedPath);
+    for (const item of items) {
+      const enclosure = attributesOf(/<enclosure [^>]*>|<link rel="enclosure"[^>]*>/.exec(item)?.[0] ?? '');
+      const url = enclosure['url'] ?? enclosure['href'];
+      assert.ok(url, `${feedPath}: an item without an enclosure`);
+      assert.match(url!, /-(1200|1000)\.jpg$/, `${feedPath}: the enclosure is the mid-size JPEG`);
+      await assertImage(dist, url!, {bytes: enclosure['length'], type: enclosure['type']});
+      const content = attributesOf(/<media:content [^>]*>/.exec(item)?.[0] ?? '');
+      assert.is(content['url'], url, `${feedPath}: media:content is the enclosure's file`);
+      assert.is(content['medium'], 'image');
+      await assertImage(dist, content['url']!, {width: content['width'], height: content['height'], bytes: content['fileSize'], type: content['type']});
+      assert.ok(Number(content['width']) > 0 && Number(content['height']) > 0, `${feedPath}: media:content has its size`);
+      const thumbnail = attributesOf(/<media:thumbnail [^>]*>/.exec(item)?.[0] ?? '');
+      assert.ok(thumbnail['url'], `${feedPath}: an item without media:thumbnail`);
+      await assertImage(dist, thumbnail['url']!, {width: thumbnail['width'], height: thumbnail['height']});
+      assert.ok(Number(thumbnail['width']) >= 300 && Number(thumbnail['width']) < Number(content['width']), `${feedPath}: the thumbnail is ${thumbnail['width']} px wide`);
+    }
+  }
+  const json = JSON.parse(fs.readFileSync(path.join(dist, 'feed.json'), 'utf8')) as {items: {image?: string}[]};
+  assert.is(json.items.length, 2);
+  for (const item of json.items) await assertImage(dist, item.image!, {type: 'image/jpeg'});
+});
+
+test('should keep Atom with photo enclosures valid against the RFC 4287 schema (jing)', () => {
+  const dist = path.join(shared.dir!, 'dist');
+  const feeds = listFiles(dist).filter((file) => file.endsWith('atom.xml'));
+  assert.ok(feeds.includes('atom.xml'));
+  assert.match(fs.readFileSync(path.join(dist, 'atom.xml'), 'utf8'), /<link rel="enclosure" type="image\/jpeg" length="\d+"/);
+  const run = spawnSync('jing', ['-c', fixture('schemas', 'atom.rnc'), ...feeds.map((file) => path.join(dist, file))], {encoding: 'utf8'});
+  assert.is(run.error, undefined, 'jing must be installed (apt-get install jing)');
+  const problems = (run.stdout + run.stderr).split('\n').filter((line) => line && !line.startsWith('[warning] /usr/bin/jing'));
+  assert.equal(problems, []);
+  assert.is(run.status, 0);
+});
+
+test('should have every item\'s thumbnail read by rss-parser, feedsmith and feed-extractor, in RSS and Atom', async () => {
+  const dist = path.join(shared.dir!, 'dist');
+  const rssParser = new Parser<object, {thumbnail?: {$: {url: string; width: string}}}>({customFields: {item: [['media:thumbnail', 'thumbnail']]}});
+  for (const feedPath of ['feed.xml', 'atom.xml']) {
+    const xml = fs.readFileSync(path.join(dist, feedPath), 'utf8');
+    const expected = [...xml.matchAll(/<media:thumbnail url="([^"]+)"/g)].map(([, url]) => decodeEntities(url!));
+    assert.is(expected.length, 2, feedPath);
+    const byRssParser = (await rssParser.parseString(xml)).items.map((item) => item.thumbnail?.$.url);
+    const parsed = parseFeed(xml);
+    const entries = (parsed.format === 'rss' ? parsed.feed.items : parsed.format === 'atom' ? parsed.feed.entries : []) ?? [];
+    const byFeedsmith = entries.map((entry) => (entry as {media?: {thumbnails?: {url?: string}[]}}).media?.thumbnails?.[0]?.url);
+    const extracted = extractFromXml(xml, {getExtraEntryFields: (entry: Record<string, unknown>) => ({thumbnail: (entry['media:thumbnail'] as {'@_url'?: string} | undefined)?.['@_url']})});
+    const byExtractor = (extracted.entries ?? []).map((entry) => (entry as {thumbnail?: string}).thumbnail);
+    assert.equal(byRssParser, expected, `${feedPath}: rss-parser`);
+    assert.equal(byFeedsmith, expected, `${feedPath}: feedsmith`);
+    assert.equal(byExtractor, expected, `${feedPath}: feed-extractor`);
+  }
+});
+
+test('should give feed content every image as a plain <img> of a mid-size JPEG or PNG by absolute URL: no srcset, no <picture>', async () => {
+  const dist = path.join(shared.dir!, 'dist');
+  const rss = fs.readFileSync(path.join(dist, 'feed.xml'), 'utf8');
+  const bodies = [...rss.matchAll(/<content:encoded><!\[CDATA\[(.*?)\]\]><\/content:encoded>/gs)].map(([, html]) => html!);
+  const json = JSON.parse(fs.readFileSync(path.join(dist, 'feed.json'), 'utf8')) as {items: {content_html: string}[]};
+  const atom = fs.readFileSync(path.join(dist, 'atom.xml'), 'utf8');
+  const atomBodies = [...atom.matchAll(/<content type="html"><!\[CDATA\[(.*?)\]\]><\/content>/gs)].map(([, html]) => html!);
+  assert.is(bodies.length, 2);
+  assert.is(atomBodies.length, 2);
+  let images = 0;
+  for (const html of [...bodies, ...atomBodies, ...json.items.map((item) => item.content_html)]) {
+    assert.not.match(html, /srcset|sizes=|<picture|<source/i);
+    for (const [tag] of html.matchAll(/<img [^>]*>/g)) {
+      const src = attributesOf(tag)['src']!;
+      assert.match(src, /^https:\/\/owner\.github\.io\/repo\/.*-\d+\.(jpg|png)$/, `${src} is not an absolute URL of a derived JPEG or PNG`);
+      const width = (await sharp(await assertImage(dist, src, {})).metadata()).width!;
+      assert.ok(width <= 1200, `${src} is ${width} px wide`);
+      images++;
+    }
+  }
+  // The harbour story shows its lead photo, the pier, the logo and the GIF; the quay story its lead photo: in three formats.
+  assert.is(images, 3 * 5);
+});
+
+test('should give og:image the lead photo\'s 1200-px JPEG (the original\'s width when smaller), its size and alt', async () => {
+  const dist = path.join(shared.dir!, 'dist');
+  for (const [page, width, height, alt] of [[harbourPage, 1200, 900, 'The harbour at dawn'], [quayPage, 1000, 750, 'Boats at the quay']] as const) {
+    const html = fs.readFileSync(path.join(dist, page, 'index.html'), 'utf8');
+    const meta = (property: string) => decodeEntities(new RegExp(`<meta property="${property}" content="([^"]*)">`).exec(html)?.[1] ?? '');
+    assert.is(meta('og:image:width'), String(width), page);
+    assert.is(meta('og:image:height'), String(height), page);
+    assert.is(meta('og:image:alt'), alt, page);
+    await assertImage(dist, meta('og:image'), {width, height, type: 'image/jpeg'});
+  }
+});
+
+test('should give JSON-LD the lead photo as 16:9, 4:3 and 1:1 crops of at least 50,000 pixels, each a real file of its stated size', async () => {
+  const dist = path.join(shared.dir!, 'dist');
+  const expected = {[harbourPage]: [[1200, 675], [1200, 900], [1200, 1200]], [quayPage]: [[1000, 563], [1000, 750], [750, 750]]};
+  for (const [page, sizes] of Object.entries(expected)) {
+    const html = fs.readFileSync(path.join(dist, page, 'index.html'), 'utf8');
+    const data = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!) as {image: {'@type': string; url: string; width: number; height: number}[]};
+    assert.is(data.image.length, 3, page);
+    for (const [index, [a, b]] of [[16, 9], [4, 3], [1, 1]].entries()) {
+      const crop = data.image[index]!;
+      assert.is(crop['@type'], 'ImageObject');
+      assert.equal([crop.width, crop.height], sizes[index], `${page}: crop ${a}:${b}`);
+      await assertImage(dist, crop.url, {width: crop.width, height: crop.height, type: 'image/jpeg'});
+      assert.ok(Math.abs((crop.width * b!) / a! - crop.height) <= 1, `${crop.url} is not ${a}:${b}`);
+      assert.ok(crop.width * crop.height >= 50_000, `${crop.url} has under 50,000 pixels`);
+    }
+  }
+  // Body images get no crops.
+  assert.not.ok(fs.readdirSync(path.join(dist, harbourPage)).some((name) => /^(pier|logo|anim)-.*-(16x9|4x3|1x1)\./.test(name)));
+});
+
 test('should do no image work on a warm build, and write the same bytes as a cold one', async () => {
   const dir = shared.dir!;
   const cold = shared.cold!;
@@ -183,6 +329,33 @@ test('should derive a changed photo again under a new name, though its article d
   const after = fs.readFileSync(path.join(dir, 'dist', quayPage, 'index.html'), 'utf8');
   assert.is.not(after, before);
   for (const {url} of candidates(after)) assert.ok(fs.existsSync(fileOf(path.join(dir, 'dist'), quayPage, url)), url);
+  // The feeds follow: the new file, with its length.
+  const feed = fs.readFileSync(path.join(dir, 'dist', 'feed.xml'), 'utf8');
+  const enclosure = attributesOf([...feed.matchAll(/<enclosure [^>]*>/g)].map(([tag]) => tag).find((tag) => tag.includes('quay-iptc'))!);
+  await assertImage(path.join(dir, 'dist'), enclosure['url']!, {bytes: enclosure['length']});
+  assert.ok(after.includes(path.basename(fileOfUrl(path.join(dir, 'dist'), enclosure['url']!))), 'the feed names the page\'s new file');
+});
+
+test('should remove a dropped photo\'s entries from the image cache, and keep doing no work for the others', async () => {
+  const {dir} = copyOfShared();
+  assert.is(build(dir).status, 0);
+  const cache = path.join(dir, 'node_modules', '.cache', 'dateline', 'images');
+  const entries = () => fs.readdirSync(cache).filter((name) => name !== 'stamps.json').sort();
+  const before = entries();
+  assert.is(before.length, 5, `${before}`);
+  const html = fs.readFileSync(path.join(dir, 'dist', quayPage, 'index.html'), 'utf8');
+  const quayKey = /quay-iptc-([0-9a-f]{10})-/.exec(html)![1]!;
+  assert.ok(before.includes(quayKey));
+  // A half-made entry a killed build left behind goes too.
+  fs.mkdirSync(path.join(cache, `${quayKey.replace(/./, (c) => (c === '0' ? '1' : '0'))}.tmp-99999`));
+  fs.rmSync(path.join(dir, 'articles', '2020-03-02-quay.md'));
+  const result = build(dir);
+  assert.is(result.status, 0, result.stderr);
+  assert.match(result.steps, /images \(0 derived, 4 from the cache\)/);
+  assert.equal(entries(), before.filter((name) => name !== quayKey));
+  const stamps = JSON.parse(fs.readFileSync(path.join(cache, 'stamps.json'), 'utf8')) as Record<string, unknown>;
+  assert.not.ok(Object.keys(stamps).some((file) => file.endsWith('quay-iptc.jpg')), 'the dropped photo\'s stamp is kept');
+  assert.match(build(dir).steps, /images \(0 derived, 4 from the cache\)/);
 });
 
 test('should publish the originals too with publishOriginals: true', async () => {

@@ -19,7 +19,7 @@ test('should link every author to their page under the sub-path', () => {
 test('should give the lead image its size and an absolute URL', () => {
   const image = {src: 'photo.jpg', alt: 'A photo', width: 800, height: 450};
   const view = articleView({authors: [], tags: [], corrections: [], path: '2020/01/a/', date: '2020-01-01T00:00:00.000Z', modified: '2020-01-01T00:00:00.000Z', words: 0, image} as unknown as Article, config);
-  assert.equal(view.image, {url: '/repo/2020/01/a/photo.jpg', absolute_url: 'https://owner.github.io/repo/2020/01/a/photo.jpg', alt: 'A photo', decorative: false, caption: undefined, credit: undefined, width: 800, height: 450, srcset: undefined, sizes: undefined, sources: []});
+  assert.equal(view.image, {url: '/repo/2020/01/a/photo.jpg', absolute_url: 'https://owner.github.io/repo/2020/01/a/photo.jpg', alt: 'A photo', decorative: false, caption: undefined, credit: undefined, width: 800, height: 450, srcset: undefined, sizes: undefined, sources: [], crops: []});
 });
 
 test('should count reading time at 230 words a minute, at least one', () => {

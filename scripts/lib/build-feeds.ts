@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {latestUpdate, type FeedDocument, type FeedHistory, type XmlFeedUrls} from './feeds/feed-document.ts';
-import {feedEntry} from './feeds/feed-entry.ts';
+import {feedEntry, noDerivedSizes, type DerivedSizes} from './feeds/feed-entry.ts';
 import {renderAtom} from './feeds/render-atom.ts';
 import {renderJson} from './feeds/render-json.ts';
 import {renderRss} from './feeds/render-rss.ts';
@@ -48,11 +48,13 @@ const stylesheetPath = 'assets/feed.xsl';
  * corrections; the summary and a link for those too large for `feedMaxBytes`), then each
  * format's renderer brings `feed`'s output up to its spec. No document passes `feedMaxBytes`
  * while it has an item left to summarize.
+ *
+ * @param sizes The derived photos' byte sizes, for their enclosures (see {@link lazyFeeds}).
  */
-export function buildFeeds(spec: FeedSpec, config: SiteConfig): OutputFile[] {
+export function buildFeeds(spec: FeedSpec, config: SiteConfig, sizes: DerivedSizes = noDerivedSizes): OutputFile[] {
   const summarized = new Set(spec.summarized ?? []);
   for (;;) {
-    const files = renderFeedSet(spec, config, summarized);
+    const files = renderFeedSet(spec, config, summarized, sizes);
     const over = files.some((file) => 'contents' in file && Buffer.byteLength(file.contents) > config.feedMaxBytes);
     // The plan's sizes are estimates: should a document still pass the budget, summarize its largest whole item too.
     const largest = spec.articles.filter((article) => !summarized.has(article.path)).sort((a, b) => b.feedBytes - a.feedBytes || (a.path < b.path ? -1 : 1))[0];
@@ -61,8 +63,8 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig): OutputFile[] {
   }
 }
 
-function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>): OutputFile[] {
-  const entries = spec.articles.map((article) => feedEntry(article, config, summarized.has(article.path)));
+function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>, sizes: DerivedSizes): OutputFile[] {
+  const entries = spec.articles.map((article) => feedEntry(article, config, summarized.has(article.path), sizes));
   const xmlUrls = (paths: XmlFeedPaths | undefined): XmlFeedUrls | undefined => (paths ? {rss: urlOf(config, paths.rss), atom: urlOf(config, paths.atom)} : undefined);
   const history: FeedHistory | undefined = spec.history && {
     archive: spec.history.archive,
@@ -95,18 +97,24 @@ function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlyS
 /**
  * {@link buildFeeds} as lazy outputs: each file carries a fingerprint of its spec (articles by
  * content key, with the templates and settings in the context's salt) and is rendered only
- * when the writer needs it; the formats of one spec are built together, once.
+ * when the writer needs it; the formats of one spec are built together, once. A set with a
+ * photo among its lead images `awaits` the image stage: its enclosures carry the derived
+ * file's byte size, which `sizes` gives once the stage is done. The fingerprint needs no
+ * sizes: a photo's derived names carry its key (its bytes, the settings and sharp's version),
+ * which the article's content key includes, so other bytes mean another fingerprint.
  */
-export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (value: unknown) => string): OutputFile[] {
+export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (value: unknown) => string, sizes: DerivedSizes): OutputFile[] {
   let built: OutputFile[] | undefined;
   let taken = 0;
   const paths = [spec.paths.rss, spec.paths.atom, ...(spec.paths.json === undefined ? [] : [spec.paths.json])];
   const key = fingerprint({feed: spec, images: imageSizes(spec.articles, config)});
+  const photos = spec.articles.some((article) => article.image?.plan !== undefined);
   return paths.map((file, index) => ({
     path: file,
     key: `${key}:${index}`,
+    ...(photos ? {awaits: 'images' as const} : {}),
     render: () => {
-      built ??= buildFeeds(spec, config);
+      built ??= buildFeeds(spec, config, sizes);
       const output = built[index]!;
       // Each format is asked for once: let go of the spec's documents once all are (an archive's are large).
       if (++taken === paths.length) built = undefined;
@@ -115,10 +123,10 @@ export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (valu
   }));
 }
 
-/** Sizes of the articles' local lead images: enclosures carry them, so they are part of a feed's fingerprint. */
+/** Sizes of the articles' local lead images copied as they are (SVGs): enclosures carry them, so they are part of a feed's fingerprint. */
 function imageSizes(articles: readonly Article[], config: SiteConfig): (number | undefined)[] {
   return articles.map((article) => {
-    const file = article.image?.sourceFile === undefined ? undefined : path.resolve(config.articlesDir, article.image.sourceFile);
+    const file = article.image?.plan === undefined && article.image?.sourceFile !== undefined ? path.resolve(config.articlesDir, article.image.sourceFile) : undefined;
     return file !== undefined && fs.existsSync(file) ? fs.statSync(file).size : undefined;
   });
 }

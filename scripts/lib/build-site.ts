@@ -12,6 +12,7 @@ import {applyMessages, parseAll} from './parse-all.ts';
 import type {ParseOutcome} from './parse-batch.ts';
 import {planPages, sections, sortArticles, type PagePlan} from './plan-pages.ts';
 import type {Emitter, FeedSizeReport} from './emit/context.ts';
+import type {DerivedSizes} from './feeds/feed-entry.ts';
 import {emitAssets} from './emit/emit-assets.ts';
 import {emitCname} from './emit/emit-cname.ts';
 import {emitFeeds} from './emit/emit-feeds.ts';
@@ -23,7 +24,8 @@ import {emitSpecialPages} from './emit/emit-special-pages.ts';
 import {indexForSearch} from './index-for-search.ts';
 import {renderInParallel} from './render-in-parallel.ts';
 import {deriveImages} from './images/derive-images.ts';
-import {imageOutputs, photoPlans, photosChanged, readStamps, saveStamps} from './images/image-outputs.ts';
+import {derivedSizes, imageOutputs, photoPlans, photosChanged, readStamps, saveStamps} from './images/image-outputs.ts';
+import {pruneImageCache} from './images/prune-image-cache.ts';
 import {cardRenderer, createEngine, siteView, type CardRenderer, type SiteView} from './render-pages.ts';
 import {locateTemplateError} from './locate-template-error.ts';
 import {fail} from './report-issues.ts';
@@ -175,7 +177,13 @@ async function buildWith(
   // The image stage runs (on libuv's threads) while the pages are planned and rendered.
   const images = deriveImages(photoPlans(articles), {cacheDir: config.cacheDir, maxPixels: config.maxImagePixels});
   images.catch(() => {}); // Awaited below; a build that fails first must not leave it unhandled.
-  const planned = renderSite(articles, config, (article) => keyOf.get(article));
+  // Feeds carry the derived photos' byte sizes: the files that `awaits` the images render once they are made.
+  let sizes: ReadonlyMap<string, number> | undefined;
+  const sizeOf = (name: string): number | undefined => {
+    if (!sizes) throw new Error(`the size of "${name}" was asked for before the image stage was done`);
+    return sizes.get(name);
+  };
+  const planned = renderSite(articles, config, (article) => keyOf.get(article), sizeOf);
   // Every emitter's files pass through the registry too: an article's are its own, the rest Dateline's.
   const fileOf = new Map(parsed.map(({article, file}) => [article.source, file]));
   const claimAll = (outputs: readonly OutputFile[]): boolean => {
@@ -228,7 +236,10 @@ async function buildWith(
   let index;
   let imageFiles: OutputFile[] = [];
   try {
-    for await (const file of renderInParallel(planned.files, planned.site, config, session.previous, planned.cards.card)) renderAndWrite(session, file, count);
+    for await (const file of renderInParallel(planned.files, planned.site, config, session.previous, planned.cards.card)) {
+      if ('awaits' in file && file.awaits === 'images') sizes ??= derivedSizes(await images);
+      renderAndWrite(session, file, count);
+    }
     step(`render (${planned.cards.rendered()} cards)`);
     progress({step: 'render', done: planned.pages, total: planned.pages});
     index = await search;
@@ -266,6 +277,8 @@ async function buildWith(
   progress({step: 'write', done: output.files.length, total: output.files.length});
   if (config.cacheDir) {
     for (const article of articles) photosChanged(article, photoStamps);
+    // The cache keeps the photos some article (drafts and future ones too) still uses, and no others.
+    pruneImageCache(config.cacheDir, photoPlans(parsed.map(({article}) => article)), photoStamps);
     saveStamps(config.cacheDir, photoStamps);
     cache.save({outcomes, sources: stamps, scannedAt, outDir: config.outDir, output: written.state, search: index.shards});
     step('cache');
@@ -287,6 +300,7 @@ function renderSite(
   articles: readonly Article[],
   config: SiteConfig,
   keyOf: (article: Article) => string | undefined,
+  derivedSizes: DerivedSizes,
 ): {files: OutputFile[]; pages: number; feeds: number; site: SiteView; cards: CardRenderer; feedSizes: FeedSizeReport[]} {
   const engine = createEngine(config);
   const site = siteView(
@@ -317,6 +331,7 @@ function renderSite(
     digest: (plain: unknown) => digest(plain, salt),
     fingerprint: (value: unknown) => fingerprint(value, keyOf, salt),
     report: (report: FeedSizeReport) => void feedSizes.push(report),
+    derivedSizes,
   };
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
     if (!('render' in file)) return file;

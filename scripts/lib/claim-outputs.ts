@@ -1,3 +1,4 @@
+import {derivedFiles} from './images/plan-image.ts';
 import type {Article, OutputOwner, SiteConfig} from './types.ts';
 
 /** One claimed output path: a file, or a folder kept whole for one owner (its path ends with `/`). */
@@ -46,9 +47,12 @@ export function articleOwner(article: Pick<Article, 'source' | 'path'>): OutputO
   return {name: article.source, article: {source: article.source, url: article.path}};
 }
 
-/** Every output path an article claims: its page, and the images copied beside it. */
+/** Every output path an article claims: its page, the images copied beside it, and every file derived of its photos (sizes, formats and crops). */
 export function articlePaths(article: Pick<Article, 'path' | 'assets'>): string[] {
-  return [`${article.path}index.html`, ...article.assets.map((asset) => article.path + asset.name)];
+  return [
+    `${article.path}index.html`,
+    ...article.assets.flatMap((asset) => [article.path + asset.name, ...(asset.image ? derivedFiles(asset.image).map((file) => article.path + file.name) : [])]),
+  ];
 }
 
 /**

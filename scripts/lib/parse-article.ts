@@ -119,7 +119,7 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     if (credit !== undefined) lead.credit = credit;
     if (src && !/^https?:\/\//i.test(src)) {
       const local = resolveLocal(src, path.dirname(path.resolve(file.cwd, file.path)), path.resolve(config.articlesDir));
-      const plan = 'reason' in local || !isRaster(local.from) ? undefined : planImage(local.from, config);
+      const plan = 'reason' in local || !isRaster(local.from) ? undefined : planImage(local.from, config, {crops: true});
       if ('reason' in local) fail(file, `\`image.src\`: ${local.reason}`, front.locate('image'), 'front-matter');
       else if (plan && 'reason' in plan) fail(file, `\`image.src\`: image "${src}" ${plan.reason}`, front.locate('image'), 'image');
       else if (plan) Object.assign(lead, {src: plan.main.name, sourceFile: local.from, width: plan.main.width, height: plan.main.height, plan});
@@ -153,7 +153,8 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     .replace(/:slug/g, slug);
   const pageUrl = new URL(articlePath.split('/').map(encodeURIComponent).join('/'), config.url).href;
   const {html, feedHtml} = hastToHtml(tree, pageUrl);
-  const assets = [...(file.data.assets ?? [])];
+  // The lead photo's plan names its crops too: it stands for the file when the body shows it as well.
+  const assets = (file.data.assets ?? []).map((asset) => (image?.plan && asset.from === image.sourceFile ? {...asset, image: image.plan} : asset));
   if (image?.sourceFile && !assets.some((asset) => asset.from === image.sourceFile)) {
     const place = front.locate('image');
     assets.push({from: image.sourceFile, name: path.basename(image.sourceFile), ...(image.plan ? {image: image.plan} : {}), ...(place ? {place: {line: place.line, column: place.column}} : {})});

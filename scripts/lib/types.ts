@@ -175,5 +175,7 @@ export type OutputFile = {readonly owner?: OutputOwner} & (
       readonly render: () => string | Uint8Array;
       /** A page plan a worker thread can render instead (see `render-in-parallel.ts`); the same result as `render`. */
       readonly plan?: unknown;
+      /** Rendered only once the image stage is done (feeds carry the derived photos' byte sizes); pages never wait for it. */
+      readonly awaits?: 'images';
     }
 );

@@ -51,6 +51,8 @@ export interface ImageView {
   readonly srcset: string | undefined;
   readonly sizes: string | undefined;
   readonly sources: readonly {readonly type: string; readonly srcset: string}[];
+  /** For a local photo: its 16:9, 4:3 and 1:1 crops by absolute URL (those of at least 50,000 pixels), for JSON-LD; else empty. */
+  readonly crops: readonly {readonly absolute_url: string; readonly width: number; readonly height: number}[];
 }
 
 /** What templates receive as `article` (and as each item of `articles`). Documented in the README. */
@@ -125,6 +127,7 @@ function makeArticleView(article: ArticleSummary, config: SiteConfig): ArticleVi
           width: image.width,
           height: image.height,
           ...pictureView(image.plan, (name) => hrefOf(config, article.path + name)),
+          crops: (image.plan?.crops ?? []).map((crop) => ({absolute_url: urlOf(config, article.path + encodeURIComponent(crop.name)), width: crop.width, height: crop.height})),
         }
       : undefined,
     reading_minutes: readingMinutes(article.words),

@@ -1,4 +1,5 @@
 import type {Liquid} from 'liquidjs';
+import type {DerivedSizes} from '../feeds/feed-entry.ts';
 import type {PagePlan} from '../plan-pages.ts';
 import type {SiteView} from '../render-pages.ts';
 import type {Article, ArticleSummary, OutputFile, SiteConfig} from '../types.ts';
@@ -32,6 +33,8 @@ export interface EmitContext {
   readonly report: (report: FeedSizeReport) => void;
   /** {@link fingerprint} of plain data that holds no articles (they are already {@link ref}s): much faster. */
   readonly digest: (plain: unknown) => string;
+  /** The derived photos' byte sizes by file name, for feeds' enclosures: to be asked only by outputs that `awaits` the image stage, when they render. */
+  readonly derivedSizes: DerivedSizes;
 }
 
 /** What an emitter tells the author about a feed document that would pass `feedMaxBytes`. */

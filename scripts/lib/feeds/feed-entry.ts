@@ -4,6 +4,7 @@ import {toHtml} from 'hast-util-to-html';
 import {h} from 'hastscript';
 import mime from 'mime';
 import {formatDate} from '../dates.ts';
+import {mediaTypes} from '../images/picture.ts';
 import type {Article, SiteConfig} from '../types.ts';
 import {urlOf} from '../view-model.ts';
 import {stripIllegalXml} from './xml-text.ts';
@@ -15,10 +16,21 @@ export interface FeedImage {
   readonly type: string | undefined;
   /** Size in bytes when the file is ours; `undefined` for a remote image. */
   readonly length: number | undefined;
+  /** Pixel size, for a local raster image (of the derived file the URL points at). */
+  readonly width: number | undefined;
+  readonly height: number | undefined;
   readonly alt: string;
   readonly caption: string | undefined;
   readonly credit: string | undefined;
+  /** A small derived JPEG or PNG for `media:thumbnail`, for a local raster image. */
+  readonly thumbnail: {readonly url: string; readonly width: number; readonly height: number} | undefined;
 }
+
+/** Byte size of a derived image file by its name (known once the image stage is done), `undefined` when there is none. */
+export type DerivedSizes = (name: string) => number | undefined;
+
+/** For feeds rendered without the image stage (unit tests): no derived file is known, so a photo gets no enclosure. */
+export const noDerivedSizes: DerivedSizes = () => undefined;
 
 /** One article as every feed format carries it: plain data, every URL absolute. */
 export interface FeedEntry {
@@ -43,14 +55,15 @@ export interface FeedEntry {
 
 /**
  * Turn a published article into a feed entry, with the characters XML forbids stripped so
- * every format carries the same text. Reads the size of a local lead image.
+ * every format carries the same text. Reads the size of a local lead image: of the file for
+ * one copied as it is (an SVG), of its mid-size derived JPEG or PNG for a photo (`sizes`).
  *
  * @param summarized Carry the summary (or the opening text) and a link to the page instead of
  *   the whole body: for an article too large for the feed's `feedMaxBytes` (see `fitFeedBudget`).
  */
-export function feedEntry(article: Article, config: SiteConfig, summarized = false): FeedEntry {
+export function feedEntry(article: Article, config: SiteConfig, summarized = false, sizes: DerivedSizes = noDerivedSizes): FeedEntry {
   const link = urlOf(config, article.path);
-  const image = feedImage(article, link, config);
+  const image = feedImage(article, link, config, sizes);
   return {
     id: article.id,
     title: stripIllegalXml(article.title),
@@ -67,15 +80,21 @@ export function feedEntry(article: Article, config: SiteConfig, summarized = fal
   };
 }
 
-function feedImage(article: Article, link: string, config: SiteConfig): FeedImage | undefined {
+function feedImage(article: Article, link: string, config: SiteConfig, sizes: DerivedSizes): FeedImage | undefined {
   const image = article.image;
   if (image?.src === undefined) return undefined;
-  const url = new URL(image.src.split('/').map(encodeURIComponent).join('/'), link).href;
+  const absolute = (src: string) => new URL(src.split('/').map(encodeURIComponent).join('/'), link).href;
+  const url = absolute(image.src);
+  const text = {alt: stripIllegalXml(image.alt ?? ''), caption: image.caption && stripIllegalXml(image.caption), credit: image.credit && stripIllegalXml(image.credit)};
+  const plan = image.plan;
+  if (plan) {
+    // A photo is published as derived files (the original is not): `src` is its mid-size JPEG or PNG.
+    const {thumbnail} = plan;
+    return {url, type: mediaTypes[plan.fallback], length: sizes(plan.main.name), width: plan.main.width, height: plan.main.height, ...text, thumbnail: {url: absolute(thumbnail.name), width: thumbnail.width, height: thumbnail.height}};
+  }
   const local = image.sourceFile === undefined ? undefined : path.resolve(config.articlesDir, image.sourceFile);
-  // A photo is published as derived files whose sizes are known only once they are made, and the
-  // original is not published: like a remote image, it has no enclosure until feeds can wait for them.
-  const length = local !== undefined && image.plan === undefined && fs.existsSync(local) ? fs.statSync(local).size : undefined;
-  return {url, type: mime.getType(new URL(url).pathname) ?? undefined, length, alt: stripIllegalXml(image.alt ?? ''), caption: image.caption && stripIllegalXml(image.caption), credit: image.credit && stripIllegalXml(image.credit)};
+  const length = local !== undefined && fs.existsSync(local) ? fs.statSync(local).size : undefined;
+  return {url, type: mime.getType(new URL(url).pathname) ?? undefined, length, width: image.width, height: image.height, ...text, thumbnail: undefined};
 }
 
 /** The lead image (or a wire story's caption alone), caption and credit, for the top of the content. */

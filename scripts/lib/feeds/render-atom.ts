@@ -6,7 +6,7 @@ import {escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forText, marke
 /**
  * Atom 1.0 (RFC 4287) through `feed`, completed: `xml:lang` (feed and entries), `rights`, RFC 5005 links and
  * `fh:archive`, and per entry every category and the lead image as an enclosure with its
- * real media type and as `media:content` with caption and credit. `feed` has no hook for
+ * real media type and length, as `media:content` with its size, caption and credit, and (a photo) as a smaller `media:thumbnail`. `feed` has no hook for
  * these, so it writes a marked `<rights>` where each belongs and the marks are replaced.
  */
 export function renderAtom(document: FeedDocument): string {
@@ -71,8 +71,10 @@ function entryExtras(entry: FeedEntry): string[] {
       image.caption || image.alt ? xmlElement('media:description', {}, image.caption ?? image.alt) : '',
       image.credit ? xmlElement('media:credit', {}, image.credit) : '',
     ].join('');
-    const open = xmlElement('media:content', {url: image.url, medium: 'image', type: image.type});
+    const open = xmlElement('media:content', {url: image.url, medium: 'image', type: image.type, fileSize: image.length, width: image.width, height: image.height});
     lines.push(inner ? `${open.slice(0, -2)}>${inner}</media:content>` : open);
+    const thumbnail = image.thumbnail;
+    if (thumbnail) lines.push(xmlElement('media:thumbnail', {url: thumbnail.url, width: thumbnail.width, height: thumbnail.height}));
   }
   return lines;
 }

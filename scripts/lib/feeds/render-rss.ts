@@ -15,7 +15,8 @@ const namespaces = {
  * RSS 2.0 through `feed`, completed: `atom:link` self (and RFC 5005 links), `guid` with
  * `isPermaLink` true only when it is the item's URL, `dc:creator` for every author (RSS
  * `author` must be an e-mail address), the lead image as `enclosure` with its real media
- * type and size and as `media:content` with caption and credit, `lastBuildDate` from content.
+ * type and size, as `media:content` with its size, caption and credit, and (a photo) as a
+ * smaller `media:thumbnail`, `lastBuildDate` from content.
  */
 export function renderRss(document: FeedDocument): string {
   const feed = new Feed({
@@ -55,11 +56,19 @@ function rssItem(entry: FeedEntry): Parameters<Feed['addItem']>[0] {
     extensions.push({
       name: 'media:content',
       objects: {
-        _attributes: {url: forAttribute(image.url), medium: 'image', ...(image.type ? {type: image.type} : {}), ...(image.length ? {fileSize: image.length} : {})},
+        _attributes: {
+          url: forAttribute(image.url),
+          medium: 'image',
+          ...(image.type ? {type: image.type} : {}),
+          ...(image.length ? {fileSize: image.length} : {}),
+          ...(image.width && image.height ? {width: image.width, height: image.height} : {}),
+        },
         ...(image.caption ? {'media:description': {_text: forText(image.caption)}} : image.alt ? {'media:description': {_text: forText(image.alt)}} : {}),
         ...(image.credit ? {'media:credit': {_text: forText(image.credit)}} : {}),
       },
     });
+    const thumbnail = image.thumbnail;
+    if (thumbnail) extensions.push({name: 'media:thumbnail', objects: {_attributes: {url: forAttribute(thumbnail.url), width: thumbnail.width, height: thumbnail.height}}});
   }
   return {
     title: forCdata(entry.title),

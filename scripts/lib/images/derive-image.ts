@@ -1,5 +1,5 @@
-import sharp from 'sharp';
-import {encoderSettings, type ImagePlan} from './plan-image.ts';
+import sharp, {type Sharp} from 'sharp';
+import {encoderSettings, type DerivedFormat, type ImagePlan} from './plan-image.ts';
 
 /**
  * Decode one planned image and encode each of its variants with sharp. EXIF orientation is
@@ -17,15 +17,20 @@ export async function deriveImage(plan: ImagePlan, bytes: Uint8Array, maxPixels:
   const out: {name: string; contents: Uint8Array}[] = [];
   for (const variant of plan.variants) {
     const resized = pixels().resize({width: variant.width, height: variant.height, fit: 'fill'});
-    const encoded =
-      variant.format === 'avif'
-        ? resized.avif(encoderSettings.avif)
-        : variant.format === 'webp'
-          ? resized.webp(encoderSettings.webp)
-          : variant.format === 'png'
-            ? resized.png(encoderSettings.png)
-            : resized.flatten({background: '#ffffff'}).jpeg(encoderSettings.jpeg);
-    out.push({name: variant.name, contents: await encoded.toBuffer()});
+    out.push({name: variant.name, contents: await encode(resized, variant.format).toBuffer()});
+  }
+  // Crops keep the region libvips's attention strategy finds most salient (deterministic: the same pixels give the same crop).
+  for (const crop of plan.crops) {
+    const cropped = pixels().resize({width: crop.width, height: crop.height, fit: 'cover', position: encoderSettings.crop.position});
+    out.push({name: crop.name, contents: await encode(cropped, crop.format).toBuffer()});
   }
   return out;
+}
+
+/** One format's encoder, with the settings of {@link encoderSettings}; JPEG has no alpha, so it is flattened on white. */
+function encode(image: Sharp, format: DerivedFormat): Sharp {
+  if (format === 'avif') return image.avif(encoderSettings.avif);
+  if (format === 'webp') return image.webp(encoderSettings.webp);
+  if (format === 'png') return image.png(encoderSettings.png);
+  return image.flatten({background: '#ffffff'}).jpeg(encoderSettings.jpeg);
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import {deriveImage} from './derive-image.ts';
-import type {ImagePlan} from './plan-image.ts';
+import {derivedFiles, type ImagePlan} from './plan-image.ts';
 
 /** A derived file, in the cache (`from`) or, without a cache, in memory. */
 export type DerivedFile = {readonly name: string; readonly from: string} | {readonly name: string; readonly contents: Uint8Array};
@@ -29,22 +29,23 @@ export function imageParallelism(cores = os.availableParallelism()): {jobs: numb
 
 /**
  * The image stage: derive every planned image's files, each at most once (plans are
- * deduplicated by key), a few at a time. With a cache folder, an image whose files are all in
+ * deduplicated by key, the one with crops kept), a few at a time. With a cache folder, an image whose files are all in
  * `<cacheDir>/images/<key>/` is not touched (its key hashes the source's bytes and the
  * settings), and newly derived ones are stored there (through a temporary folder, renamed
  * when complete, so a killed build never leaves half an entry); without one, the files stay in memory.
  */
 export async function deriveImages(plans: Iterable<ImagePlan>, options: {readonly cacheDir: string | undefined; readonly maxPixels: number}): Promise<DerivedImages> {
   const unique = new Map<string, ImagePlan>();
-  for (const plan of plans) if (!unique.has(plan.key)) unique.set(plan.key, plan);
+  // One file's plans share a key; a lead image's names its crops too, and stands for the others.
+  for (const plan of plans) if ((unique.get(plan.key)?.crops.length ?? -1) < plan.crops.length) unique.set(plan.key, plan);
   const files = new Map<string, DerivedFile[]>();
   const errors = new Map<string, string>();
   const root = options.cacheDir === undefined ? undefined : path.join(options.cacheDir, 'images');
   const todo: ImagePlan[] = [];
   for (const plan of unique.values()) {
     const dir = root && path.join(root, plan.key);
-    if (dir && plan.variants.every((variant) => fs.existsSync(path.join(dir, variant.name)))) {
-      files.set(plan.key, plan.variants.map((variant) => ({name: variant.name, from: path.join(dir, variant.name)})));
+    if (dir && derivedFiles(plan).every((variant) => fs.existsSync(path.join(dir, variant.name)))) {
+      files.set(plan.key, derivedFiles(plan).map((variant) => ({name: variant.name, from: path.join(dir, variant.name)})));
     } else {
       todo.push(plan);
     }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {ArticleSummary, OutputFile} from '../types.ts';
 import type {DerivedImages} from './derive-images.ts';
-import type {ImagePlan} from './plan-image.ts';
+import {derivedFiles, type ImagePlan} from './plan-image.ts';
 
 /** A photo the image stage could not read, with where its article references it. */
 export interface ImageProblem {
@@ -33,12 +33,23 @@ export function imageOutputs(articles: readonly ArticleSummary[], derived: Deriv
         problems.push({source: article.source, place: asset.place, reason: `image "${path.basename(asset.from)}" could not be read (${error}); the file may be truncated or corrupt: export it again`});
         continue;
       }
-      for (const file of derived.files.get(asset.image.key) ?? []) {
+      // Only the files this article's plan names: another article's plan of the photo may have crops this one has not.
+      const names = new Set(derivedFiles(asset.image).map((file) => file.name));
+      for (const file of (derived.files.get(asset.image.key) ?? []).filter((candidate) => names.has(candidate.name))) {
         files.push('from' in file ? {path: article.path + file.name, copyFrom: file.from} : {path: article.path + file.name, contents: file.contents});
       }
     }
   }
   return {files, problems};
+}
+
+/** The byte size of every derived file by name (names carry the image's key, so one name is one file): feeds' enclosures carry them. */
+export function derivedSizes(derived: DerivedImages): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const files of derived.files.values()) {
+    for (const file of files) sizes.set(file.name, 'from' in file ? fs.statSync(file.from).size : file.contents.byteLength);
+  }
+  return sizes;
 }
 
 /**
