@@ -1,7 +1,8 @@
 /**
  * Each article's card is rendered once per build, however many listings show it (front page,
  * section, tags, author, year and month), and listings are assembled from those strings: the
- * same card everywhere, on one thread or on every core. Built through the real CLI.
+ * same card everywhere, on one thread or on every core. So is each article's feed entry, for
+ * every feed that carries it. Built through the real CLI.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,7 +33,8 @@ function makeSite(): string {
 const build = (site: string, workers: 'always' | 'never', out: string) => {
   const result = runCli(['build', '--now', '2021-01-01T00:00:00Z', '--verbose', '--no-cache', '--out', out], {cwd: site, env: {DATELINE_WORKERS: workers}});
   assert.is(result.status, 0, result.stderr);
-  return Number(/render \((\d+) cards\)/.exec(result.stdout)?.[1]);
+  const [, cards, entries] = /render \((\d+) cards, (\d+) feed entries\)/.exec(result.stdout) ?? [];
+  return {cards: Number(cards), entries: Number(entries)};
 };
 
 /** Every card on a listing page, by the article it links to. */
@@ -44,8 +46,10 @@ test('should render each card once, and show the same card on every listing', ()
   const site = makeSite();
   for (const workers of ['never', 'always'] as const) {
     const out = path.join(site, `dist-${workers}`);
-    // Every article is listed on six listings or more, and each card is rendered once.
-    assert.is(build(site, workers, out), count, `${workers}: cards rendered`);
+    // Every article is listed on six listings or more, and in as many feeds: each card and each feed entry is made once.
+    const made = build(site, workers, out);
+    assert.is(made.cards, count, `${workers}: cards rendered`);
+    assert.is(made.entries, count, `${workers}: feed entries made`);
     const front = cards(fs.readFileSync(path.join(out, 'index.html'), 'utf8'));
     const section = cards(fs.readFileSync(path.join(out, 'section/sport/index.html'), 'utf8'));
     const tag = cards(fs.readFileSync(path.join(out, 'tag/harbour/index.html'), 'utf8'));
@@ -58,8 +62,15 @@ test('should render each card once, and show the same card on every listing', ()
       if (tag.has(url)) assert.is(tag.get(url), card);
     }
   }
-  const read = (workers: string) => fs.readFileSync(path.join(site, `dist-${workers}`, 'tag/harbour/index.html'), 'utf8');
+  const read = (workers: string, file = 'tag/harbour/index.html') => fs.readFileSync(path.join(site, `dist-${workers}`, file), 'utf8');
   assert.is(read('always'), read('never'));
+  // The same item in the main feed and a tag's, byte for byte, in each format.
+  for (const [main, tag, item] of [['feed.xml', 'tag/harbour/feed.xml', /<item>[\s\S]*?<\/item>/g], ['atom.xml', 'tag/harbour/atom.xml', /<entry>[\s\S]*?<\/entry>/g]] as const) {
+    const items = (file: string) => new Set(read('never', file).match(item) ?? []);
+    const inMain = items(main);
+    const shared = [...items(tag)].filter((block) => inMain.has(block));
+    assert.ok(shared.length >= 5, `${tag}: ${shared.length} items as in ${main}`);
+  }
 });
 
 test.after(removeTempDirs);

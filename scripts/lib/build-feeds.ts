@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {latestUpdate, type FeedDocument, type FeedHistory, type XmlFeedUrls} from './feeds/feed-document.ts';
-import {feedEntry, noDerivedSizes, type DerivedSizes} from './feeds/feed-entry.ts';
+import {noDerivedSizes, type DerivedSizes} from './feeds/feed-entry.ts';
+import {feedItems, type FeedItems} from './feeds/feed-items.ts';
 import {renderAtom} from './feeds/render-atom.ts';
 import {renderJson} from './feeds/render-json.ts';
 import {renderRss} from './feeds/render-rss.ts';
@@ -51,10 +52,10 @@ const stylesheetPath = 'assets/feed.xsl';
  *
  * @param sizes The derived photos' byte sizes, for their enclosures (see {@link lazyFeeds}).
  */
-export function buildFeeds(spec: FeedSpec, config: SiteConfig, sizes: DerivedSizes = noDerivedSizes): OutputFile[] {
+export function buildFeeds(spec: FeedSpec, config: SiteConfig, sizes: DerivedSizes = noDerivedSizes, items: FeedItems = feedItems(config, sizes)): OutputFile[] {
   const summarized = new Set(spec.summarized ?? []);
   for (;;) {
-    const files = renderFeedSet(spec, config, summarized, sizes);
+    const files = renderFeedSet(spec, config, summarized, items);
     const over = files.some((file) => 'contents' in file && Buffer.byteLength(file.contents) > config.feedMaxBytes);
     // The plan's sizes are estimates: should a document still pass the budget, summarize its largest whole item too.
     const largest = spec.articles.filter((article) => !summarized.has(article.path)).sort((a, b) => b.feedBytes - a.feedBytes || (a.path < b.path ? -1 : 1))[0];
@@ -63,8 +64,10 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig, sizes: DerivedSiz
   }
 }
 
-function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>, sizes: DerivedSizes): OutputFile[] {
-  const entries = spec.articles.map((article) => feedEntry(article, config, summarized.has(article.path), sizes));
+function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>, items: FeedItems): OutputFile[] {
+  // Each item comes from the build's memo: rendered once however many feeds carry it.
+  const flags = spec.articles.map((article) => summarized.has(article.path));
+  const entries = spec.articles.map((article, index) => items.entry(article, flags[index]!));
   const xmlUrls = (paths: XmlFeedPaths | undefined): XmlFeedUrls | undefined => (paths ? {rss: urlOf(config, paths.rss), atom: urlOf(config, paths.atom)} : undefined);
   const history: FeedHistory | undefined = spec.history && {
     archive: spec.history.archive,
@@ -88,9 +91,9 @@ function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlyS
     entries,
   };
   return [
-    {path: spec.paths.rss, contents: renderRss(document)},
-    {path: spec.paths.atom, contents: renderAtom(document)},
-    ...(spec.paths.json === undefined ? [] : [{path: spec.paths.json, contents: renderJson(document)}]),
+    {path: spec.paths.rss, contents: renderRss(document, spec.articles.map((article, index) => items.rss(article, flags[index]!)))},
+    {path: spec.paths.atom, contents: renderAtom(document, spec.articles.map((article, index) => items.atom(article, flags[index]!)))},
+    ...(spec.paths.json === undefined ? [] : [{path: spec.paths.json, contents: renderJson(document, spec.articles.map((article, index) => items.json(article, flags[index]!)))}]),
   ];
 }
 
@@ -103,7 +106,7 @@ function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlyS
  * sizes: a photo's derived names carry its key (its bytes, the settings and sharp's version),
  * which the article's content key includes, so other bytes mean another fingerprint.
  */
-export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (value: unknown) => string, sizes: DerivedSizes): OutputFile[] {
+export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (value: unknown) => string, sizes: DerivedSizes, items: FeedItems): OutputFile[] {
   let built: OutputFile[] | undefined;
   let taken = 0;
   const paths = [spec.paths.rss, spec.paths.atom, ...(spec.paths.json === undefined ? [] : [spec.paths.json])];
@@ -114,7 +117,7 @@ export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (valu
     key: `${key}:${index}`,
     ...(photos ? {awaits: 'images' as const} : {}),
     render: () => {
-      built ??= buildFeeds(spec, config, sizes);
+      built ??= buildFeeds(spec, config, sizes, items);
       const output = built[index]!;
       // Each format is asked for once: let go of the spec's documents once all are (an archive's are large).
       if (++taken === paths.length) built = undefined;

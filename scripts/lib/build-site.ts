@@ -26,6 +26,7 @@ import {renderInParallel} from './render-in-parallel.ts';
 import {deriveImages} from './images/derive-images.ts';
 import {derivedSizes, imageOutputs, photoPlans, photosChanged, readStamps, saveStamps} from './images/image-outputs.ts';
 import {pruneImageCache} from './images/prune-image-cache.ts';
+import {feedItems, type FeedItems} from './feeds/feed-items.ts';
 import {cardRenderer, createEngine, siteView, type CardRenderer, type SiteView} from './render-pages.ts';
 import {locateTemplateError} from './locate-template-error.ts';
 import {fail} from './report-issues.ts';
@@ -240,7 +241,7 @@ async function buildWith(
       if ('awaits' in file && file.awaits === 'images') sizes ??= derivedSizes(await images);
       renderAndWrite(session, file, count);
     }
-    step(`render (${planned.cards.rendered()} cards)`);
+    step(`render (${planned.cards.rendered()} cards, ${planned.feedItems.made()} feed entries)`);
     progress({step: 'render', done: planned.pages, total: planned.pages});
     index = await search;
     if ('error' in index) {
@@ -301,13 +302,14 @@ function renderSite(
   config: SiteConfig,
   keyOf: (article: Article) => string | undefined,
   derivedSizes: DerivedSizes,
-): {files: OutputFile[]; pages: number; feeds: number; site: SiteView; cards: CardRenderer; feedSizes: FeedSizeReport[]} {
+): {files: OutputFile[]; pages: number; feeds: number; site: SiteView; cards: CardRenderer; feedItems: FeedItems; feedSizes: FeedSizeReport[]} {
   const engine = createEngine(config);
   const site = siteView(
     config,
     sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
   );
   const cards = cardRenderer(engine, site, config);
+  const items = feedItems(config, derivedSizes);
   const {now: _now, ...settings} = config;
   const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
   const ref = (article: ArticleSummary): string => {
@@ -332,6 +334,7 @@ function renderSite(
     fingerprint: (value: unknown) => fingerprint(value, keyOf, salt),
     report: (report: FeedSizeReport) => void feedSizes.push(report),
     derivedSizes,
+    feedItems: items,
   };
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
     if (!('render' in file)) return file;
@@ -348,7 +351,7 @@ function renderSite(
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
-  return {files, pages, feeds, site, cards, feedSizes};
+  return {files, pages, feeds, site, cards, feedItems: items, feedSizes};
 }
 
 /**

@@ -1,4 +1,5 @@
 import type {Liquid} from 'liquidjs';
+import type {FeedItems} from '../feeds/feed-items.ts';
 import type {DerivedSizes} from '../feeds/feed-entry.ts';
 import type {PagePlan} from '../plan-pages.ts';
 import type {SiteView} from '../render-pages.ts';
@@ -35,6 +36,8 @@ export interface EmitContext {
   readonly digest: (plain: unknown) => string;
   /** The derived photos' byte sizes by file name, for feeds' enclosures: to be asked only by outputs that `awaits` the image stage, when they render. */
   readonly derivedSizes: DerivedSizes;
+  /** Each article's feed entry and items, made once per build for every feed that carries them. */
+  readonly feedItems: FeedItems;
 }
 
 /** What an emitter tells the author about a feed document that would pass `feedMaxBytes`. */

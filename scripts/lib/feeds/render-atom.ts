@@ -1,6 +1,7 @@
 import {Feed} from 'feed';
 import type {FeedDocument, FeedHistory} from './feed-document.ts';
 import type {FeedEntry} from './feed-entry.ts';
+import {replaceBlock} from './render-rss.ts';
 import {escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forText, marker, xmlElement} from './xml-text.ts';
 
 /**
@@ -9,7 +10,7 @@ import {escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forText, marke
  * real media type and length, as `media:content` with its size, caption and credit, and (a photo) as a smaller `media:thumbnail`. `feed` has no hook for
  * these, so it writes a marked `<rights>` where each belongs and the marks are replaced.
  */
-export function renderAtom(document: FeedDocument): string {
+export function renderAtom(document: FeedDocument, entries: readonly string[] = document.entries.map(renderAtomEntry)): string {
   const feed = new Feed({
     id: document.id,
     title: forText(document.title),
@@ -21,35 +22,46 @@ export function renderAtom(document: FeedDocument): string {
     copyright: `${marker}feed${marker}`,
     ...(document.stylesheet ? {stylesheet: forAttribute(document.stylesheet)} : {}),
   });
-  document.entries.forEach((entry, index) => {
-    feed.addItem({
-      // `type="html"`: the title and summary are HTML, so plain text is escaped once.
-      title: forCdata(escapeHtml(entry.title)),
-      id: entry.id,
-      link: entry.link,
-      date: new Date(entry.updated),
-      published: new Date(entry.published),
-      ...(entry.summary ? {description: forCdata(escapeHtml(entry.summary))} : {}),
-      content: forCdata(entry.contentHtml),
-      author: entry.authors.map((name) => ({name: forText(name)})),
-      copyright: `${marker}${index}${marker}`,
-    });
-  });
-
-  let entry = 0;
+  // One placeholder entry marks where the entries go: each was rendered once (`renderAtomEntry`), however many feeds carry it.
+  feed.addItem({title: placeholder, id: 'https://placeholder.invalid/', link: 'https://placeholder.invalid/', date: new Date(0)});
   const xml = feed
     .atom1()
-    // `feed` indents each entry by four spaces; no content can hold a raw `<entry>` (HTML is in CDATA with `<` of text escaped).
-    .replace(/\n {4}<entry>/g, (whole) => {
-      const language = document.entries[entry++]?.language;
-      return language ? `\n    <entry xml:lang="${escapeXml(language)}">` : whole;
-    })
     .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="${escapeXml(document.language)}">`)
-    .replace(new RegExp(`(\\n *)<rights>${marker}feed${marker}</rights>`), (_, indent: string) => feedExtras(document).map((line) => indent + line).join(''))
-    .replace(new RegExp(`(\\n *)<rights>${marker}(\\d+)${marker}</rights>`, 'g'), (_, indent: string, index: string) =>
-      entryExtras(document.entries[Number(index)]!).map((line) => indent + line).join(''),
-    );
-  return finishXml(xml);
+    .replace(new RegExp(`(\\n *)<rights>${marker}feed${marker}</rights>`), (_, indent: string) => feedExtras(document).map((line) => indent + line).join(''));
+  return finishXml(replaceBlock(xml, entryOpen, entryClose, placeholder, entries.join('')));
+}
+
+/** Where `feed` writes an entry: indented under `<feed>`. */
+const entryOpen = '\n    <entry>';
+const entryClose = '\n    </entry>';
+/** Stands for the entries while `feed` writes the document (no title can hold the marker character: it is not allowed in XML). */
+const placeholder = `${marker}entries${marker}`;
+
+/**
+ * One entry as an Atom `<entry>`, with its line break and indentation, exactly as it stands in a
+ * document: its `xml:lang`, categories and lead image added. An article's entry is the same in
+ * every feed that carries it, so it is rendered once per build (see `feed-items.ts`).
+ */
+export function renderAtomEntry(entry: FeedEntry): string {
+  const feed = new Feed({id: '', title: '', copyright: ''});
+  feed.addItem({
+    // `type="html"`: the title and summary are HTML, so plain text is escaped once.
+    title: forCdata(escapeHtml(entry.title)),
+    id: entry.id,
+    link: entry.link,
+    date: new Date(entry.updated),
+    published: new Date(entry.published),
+    ...(entry.summary ? {description: forCdata(escapeHtml(entry.summary))} : {}),
+    content: forCdata(entry.contentHtml),
+    author: entry.authors.map((name) => ({name: forText(name)})),
+    copyright: `${marker}entry${marker}`,
+  });
+  const xml = feed.atom1();
+  // `feed` indents each entry by four spaces; no content can hold a raw `<entry>` (HTML is in CDATA with `<` of text escaped).
+  const block = xml.slice(xml.indexOf(entryOpen), xml.lastIndexOf(entryClose) + entryClose.length);
+  return block
+    .replace(entryOpen, entry.language ? `\n    <entry xml:lang="${escapeXml(entry.language)}">` : entryOpen)
+    .replace(new RegExp(`(\\n *)<rights>${marker}entry${marker}</rights>`), (_, indent: string) => entryExtras(entry).map((line) => indent + line).join(''));
 }
 
 function feedExtras(document: FeedDocument): string[] {

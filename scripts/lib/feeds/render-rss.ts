@@ -1,7 +1,7 @@
 import {Feed, type Extension} from 'feed';
 import type {FeedDocument, FeedHistory} from './feed-document.ts';
 import type {FeedEntry} from './feed-entry.ts';
-import {escapeHtml, finishXml, forAttribute, forCdata, forText} from './xml-text.ts';
+import {escapeHtml, finishXml, forAttribute, forCdata, forText, marker} from './xml-text.ts';
 
 const namespaces = {
   dc: 'http://purl.org/dc/elements/1.1/',
@@ -18,7 +18,7 @@ const namespaces = {
  * type and size, as `media:content` with its size, caption and credit, and (a photo) as a
  * smaller `media:thumbnail`, `lastBuildDate` from content.
  */
-export function renderRss(document: FeedDocument): string {
+export function renderRss(document: FeedDocument, items: readonly string[] = document.entries.map(renderRssItem)): string {
   const feed = new Feed({
     title: forText(document.title),
     // Readers render a channel's description as HTML, as they do an item's: the text is escaped for HTML once, then for XML.
@@ -33,7 +33,8 @@ export function renderRss(document: FeedDocument): string {
   });
   feed.addExtension({name: 'atom:link', objects: channelLinks(document.self.rss, document.history) as unknown as Record<string, unknown>});
   if (document.history?.archive) feed.addExtension({name: 'fh:archive', objects: {}});
-  for (const entry of document.entries) feed.addItem(rssItem(entry));
+  // One placeholder item marks where the items go: each was rendered once (`renderRssItem`), however many feeds carry it.
+  feed.addItem({title: placeholder, link: 'https://placeholder.invalid/', date: new Date(0)});
 
   const used = new Set(['dc', 'content', 'atom', ...(document.history?.archive ? ['fh'] : []), ...(document.entries.some((entry) => entry.image) ? ['media'] : [])]);
   const declarations = Object.entries(namespaces)
@@ -41,7 +42,34 @@ export function renderRss(document: FeedDocument): string {
     .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
     .join('');
   const xml = feed.rss2().replace(/<rss version="2\.0"[^>]*>/, `<rss version="2.0"${declarations}>`);
-  return finishXml(xml);
+  return finishXml(replaceBlock(xml, itemOpen, itemClose, placeholder, items.join('')));
+}
+
+/** Where `feed` writes an item: indented under `<channel>`. */
+const itemOpen = '\n        <item>';
+const itemClose = '\n        </item>';
+/** Stands for the items in the channel while `feed` writes it (no title can hold the marker character). */
+const placeholder = `${marker}items${marker}`;
+
+/**
+ * One entry as an RSS `<item>`, with its line break and indentation, exactly as `feed` writes it
+ * in a document: an article's item is the same in every feed that carries it, so it is rendered
+ * once per build and each feed is assembled from those strings (see `feed-items.ts`).
+ */
+export function renderRssItem(entry: FeedEntry): string {
+  const feed = new Feed({title: '', id: '', copyright: ''});
+  feed.addItem(rssItem(entry));
+  const xml = feed.rss2();
+  return xml.slice(xml.indexOf(itemOpen), xml.lastIndexOf(itemClose) + itemClose.length);
+}
+
+/** `xml` with the block from `open` to `close` around `mark` replaced by `by`. */
+export function replaceBlock(xml: string, open: string, close: string, mark: string, by: string): string {
+  const at = xml.indexOf(mark);
+  const start = xml.lastIndexOf(open, at);
+  const end = xml.indexOf(close, at) + close.length;
+  if (at < 0 || start < 0 || end < close.length) throw new Error(`feed's output has no ${open.trim()} to replace`);
+  return xml.slice(0, start) + by + xml.slice(end);
 }
 
 function channelLinks(self: string, history: FeedHistory | undefined): object[] {

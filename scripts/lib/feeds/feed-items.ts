@@ -1,0 +1,56 @@
+import type {Article, SiteConfig} from '../types.ts';
+import {feedEntry, noDerivedSizes, type DerivedSizes, type FeedEntry} from './feed-entry.ts';
+import {renderAtomEntry} from './render-atom.ts';
+import {renderJsonItem, type JsonItem} from './render-json.ts';
+import {renderRssItem} from './render-rss.ts';
+
+/**
+ * Each article's feed entry and its item in each format, made once per build however many
+ * feeds carry it (the main feed, its archive month, its section's, tags' and author's feeds):
+ * every feed document is assembled from these. An item whose article is summarized to fit
+ * `feedMaxBytes` is another item, made once too.
+ */
+export interface FeedItems {
+  readonly entry: (article: Article, summarized: boolean) => FeedEntry;
+  readonly rss: (article: Article, summarized: boolean) => string;
+  readonly atom: (article: Article, summarized: boolean) => string;
+  readonly json: (article: Article, summarized: boolean) => JsonItem;
+  /** How many entries were made so far (for `--verbose`). */
+  readonly made: () => number;
+}
+
+interface Made {
+  entry: FeedEntry;
+  rss?: string;
+  atom?: string;
+  json?: JsonItem;
+}
+
+/** A memo of feed items for one build; `sizes` gives the derived photos' byte sizes once the image stage is done. */
+export function feedItems(config: SiteConfig, sizes: DerivedSizes = noDerivedSizes): FeedItems {
+  const made = new WeakMap<Article, [Made | undefined, Made | undefined]>();
+  let count = 0;
+  const of = (article: Article, summarized: boolean): Made => {
+    let pair = made.get(article);
+    if (!pair) made.set(article, (pair = [undefined, undefined]));
+    const slot = summarized ? 1 : 0;
+    if (!pair[slot]) count++;
+    return (pair[slot] ??= {entry: feedEntry(article, config, summarized, sizes)});
+  };
+  return {
+    entry: (article, summarized) => of(article, summarized).entry,
+    rss: (article, summarized) => {
+      const item = of(article, summarized);
+      return (item.rss ??= renderRssItem(item.entry));
+    },
+    atom: (article, summarized) => {
+      const item = of(article, summarized);
+      return (item.atom ??= renderAtomEntry(item.entry));
+    },
+    json: (article, summarized) => {
+      const item = of(article, summarized);
+      return (item.json ??= renderJsonItem(item.entry));
+    },
+    made: () => count,
+  };
+}
