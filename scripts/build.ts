@@ -1,9 +1,9 @@
 import {pathToFileURL} from 'node:url';
-import {buildSite} from './lib/build-site.ts';
-import {progressReporter} from './lib/build-progress.ts';
-import {formatReport} from './lib/format-report.ts';
-import {formatFailure, formatSummary} from './lib/format-summary.ts';
-import {checkNow, parseCommandLine} from './lib/parse-command-line.ts';
+import {buildSite} from './lib/build/build-site.ts';
+import {progressReporter} from './lib/report/build-progress.ts';
+import {formatReport} from './lib/report/format-report.ts';
+import {formatFailure, formatSummary} from './lib/report/format-summary.ts';
+import {checkNow, parseCommandLine} from './lib/cli/parse-command-line.ts';
 
 export const buildUsage = `Usage: dateline build [--url URL] [--articles DIR] [--out DIR] [--config FILE] [--now ISO] [--drafts] [--no-cache] [--quiet|--verbose]
 

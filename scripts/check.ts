@@ -1,8 +1,8 @@
 import {pathToFileURL} from 'node:url';
-import {progressReporter} from './lib/build-progress.ts';
+import {progressReporter} from './lib/report/build-progress.ts';
 import {checkSite} from './lib/check/check-site.ts';
-import {formatReport} from './lib/format-report.ts';
-import {checkNow, parseCommandLine} from './lib/parse-command-line.ts';
+import {formatReport} from './lib/report/format-report.ts';
+import {checkNow, parseCommandLine} from './lib/cli/parse-command-line.ts';
 
 export const checkUsage = `Usage: dateline check [--url URL] [--articles DIR] [--config FILE] [--now ISO] [--drafts] [--no-cache] [--quiet|--verbose]
 

@@ -13,7 +13,7 @@ const scripts = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(scripts);
 
 /** The modules the bundle starts from: the command line and the worker threads' task modules. */
-const entries = {cli: 'cli.ts', 'parse-batch': 'lib/parse-batch.ts', 'render-batch': 'lib/render-batch.ts'};
+const entries = {cli: 'cli.ts', 'parse-batch': 'lib/article/parse-batch.ts', 'render-batch': 'lib/render/render-batch.ts'};
 /** Plain files the bundled code reads next to itself. */
 const assets = ['lib/serve/live-reload-client.js'];
 

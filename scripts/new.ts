@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {loadConfig} from './lib/config.ts';
-import {formatReport} from './lib/format-report.ts';
-import {articleExtensions} from './lib/load-articles.ts';
-import {checkNow, parseCommandLine} from './lib/parse-command-line.ts';
-import {planNewArticle, slugOfFileName} from './lib/plan-new-article.ts';
+import {loadConfig} from './lib/config/config.ts';
+import {formatReport} from './lib/report/format-report.ts';
+import {articleExtensions} from './lib/source/load-articles.ts';
+import {checkNow, parseCommandLine} from './lib/cli/parse-command-line.ts';
+import {planNewArticle, slugOfFileName} from './lib/plan/plan-new-article.ts';
 
 export const newUsage = `Usage: dateline new "Headline" [--section S] [--txt] [--articles DIR] [--config FILE] [--now ISO] [--quiet]
 

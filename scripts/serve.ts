@@ -1,5 +1,5 @@
 import {pathToFileURL} from 'node:url';
-import {checkNow, parseCommandLine} from './lib/parse-command-line.ts';
+import {checkNow, parseCommandLine} from './lib/cli/parse-command-line.ts';
 import {startServer} from './lib/serve/start-server.ts';
 
 export const serveUsage = `Usage: dateline serve [--port N] [--url URL] [--articles DIR] [--config FILE] [--no-drafts] [--no-cache] [--quiet|--verbose]

@@ -14,7 +14,7 @@ import path from 'node:path';
 import {chromium, type Browser, type Page} from 'playwright-core';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildSite} from '../scripts/lib/build-site.ts';
+import {buildSite} from '../scripts/lib/build/build-site.ts';
 import {root} from './helpers/config.ts';
 import {urlsOf} from './helpers/files.ts';
 import {serveStatic, type StaticServer} from './helpers/serve.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildFeeds, type FeedSpec} from '../scripts/lib/build-feeds.ts';
+import {buildFeeds, type FeedSpec} from '../scripts/lib/feeds/build-feeds.ts';
 import type {Article, OutputFile} from '../scripts/lib/types.ts';
 import {fixture, testConfig} from './helpers/config.ts';
 import {makeArticle} from './helpers/make-article.ts';

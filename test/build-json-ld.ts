@@ -1,8 +1,8 @@
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from '../scripts/lib/build-json-ld.ts';
+import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from '../scripts/lib/render/build-json-ld.ts';
 import type {Article} from '../scripts/lib/types.ts';
-import {articleView} from '../scripts/lib/view-model.ts';
+import {articleView} from '../scripts/lib/render/view-model.ts';
 import {testConfig} from './helpers/config.ts';
 
 const config = testConfig();

@@ -1,7 +1,7 @@
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {progressReporter} from '../scripts/lib/build-progress.ts';
-import type {BuildProgress} from '../scripts/lib/build-site.ts';
+import {progressReporter} from '../scripts/lib/report/build-progress.ts';
+import type {BuildProgress} from '../scripts/lib/build/build-site.ts';
 
 /** A stream stand-in that records what was written. */
 function stream(isTTY: boolean) {

@@ -1,6 +1,6 @@
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildSearchIndex, searchRecord} from '../scripts/lib/build-search-index.ts';
+import {buildSearchIndex, searchRecord} from '../scripts/lib/search/build-search-index.ts';
 import type {Article} from '../scripts/lib/types.ts';
 import {testConfig} from './helpers/config.ts';
 

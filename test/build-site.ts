@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildSite} from '../scripts/lib/build-site.ts';
+import {buildSite} from '../scripts/lib/build/build-site.ts';
 import {fixture} from './helpers/config.ts';
 import {listFiles} from './helpers/files.ts';
 

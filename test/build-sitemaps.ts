@@ -1,7 +1,7 @@
 import {XMLParser} from 'fast-xml-parser';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {escapeXml, newsLanguage, newsSitemapLimit, newsSitemapXml, robotsTxt, sitemapXml} from '../scripts/lib/build-sitemaps.ts';
+import {escapeXml, newsLanguage, newsSitemapLimit, newsSitemapXml, robotsTxt, sitemapXml} from '../scripts/lib/render/build-sitemaps.ts';
 import type {Article} from '../scripts/lib/types.ts';
 import {testConfig} from './helpers/config.ts';
 

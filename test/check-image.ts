@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {imageProblem} from '../scripts/lib/check-image.ts';
+import {imageProblem} from '../scripts/lib/article/check-image.ts';
 import {removeTempDirs, tempDir} from './helpers/files.ts';
 
 function svg(body: string): string {

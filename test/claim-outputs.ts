@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {articleOwner, describeClash, OutputClaims, reservedPaths} from '../scripts/lib/claim-outputs.ts';
+import {articleOwner, describeClash, OutputClaims, reservedPaths} from '../scripts/lib/plan/claim-outputs.ts';
 import {testConfig} from './helpers/config.ts';
 import {copySite} from './helpers/copy-site.ts';
 import {removeTempDirs, snapshot, snapshotDifferences, tempDir} from './helpers/files.ts';

@@ -1,6 +1,6 @@
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {loadConfig} from '../scripts/lib/config.ts';
+import {loadConfig} from '../scripts/lib/config/config.ts';
 import {fixture} from './helpers/config.ts';
 
 const cwd = fixture('config');

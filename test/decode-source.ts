@@ -1,7 +1,7 @@
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {VFile} from 'vfile';
-import {decodeSource} from '../scripts/lib/decode-source.ts';
+import {decodeSource} from '../scripts/lib/source/decode-source.ts';
 
 function decode(bytes: Uint8Array | string) {
   const file = new VFile({path: 'a.md'});

@@ -12,7 +12,7 @@ import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {root} from './helpers/config.ts';
 
-const entryPoints = ['scripts/bin.js', 'scripts/lib/parse-batch.ts', 'scripts/lib/render-batch.ts'].map((file) => path.join(root, file));
+const entryPoints = ['scripts/bin.js', 'scripts/lib/article/parse-batch.ts', 'scripts/lib/render/render-batch.ts'].map((file) => path.join(root, file));
 
 /** The package a bare import names (`@scope/name/sub` → `@scope/name`), or undefined for a relative path or a Node built-in. */
 function packageOf(specifier: string): string | undefined {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildSite} from '../scripts/lib/build-site.ts';
-import {loadConfig} from '../scripts/lib/config.ts';
+import {buildSite} from '../scripts/lib/build/build-site.ts';
+import {loadConfig} from '../scripts/lib/config/config.ts';
 import {fixture} from './helpers/config.ts';
 import {removeTempDirs, tempDir} from './helpers/files.ts';
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildFeeds} from '../scripts/lib/build-feeds.ts';
+import {buildFeeds} from '../scripts/lib/feeds/build-feeds.ts';
 import {fixture} from './helpers/config.ts';
 import {testConfig} from './helpers/config.ts';
 import {listFiles, removeTempDirs, snapshot, snapshotDifferences, tempDir} from './helpers/files.ts';

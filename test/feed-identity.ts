@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildSite} from '../scripts/lib/build-site.ts';
+import {buildSite} from '../scripts/lib/build/build-site.ts';
 import {parsers} from './helpers/feeds.ts';
 import {root} from './helpers/config.ts';
 import {removeTempDirs, tempDir} from './helpers/files.ts';

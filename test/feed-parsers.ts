@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildSite} from '../scripts/lib/build-site.ts';
+import {buildSite} from '../scripts/lib/build/build-site.ts';
 import {slugify} from '../scripts/lib/slugify.ts';
 import type {Article, SiteConfig} from '../scripts/lib/types.ts';
 import {parsers, publishedArticles, type ParsedFeed} from './helpers/feeds.ts';

@@ -9,7 +9,7 @@ import {toHtml} from 'hast-util-to-html';
 import {h} from 'hastscript';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildFeeds} from '../scripts/lib/build-feeds.ts';
+import {buildFeeds} from '../scripts/lib/feeds/build-feeds.ts';
 import type {Article, OutputFile} from '../scripts/lib/types.ts';
 import {testConfig} from './helpers/config.ts';
 import {makeArticle} from './helpers/make-article.ts';

@@ -1,7 +1,7 @@
 import {fromHtml} from 'hast-util-from-html';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {hastToHtml} from '../scripts/lib/hast-to-html.ts';
+import {hastToHtml} from '../scripts/lib/article/hast-to-html.ts';
 
 const page = 'https://owner.github.io/repo/2020/01/story/';
 const body = (html: string) => fromHtml(html, {fragment: true});

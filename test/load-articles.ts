@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {contentHash} from '../scripts/lib/build-cache.ts';
-import {loadArticles, readText, type SourceStamp} from '../scripts/lib/load-articles.ts';
+import {contentHash} from '../scripts/lib/cache/build-cache.ts';
+import {loadArticles, readText, type SourceStamp} from '../scripts/lib/source/load-articles.ts';
 import {removeTempDirs, rewriteKeepingSizeAndTime, tempDir} from './helpers/files.ts';
 
 const maxBytes = 1_000_000;

@@ -10,8 +10,8 @@ import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {newsParser} from '../scripts/lib/markdown-to-hast.ts';
-import {remarkNewsMarkdown} from '../scripts/lib/plugins/remark-news-markdown.ts';
+import {newsParser} from '../scripts/lib/article/markdown-to-hast.ts';
+import {remarkNewsMarkdown} from '../scripts/lib/article/plugins/remark-news-markdown.ts';
 
 const both = unified().use(remarkParse).use(remarkNewsMarkdown).freeze();
 const root = path.join(import.meta.dirname, '..');

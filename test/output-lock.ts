@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {acquireLock, type LockOptions} from '../scripts/lib/output-lock.ts';
+import {acquireLock, type LockOptions} from '../scripts/lib/output/output-lock.ts';
 import {removeTempDirs, tempDir} from './helpers/files.ts';
 
 /** Run `work` holding the lock, as the writer does from opening the output to committing it. */

@@ -3,9 +3,9 @@ import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {VFile} from 'vfile';
-import {parseArticle} from '../scripts/lib/parse-article.ts';
+import {parseArticle} from '../scripts/lib/article/parse-article.ts';
 import {fixture, root, testConfig} from './helpers/config.ts';
-import {loadWireTools} from '../scripts/lib/wire/wire-tools.ts';
+import {loadWireTools} from '../scripts/lib/article/wire/wire-tools.ts';
 
 
 function parse(relative: string, config = testConfig()) {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { builtInChromePatterns, parseWireCopy } from '../scripts/lib/parse-wire-copy.ts';
-import {loadWireTools} from '../scripts/lib/wire/wire-tools.ts';
+import { builtInChromePatterns, parseWireCopy } from '../scripts/lib/article/parse-wire-copy.ts';
+import {loadWireTools} from '../scripts/lib/article/wire/wire-tools.ts';
 
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/wire/${name}`, import.meta.url), 'utf8');

@@ -1,6 +1,6 @@
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {archiveYears, monthTitle} from '../scripts/lib/plan-archive-pages.ts';
+import {archiveYears, monthTitle} from '../scripts/lib/plan/plan-archive-pages.ts';
 import type {Article} from '../scripts/lib/types.ts';
 
 const make = (slug: string, date: string): Article => ({slug, path: `x/${slug}/`, date}) as unknown as Article;

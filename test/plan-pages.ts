@@ -1,6 +1,6 @@
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {planPages, sortArticles, type ListPage} from '../scripts/lib/plan-pages.ts';
+import {planPages, sortArticles, type ListPage} from '../scripts/lib/plan/plan-pages.ts';
 import type {Article} from '../scripts/lib/types.ts';
 import {testConfig} from './helpers/config.ts';
 

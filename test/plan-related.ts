@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {indexTags, relatedArticles} from '../scripts/lib/plan-related.ts';
+import {indexTags, relatedArticles} from '../scripts/lib/plan/plan-related.ts';
 import type {Article} from '../scripts/lib/types.ts';
 
 const make = (slug: string, date: string, tags: string[]): Article => ({slug, path: `x/${slug}/`, date, tags}) as unknown as Article;

@@ -13,14 +13,14 @@ import {toHtml} from 'hast-util-to-html';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {VFile} from 'vfile';
-import {parseArticle} from '../scripts/lib/parse-article.ts';
-import {parseWireCopy} from '../scripts/lib/parse-wire-copy.ts';
-import {readFrontMatter} from '../scripts/lib/read-front-matter.ts';
+import {parseArticle} from '../scripts/lib/article/parse-article.ts';
+import {parseWireCopy} from '../scripts/lib/article/parse-wire-copy.ts';
+import {readFrontMatter} from '../scripts/lib/source/read-front-matter.ts';
 import {isReservedName, slugify} from '../scripts/lib/slugify.ts';
-import {inside} from '../scripts/lib/write-output.ts';
+import {inside} from '../scripts/lib/output/write-output.ts';
 import {testConfig} from './helpers/config.ts';
 import {executableMarkup} from './helpers/scan-markup.ts';
-import {loadWireTools} from '../scripts/lib/wire/wire-tools.ts';
+import {loadWireTools} from '../scripts/lib/article/wire/wire-tools.ts';
 
 
 /** Fixed seed: the same cases on every run (change it to explore). */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {VFile} from 'vfile';
-import {readFrontMatter} from '../scripts/lib/read-front-matter.ts';
+import {readFrontMatter} from '../scripts/lib/source/read-front-matter.ts';
 import {fixture} from './helpers/config.ts';
 
 function read(name: string) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {createRequire} from 'node:module';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildSite} from '../scripts/lib/build-site.ts';
+import {buildSite} from '../scripts/lib/build/build-site.ts';
 import {fixture, root} from './helpers/config.ts';
 import {listFiles} from './helpers/files.ts';
 

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import type {Article} from '../scripts/lib/types.ts';
-import {articleView, authorPath, countWords, encodePath, readingMinutes, urlOf} from '../scripts/lib/view-model.ts';
+import {articleView, readingMinutes} from '../scripts/lib/render/view-model.ts';
+import {countWords} from '../scripts/lib/article/count-words.ts';
+import {authorPath, encodePath, urlOf} from '../scripts/lib/urls.ts';
 import {testConfig} from './helpers/config.ts';
 
 const config = testConfig();

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {renderAndWrite} from '../scripts/lib/render-due.ts';
+import {renderAndWrite} from '../scripts/lib/render/render-due.ts';
 import type {OutputFile} from '../scripts/lib/types.ts';
-import {inside, OutputError, OutputSession, writeOutput, type OutputState} from '../scripts/lib/write-output.ts';
+import {inside, OutputError, OutputSession, writeOutput, type OutputState} from '../scripts/lib/output/write-output.ts';
 
 /** The build's render and write steps over `files`: what is due is rendered, the rest kept by fingerprint. */
 function renderThenWrite(out: string, files: readonly OutputFile[], state?: OutputState) {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {configDefaults} from '../../scripts/lib/config-defaults.ts';
+import {configDefaults} from '../../scripts/lib/config/config-defaults.ts';
 import type {SiteConfig} from '../../scripts/lib/types.ts';
 
 /** The repository root. */

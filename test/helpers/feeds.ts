@@ -1,12 +1,12 @@
 import {extractFromJson, extractFromXml} from '@extractus/feed-extractor';
 import {parseFeed} from 'feedsmith';
 import Parser from 'rss-parser';
-import {loadConfig} from '../../scripts/lib/config.ts';
-import {loadArticles} from '../../scripts/lib/load-articles.ts';
-import {parseArticle} from '../../scripts/lib/parse-article.ts';
-import {sortArticles} from '../../scripts/lib/plan-pages.ts';
+import {loadConfig} from '../../scripts/lib/config/config.ts';
+import {loadArticles} from '../../scripts/lib/source/load-articles.ts';
+import {parseArticle} from '../../scripts/lib/article/parse-article.ts';
+import {sortArticles} from '../../scripts/lib/plan/plan-pages.ts';
 import type {Article, SiteConfig} from '../../scripts/lib/types.ts';
-import {loadWireTools} from '../../scripts/lib/wire/wire-tools.ts';
+import {loadWireTools} from '../../scripts/lib/article/wire/wire-tools.ts';
 
 /** The published articles of a site folder, newest first, read by the build's own stages. */
 export async function publishedArticles(cwd: string, overrides: {now?: string} = {}): Promise<{config: SiteConfig; articles: Article[]}> {

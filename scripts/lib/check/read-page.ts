@@ -1,4 +1,4 @@
-import {isDecorative} from '../plugins/rehype-require-alt.ts';
+import {isDecorative} from '../article/plugins/rehype-require-alt.ts';
 import type {Element} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {visit} from 'unist-util-visit';

@@ -6,7 +6,7 @@ import mime from 'mime';
 import {formatDate} from '../dates.ts';
 import {mediaTypes} from '../images/picture.ts';
 import type {Article, SiteConfig} from '../types.ts';
-import {urlOf} from '../view-model.ts';
+import {urlOf} from '../urls.ts';
 import {stripIllegalXml} from './xml-text.ts';
 
 /** The lead image of an entry, as enclosures and `media:content` carry it. */

@@ -69,3 +69,10 @@ function itemSize(article: ArticleSummary, config: SiteConfig): number {
 function bytesOf(texts: readonly string[]): number {
   return texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
 }
+
+/** What an emitter tells the author about a feed document that would pass `feedMaxBytes`. */
+export type FeedSizeReport =
+  /** The article's item in `document` carries its summary and a link instead of the body. */
+  | {readonly kind: 'summarized'; readonly article: ArticleSummary; readonly document: string}
+  /** `document` passes the budget even with every item summarized. */
+  | {readonly kind: 'over'; readonly document: string; readonly items: number};

@@ -3,7 +3,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import sirv from 'sirv';
-import {liveReloadPath} from '../render-pages.ts';
+import {liveReloadPath} from '../render/render-pages.ts';
 import {errorPage} from './error-page.ts';
 import type {ReloadEvents} from './reload-events.ts';
 

@@ -1,0 +1,280 @@
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import v8 from 'node:v8';
+import {summarizeArticle} from '../article/summarize-article.ts';
+import type {MessageData, ParseOutcome} from '../article/parse-batch.ts';
+import type {Article, ArticleSummary, OutputFile, SiteConfig} from '../types.ts';
+import type {SourceStamp} from '../source/load-articles.ts';
+import type {OutputState} from '../output/write-output.ts';
+
+
+/** Where an article's bodies sit in the cache's body file. */
+interface BodyPlace {
+  readonly offset: number;
+  readonly length: number;
+}
+
+interface IndexEntry {
+  readonly article: ArticleSummary | undefined;
+  readonly messages: readonly MessageData[];
+  readonly body: BodyPlace | undefined;
+}
+
+interface IndexFile {
+  readonly version: string;
+  readonly bodies: string;
+  readonly bodyBytes: number;
+  readonly entries: Map<string, IndexEntry>;
+  /** What the writer knows of each output folder it wrote (by absolute path). */
+  readonly outputs: ReadonlyMap<string, OutputState>;
+  /** Each readable source as last seen (by path), so unchanged files are not read again. */
+  readonly sources: ReadonlyMap<string, SourceStamp>;
+  /** When the scan that saw `sources` began (ms since the epoch). */
+  readonly scannedAt: number;
+  /** The last search index's shards, oldest first: each one's key and file paths (relative to its bundle folder); its files are in `search-<key>.bin`. */
+  readonly search: readonly SearchShardState[] | undefined;
+}
+
+/** A search shard the cache keeps: its key and its files' paths, relative to its bundle folder. */
+interface SearchShardState {
+  readonly key: string;
+  readonly paths: readonly string[];
+}
+
+/** A search shard's file, relative to its bundle folder, read from the cache only if the writer needs its bytes. */
+export interface CachedSearchFile {
+  readonly path: string;
+  readonly render: () => string | Uint8Array;
+}
+
+/** What one build leaves for the next. */
+export interface CacheUpdate {
+  /** This build's parse outcomes by article key: only these are kept. */
+  readonly outcomes: ReadonlyMap<string, ParseOutcome>;
+  /** Every readable source as this build saw it, and when its scan began (none: sources are read again). */
+  readonly sources?: ReadonlyMap<string, SourceStamp> | undefined;
+  readonly scannedAt?: number | undefined;
+  /** The output folder written and what the writer knows of it. */
+  readonly outDir?: string | undefined;
+  readonly output?: OutputState | undefined;
+  /**
+   * This build's search shards, oldest first, with the files of those it made (not taken from the
+   * cache), to keep for the next; undefined when search is off (the last shards are kept).
+   */
+  readonly search?: readonly {readonly key: string; readonly files?: readonly {readonly path: string; readonly contents: string | Uint8Array}[] | undefined}[] | undefined;
+}
+
+/**
+ * The persistent build cache. The index (every parsed article's metadata and messages, and
+ * what the writer knows of the output) is small and read whole; the article bodies live in
+ * an append-only file and are read only when a page or feed that shows them is rendered,
+ * so a warm build reads and writes little more than the index.
+ */
+export class BuildCache {
+  /** Outcomes by article key, bodies loaded on first use. */
+  readonly articles = new Map<string, ParseOutcome>();
+  /** What the writer knows of each output folder (`dist/`, and `serve`'s and `check`'s temporary ones), by absolute path. */
+  outputs = new Map<string, OutputState>();
+  /** Each readable source as the last build saw it. */
+  sources: ReadonlyMap<string, SourceStamp> = new Map();
+  /** When the scan that saw `sources` began (ms since the epoch; 0 when none did). */
+  scannedAt = 0;
+  private search: IndexFile['search'];
+  private readonly places = new Map<string, BodyPlace>();
+  /** The summaries read from the index, by key: saved again as they are. */
+  private readonly summaries = new Map<string, ArticleSummary>();
+  private fd: number | undefined;
+  private bodyFile = 'bodies-0.bin';
+  private bodyBytes = 0;
+
+  private constructor(
+    private readonly dir: string | undefined,
+    private readonly version: string,
+  ) {}
+
+  /** Open the cache in `dir` (undefined: a cache that remembers nothing). A missing, corrupt or other-version cache is empty. */
+  static open(dir: string | undefined, version: string): BuildCache {
+    const cache = new BuildCache(dir, version);
+    if (!dir) return cache;
+    try {
+      const index = v8.deserialize(fs.readFileSync(path.join(dir, 'index.v8'))) as IndexFile;
+      if (index.version !== version) return cache;
+      cache.fd = fs.openSync(path.join(dir, index.bodies), 'r');
+      cache.bodyFile = index.bodies;
+      cache.bodyBytes = index.bodyBytes;
+      cache.outputs = new Map(index.outputs);
+      cache.sources = index.sources;
+      cache.scannedAt = index.scannedAt;
+      cache.search = index.search;
+      for (const [key, entry] of index.entries) {
+        if (entry.body) cache.places.set(key, entry.body);
+        if (entry.article) cache.summaries.set(key, entry.article);
+        cache.articles.set(key, {article: entry.article && cache.lazy(entry.article, entry.body!), messages: entry.messages});
+      }
+    } catch {
+      cache.articles.clear();
+      cache.summaries.clear();
+      cache.places.clear();
+      cache.outputs = new Map();
+      cache.sources = new Map();
+    }
+    return cache;
+  }
+
+  /**
+   * A search shard an earlier build made with key `key` (the same articles, the same way): its
+   * files, each read from `search-<key>.bin` only if the writer needs its bytes (its output
+   * file is not already the same).
+   */
+  searchShard(key: string): CachedSearchFile[] | undefined {
+    const shard = this.search?.find((candidate) => candidate.key === key);
+    if (!this.dir || !shard) return undefined;
+    const file = path.join(this.dir, searchFile(shard.key));
+    if (!fs.existsSync(file)) return undefined;
+    let contents: Map<string, string | Uint8Array> | undefined;
+    const load = () => (contents ??= new Map((v8.deserialize(fs.readFileSync(file)) as {path: string; contents: string | Uint8Array}[]).map((entry) => [entry.path, entry.contents])));
+    return shard.paths.map((relative) => ({path: relative, render: () => load().get(relative)!}));
+  }
+
+  /** The keys of the last search index's shards, oldest first (`serve` shows an earlier shard rather than wait for a new one). */
+  lastSearchShards(): readonly string[] {
+    return this.search?.map((shard) => shard.key) ?? [];
+  }
+
+  /** An article whose `html` and `feedHtml` are read from the body file when first asked for. */
+  private lazy(meta: ArticleSummary, place: BodyPlace): Article {
+    let bodies: {html: string; feedHtml: string} | undefined;
+    const load = () => (bodies ??= this.readBody(place));
+    return Object.defineProperties({...meta} as Article, {
+      html: {get: () => load().html, enumerable: true},
+      feedHtml: {get: () => load().feedHtml, enumerable: true},
+    });
+  }
+
+  private readBody(place: BodyPlace): {html: string; feedHtml: string} {
+    const buffer = Buffer.alloc(place.length);
+    fs.readSync(this.fd!, buffer, 0, place.length, place.offset);
+    const {html, feedHtml} = v8.deserialize(buffer) as {html: string; feedHtml?: string};
+    return {html, feedHtml: feedHtml ?? html};
+  }
+
+  /**
+   * Keep the outcomes of this build (and only them) with the writer's state. New bodies are
+   * appended; when dead bodies outweigh live ones, the body file is rewritten.
+   */
+  save({outcomes, sources = new Map(), scannedAt = 0, outDir, output, search}: CacheUpdate, compactAbove = 4 * 1024 * 1024): void {
+    if (!this.dir) return;
+    fs.mkdirSync(this.dir, {recursive: true});
+    // Named by its key, so the index never points at another build's files, even after a crash between the two writes.
+    for (const shard of search ?? []) {
+      if (!shard.files) continue;
+      const temporary = path.join(this.dir, `${searchFile(shard.key)}.${process.pid}.tmp`);
+      fs.writeFileSync(temporary, v8.serialize(shard.files));
+      fs.renameSync(temporary, path.join(this.dir, searchFile(shard.key)));
+    }
+    const searchState = search
+      ? search.map(({key, files}) => ({key, paths: files?.map((file) => file.path) ?? this.search?.find((shard) => shard.key === key)?.paths ?? []}))
+      : this.search;
+    const live = [...outcomes.keys()].filter((key) => this.places.has(key));
+    const liveBytes = live.reduce((sum, key) => sum + this.places.get(key)!.length, 0);
+    const compact = this.bodyBytes > compactAbove && liveBytes < this.bodyBytes / 2;
+    const places = new Map<string, BodyPlace>();
+    const chunks: Buffer[] = [];
+    const bodyFile = compact ? `bodies-${Number(/\d+/.exec(this.bodyFile)![0]) + 1}.bin` : this.bodyFile;
+    /** New bodies, by their offset within this build's chunk; placed once the file's real end is known. */
+    const added = new Map<string, BodyPlace>();
+    let length = 0;
+    for (const [key, outcome] of outcomes) {
+      if (!outcome.article) continue;
+      const kept = this.places.get(key);
+      if (kept && !compact) {
+        places.set(key, kept);
+        continue;
+      }
+      // Most bodies are the same for pages and feeds: kept once.
+      const {html, feedHtml} = outcome.article;
+      const buffer = v8.serialize(feedHtml === html ? {html} : {html, feedHtml});
+      chunks.push(buffer);
+      added.set(key, {offset: length, length: buffer.length});
+      length += buffer.length;
+    }
+    // Another build of the same site may have appended since this one read the index: the new
+    // bodies start at the file's real end, taken right before they are written, not at the index's.
+    const fd = fs.openSync(path.join(this.dir, bodyFile), compact ? 'w' : 'a');
+    const start = compact ? 0 : fs.fstatSync(fd).size;
+    if (chunks.length > 0) fs.writeSync(fd, Buffer.concat(chunks));
+    fs.closeSync(fd);
+    for (const [key, place] of added) places.set(key, {offset: start + place.offset, length: place.length});
+    const offset = start + length;
+    const entries = new Map<string, IndexEntry>();
+    for (const [key, outcome] of outcomes) {
+      const article = outcome.article ? (this.summaries.get(key) ?? summarizeArticle(outcome.article)) : undefined;
+      entries.set(key, {article, messages: outcome.messages, body: places.get(key)});
+    }
+    // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.
+    const outputs = new Map([...this.outputs].filter(([dir]) => dir !== outDir && fs.existsSync(dir)));
+    if (outDir && output) outputs.set(outDir, output);
+    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, scannedAt, search: searchState};
+    const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
+    fs.writeFileSync(temporary, v8.serialize(index));
+    fs.renameSync(temporary, path.join(this.dir, 'index.v8'));
+    for (const name of fs.readdirSync(this.dir)) {
+      if (/^search-[\w-]+\.bin$/.test(name) && !searchState?.some((shard) => name === searchFile(shard.key))) fs.rmSync(path.join(this.dir, name), {force: true});
+    }
+    if (compact) fs.rmSync(path.join(this.dir, this.bodyFile), {force: true});
+  }
+
+  /** Release the body file. */
+  close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+/** The file of the search index with key `key` (a base64url hash: safe in a file name). */
+function searchFile(key: string): string {
+  return `search-${key}.bin`;
+}
+
+/** The bundle's version, read when the bundle loads: its folder may be replaced while `serve` runs. */
+const bundledVersion = import.meta.url.endsWith('.ts') ? undefined : fs.readFileSync(new URL('./tool-version.txt', import.meta.url), 'utf8');
+
+/**
+ * The tool's version for cache keys: a hash of the build code itself, so a changed stage never
+ * reuses what an older one made. From the bundle, the hash `scripts/load-cli.js` compiled it
+ * from (written beside it); from the sources, the package version and every module's bytes.
+ */
+export function toolVersion(): string {
+  if (bundledVersion !== undefined) return bundledVersion;
+  const lib = fileURLToPath(new URL('../', import.meta.url));
+  const hash = createHash('sha1');
+  hash.update(JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')).version);
+  for (const name of (fs.readdirSync(lib, {recursive: true}) as string[]).filter((name) => name.endsWith('.ts')).sort()) {
+    hash.update(name).update(fs.readFileSync(path.join(lib, name)));
+  }
+  return hash.digest('base64url');
+}
+
+/** The hash of an article's text, kept per source so an unchanged file need not be read again. */
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/** The key of one article: its path and text (by {@link contentHash}), the settings parsing depends on, and the tool's version. */
+export function articleKey(version: string, config: SiteConfig, sourcePath: string, textHash: string): string {
+  return createHash('sha1').update(version).update('\0').update(parseSettings(config)).update('\0').update(sourcePath).update('\0').update(textHash).digest('base64url');
+}
+
+/** The settings that change what parsing an article gives (made once per config: asked for per article). */
+function parseSettings(config: SiteConfig): string {
+  let settings = settingsOf.get(config);
+  if (settings === undefined) {
+    const {url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm, imageWidths, maxImagePixels} = config;
+    settingsOf.set(config, (settings = JSON.stringify({url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm, imageWidths, maxImagePixels})));
+  }
+  return settings;
+}
+
+const settingsOf = new WeakMap<SiteConfig, string>();

@@ -1,0 +1,156 @@
+import {derivedFiles} from '../images/plan-image.ts';
+import type {Article, OutputOwner, SiteConfig} from '../types.ts';
+
+/** One claimed output path: a file, or a folder kept whole for one owner (its path ends with `/`). */
+export interface Claim {
+  readonly path: string;
+  readonly owner: OutputOwner;
+}
+
+/** Two owners of one output path: `claim` came second and is refused; `holder` has it. */
+export interface Clash {
+  readonly claim: Claim;
+  readonly holder: Claim;
+  /** `same`: one path; `case`: paths that differ only in case or Unicode normalization; `inside`: the claim is inside a folder (or file) the holder has, or the other way round. */
+  readonly kind: 'same' | 'case' | 'inside';
+}
+
+/**
+ * What Dateline itself writes, and where: files at the root, and folders that only Dateline
+ * writes into (a listing's later pages, feeds and sub-pages all live under them, whatever
+ * the articles). No article may claim a path here (the README lists them).
+ */
+export function reservedPaths(config: SiteConfig): Claim[] {
+  const owned = (name: string, ...paths: string[]): Claim[] => paths.map((at) => ({path: at, owner: {name}}));
+  return [
+    ...owned('the front page', 'index.html'),
+    ...owned("the front page's later pages", 'page/'),
+    ...owned('the section pages and feeds', 'section/'),
+    ...owned('the tag pages and feeds', 'tag/'),
+    ...owned('the author pages', 'author/'),
+    ...owned('the archive pages and feeds', 'archive/'),
+    ...(config.search ? [...owned('the search page', 'search/'), ...owned('the search index', 'pagefind/')] : []),
+    ...owned("the theme's files (templates/assets/)", 'assets/'),
+    ...owned('the 404 page', '404.html'),
+    ...owned("the site's feeds", 'feed.xml', 'atom.xml', 'feed.json'),
+    ...owned('the list of feeds', 'feeds.opml'),
+    ...owned('the sitemaps', 'sitemap.xml', 'news-sitemap.xml'),
+    ...owned('the rules for crawlers', 'robots.txt'),
+    ...(config.cname ? owned('the custom domain (config `cname`)', 'CNAME') : []),
+    ...owned("GitHub Pages' marker", '.nojekyll'),
+    ...owned("serve's live reload", '__dateline/'),
+  ];
+}
+
+/** The owner of an article's files: its source, and its URL for messages. */
+export function articleOwner(article: Pick<Article, 'source' | 'path'>): OutputOwner {
+  return {name: article.source, article: {source: article.source, url: article.path}};
+}
+
+/** Every output path an article claims: its page, the images copied beside it, and every file derived of its photos (sizes, formats and crops). */
+export function articlePaths(article: Pick<Article, 'path' | 'assets'>): string[] {
+  return [
+    `${article.path}index.html`,
+    ...article.assets.flatMap((asset) => [article.path + asset.name, ...(asset.image ? derivedFiles(asset.image).map((file) => article.path + file.name) : [])]),
+  ];
+}
+
+/**
+ * The registry of output paths: every path the build writes has exactly one owner. Paths
+ * are compared as a case-insensitive, normalizing file system (macOS, Windows) sees them,
+ * and a file may not stand where another owner needs a folder, nor inside a folder another
+ * owner keeps whole. A thin collector: {@link claim} returns the clash, the caller reports it.
+ */
+export class OutputClaims {
+  /** Claims by folded path (a kept folder's with its trailing `/`). */
+  private readonly held = new Map<string, Claim>();
+  /** The first claim below each folder, by the folder's folded path with its `/`. */
+  private readonly below = new Map<string, Claim>();
+
+  /** Claim `path` (a folder kept whole when it ends with `/`) for `owner`; the clash if another owner has it. */
+  claim(path: string, owner: OutputOwner): Clash | undefined {
+    const claim = {path, owner};
+    const key = folded(path);
+    const other = (found: Claim | undefined): boolean => found !== undefined && found.owner.name !== owner.name;
+    const same = this.held.get(key);
+    if (same && (other(same) || same.path !== path)) return {claim, holder: same, kind: same.path === path ? 'same' : 'case'};
+    // A folder on the way that another owner keeps whole, or a file of another owner where this needs a folder.
+    for (const folder of folders(key)) {
+      const holder = this.held.get(folder) ?? this.held.get(folder.slice(0, -1));
+      if (holder && other(holder)) return {claim, holder, kind: 'inside'};
+    }
+    // Another owner's files below this path, which this would make a file or keep whole.
+    const under = this.below.get(key.endsWith('/') ? key : `${key}/`);
+    if (under && other(under)) return {claim, holder: under, kind: 'inside'};
+    if (same) return undefined;
+    this.held.set(key, claim);
+    for (const folder of folders(key)) if (!this.below.has(folder)) this.below.set(folder, claim);
+    return undefined;
+  }
+
+  /** The claim that covers `path` (the path itself, or a folder kept whole above it), if any. */
+  ownerOf(path: string): OutputOwner | undefined {
+    const key = folded(path);
+    const exact = this.held.get(key);
+    if (exact) return exact.owner;
+    for (const folder of folders(key).reverse()) {
+      const kept = this.held.get(folder);
+      if (kept) return kept.owner;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Why `clash` is refused, in words for its article's file (or, between two of Dateline's
+ * own outputs, for the config's), with the rule id it is reported under.
+ */
+export function describeClash({claim, holder, kind}: Clash): {reason: string; rule: string} {
+  const mine = claim.owner.article;
+  const theirs = holder.owner.article;
+  if (mine && theirs) {
+    if (kind === 'same') return {reason: `same URL (${mine.url}) as ${theirs.source}: give one of them another \`slug\``, rule: 'duplicate-slug'};
+    if (kind === 'case') {
+      return {
+        reason: `URL ${mine.url} differs only in case from ${theirs.url} of ${theirs.source}, and macOS and Windows would write both into one folder: give one of them another \`slug\``,
+        rule: 'duplicate-slug',
+      };
+    }
+    return {reason: `files of URL ${mine.url} (${claim.path}) and of ${theirs.url} of ${theirs.source} (${holder.path}) cannot both exist: give one of them another \`slug\``, rule: 'duplicate-slug'};
+  }
+  const article = mine ?? theirs;
+  if (article) {
+    const builtin = mine ? holder : claim;
+    const own = mine ? claim : holder;
+    const where = own.path.endsWith('/index.html') ? `URL ${article.url}` : `${own.path} (an image of URL ${article.url})`;
+    const reserved = `reserved by Dateline for ${builtin.owner.name}`;
+    const what =
+      kind === 'same' || builtin.path === article.url
+        ? `is ${reserved}`
+        : kind === 'case'
+          ? `differs only in case from ${builtin.path}, ${reserved}`
+          : builtin.path.endsWith('/')
+            ? `is inside ${builtin.path}, ${reserved}`
+            : `clashes with ${builtin.path} (one name on macOS and Windows), ${reserved}`;
+    return {
+      reason: `${where} ${what}: give the article another \`slug\` (or change \`permalink\`; the README lists the reserved paths)`,
+      rule: 'reserved-path',
+    };
+  }
+  return {reason: `two outputs at one path: ${holder.path} (${holder.owner.name}) and ${claim.path} (${claim.owner.name})`, rule: 'output-path'};
+}
+
+/** A path as a case-insensitive, normalizing file system sees it. */
+function folded(value: string): string {
+  return value.normalize('NFC').toLowerCase();
+}
+
+/** The folders on the way to `key`, outermost first, each with its trailing `/` (`a/b/c` → `a/`, `a/b/`). */
+function folders(key: string): string[] {
+  const parts = key.split('/');
+  const result: string[] = [];
+  for (let end = 1; end < parts.length; end++) result.push(`${parts.slice(0, end).join('/')}/`);
+  // A kept folder (`a/b/`) is not on its own way.
+  if (key.endsWith('/')) result.pop();
+  return result;
+}

@@ -1,0 +1,74 @@
+import type {Article, SiteConfig} from '../types.ts';
+import {urlOf} from '../urls.ts';
+
+/** One page of the sitemap: its site-root-relative folder and when it last changed. */
+export interface SitemapEntry {
+  readonly path: string;
+  /** UTC ISO date of the newest change, when known. */
+  readonly lastmod: string | undefined;
+}
+
+/** Two days: how far back a Google News sitemap reaches. */
+const newsWindowMs = 2 * 24 * 60 * 60 * 1000;
+
+/** The most a Google News sitemap may list. */
+export const newsSitemapLimit = 1000;
+
+/** Escape text for XML character data and attribute values. */
+export function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/**
+ * `sitemap.xml` (sitemaps.org 0.9): every page's absolute URL with its `lastmod`,
+ * in the order given (the caller's order is already deterministic).
+ */
+export function sitemapXml(entries: readonly SitemapEntry[], config: SiteConfig): string {
+  const urls = entries.map((entry) => {
+    const lastmod = entry.lastmod ? `<lastmod>${escapeXml(entry.lastmod)}</lastmod>` : '';
+    return `  <url><loc>${escapeXml(urlOf(config, entry.path))}</loc>${lastmod}</url>\n`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('')}</urlset>\n`;
+}
+
+/**
+ * `news-sitemap.xml` for Google News: the articles published in the two days up to the
+ * build's now (`config.now`, never the clock), newest first, at most 1,000, each with the
+ * publication's name and the article's language.
+ *
+ * @param articles Published articles, newest first.
+ */
+export function newsSitemapXml(articles: readonly Article[], config: SiteConfig): string {
+  const now = Date.parse(config.now);
+  const recent = articles.filter((article) => {
+    const time = Date.parse(article.date);
+    return time <= now && now - time <= newsWindowMs;
+  });
+  const urls = recent.slice(0, newsSitemapLimit).map(
+    (article) =>
+      `  <url>\n    <loc>${escapeXml(urlOf(config, article.path))}</loc>\n    <news:news>\n` +
+      `      <news:publication><news:name>${escapeXml(config.title)}</news:name><news:language>${escapeXml(newsLanguage(article.lang ?? config.language))}</news:language></news:publication>\n` +
+      `      <news:publication_date>${escapeXml(article.date)}</news:publication_date>\n` +
+      `      <news:title>${escapeXml(article.title)}</news:title>\n    </news:news>\n  </url>\n`,
+  );
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n' +
+    `${urls.join('')}</urlset>\n`
+  );
+}
+
+/** Google News wants an ISO 639 code, except `zh-cn` and `zh-tw` for Chinese. */
+export function newsLanguage(tag: string): string {
+  const lower = tag.toLowerCase();
+  if (lower.startsWith('zh')) return /-(tw|hk|mo|hant)/.test(lower) ? 'zh-tw' : 'zh-cn';
+  return lower.split('-')[0] ?? lower;
+}
+
+/**
+ * `robots.txt`: everything may be crawled; both sitemaps named by absolute URL. (Crawlers
+ * read it only at a host's root: on a sub-path site, copy its lines into the root's file.)
+ */
+export function robotsTxt(config: SiteConfig): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${urlOf(config, 'sitemap.xml')}\nSitemap: ${urlOf(config, 'news-sitemap.xml')}\n`;
+}

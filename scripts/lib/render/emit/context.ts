@@ -1,0 +1,46 @@
+import type {Liquid} from 'liquidjs';
+import type {FeedItems} from '../../feeds/feed-items.ts';
+import type {FeedSizeReport} from '../../feeds/fit-feed-budget.ts';
+import type {DerivedSizes} from '../../feeds/feed-entry.ts';
+import type {PagePlan} from '../../plan/plan-pages.ts';
+import type {SiteView} from '../render-pages.ts';
+import type {Article, ArticleSummary, OutputFile, SiteConfig} from '../../types.ts';
+
+/** What every emitter receives: the published articles (newest first) and the shared tools. */
+export interface EmitContext {
+  readonly config: SiteConfig;
+  /** Published articles, newest first (drafts and future-dated ones left out). */
+  readonly articles: readonly Article[];
+  /**
+   * The same without drafts (the same list when there are none): what feeds, sitemaps, the OPML
+   * list and the search index hold, since drafts (shown by `--drafts` and `serve`) stay private.
+   */
+  readonly publicArticles: readonly Article[];
+  /** The pages the site has without its drafts ({@link plans} when there are none): what the sitemap lists. */
+  readonly publicPlans: () => readonly PagePlan[];
+  /** Every HTML page of the site, planned once (`planPages`), shared by the pages and the sitemap. */
+  readonly plans: readonly PagePlan[];
+  readonly engine: Liquid;
+  readonly site: SiteView;
+  /** An article's card as listings show it, rendered once per build. */
+  readonly card: (article: ArticleSummary) => string;
+  /**
+   * A fingerprint of everything an output is made from (articles by content key, plus the
+   * templates, the settings and the site data): give it to a lazy output as its `key`.
+   */
+  readonly fingerprint: (value: unknown) => string;
+  /** A short string that stands for an article's content in a fingerprint (its content key). */
+  readonly ref: (article: ArticleSummary) => string;
+  /** Collects what the author should hear about the feeds' size budget (reported on the articles and the config after planning). */
+  readonly report: (report: FeedSizeReport) => void;
+  /** {@link fingerprint} of plain data that holds no articles (they are already {@link ref}s): much faster. */
+  readonly digest: (plain: unknown) => string;
+  /** The derived photos' byte sizes by file name, for feeds' enclosures: to be asked only by outputs that `awaits` the image stage, when they render. */
+  readonly derivedSizes: DerivedSizes;
+  /** Each article's feed entry and items, made once per build for every feed that carries them. */
+  readonly feedItems: FeedItems;
+}
+
+
+/** An emitter turns the site into some of its output files. Pure: it writes nothing itself. */
+export type Emitter = (context: EmitContext) => OutputFile[];

@@ -1,0 +1,25 @@
+import {generateOpml} from 'feedsmith';
+import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from '../../feeds/feed-paths.ts';
+import {sections, tags, type Group} from '../../plan/plan-pages.ts';
+import type {OutputFile} from '../../types.ts';
+import {urlOf} from '../../urls.ts';
+import type {EmitContext} from './context.ts';
+
+/** `feeds.opml`: an OPML 2.0 subscription list of every feed of the site, in every format. */
+export function emitOpml({publicArticles: articles, config}: EmitContext): OutputFile[] {
+  const outlines = (title: string, home: string, paths: FeedPaths) =>
+    (
+      [
+        ['RSS', paths.rss],
+        ['Atom', paths.atom],
+        ['JSON Feed', paths.json],
+      ] as const
+    ).map(([format, feed]) => ({text: `${title} (${format})`, title: `${title} (${format})`, type: 'rss', xmlUrl: urlOf(config, feed), htmlUrl: urlOf(config, home), language: config.language}));
+  const group = (kind: 'section' | 'tag', label: string, groups: readonly Group[]) =>
+    groups.length === 0 ? [] : [{text: label, outlines: groups.flatMap((item) => outlines(`${config.title}: ${item.name}`, `${kind}/${item.slug}/`, listingFeedPaths(`${kind}/${item.slug}/`)))}];
+  const opml = generateOpml({
+    head: {title: `${config.title}: feeds`},
+    body: {outlines: [...outlines(config.title, '', mainFeedPaths), ...group('section', 'Sections', sections(articles)), ...group('tag', 'Tags', tags(articles))]},
+  });
+  return [{path: opmlPath, contents: opml.endsWith('\n') ? opml : `${opml}\n`}];
+}

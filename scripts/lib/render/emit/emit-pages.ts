@@ -1,0 +1,28 @@
+import {articleOwner} from '../../plan/claim-outputs.ts';
+import type {PagePlan} from '../../plan/plan-pages.ts';
+import {renderPage} from '../render-pages.ts';
+import type {ArticleSummary, OutputFile} from '../../types.ts';
+import type {EmitContext} from './context.ts';
+
+/** Every planned HTML page: articles, the front page, sections, tags, authors and the archive. */
+export function emitPages({plans, config, engine, site, digest, ref, card}: EmitContext): OutputFile[] {
+  return plans.map((plan) => ({
+    path: `${plan.path}index.html`,
+    key: digest(planIdentity(plan, ref)),
+    render: () => renderPage(engine, plan, site, config, card),
+    plan,
+    ...(plan.kind === 'article' ? {owner: articleOwner(plan.article)} : {}),
+  }));
+}
+
+/**
+ * Everything a page is made from, flat, with each article as its content key: what its
+ * fingerprint hashes. (The plan itself, articles and all, is many times slower to serialize.)
+ */
+function planIdentity(plan: PagePlan, ref: (article: ArticleSummary) => string): unknown[] {
+  if (plan.kind === 'article') {
+    const neighbour = (article: ArticleSummary | undefined) => (article ? ref(article) : null);
+    return ['article', plan.path, ref(plan.article), neighbour(plan.newer), neighbour(plan.older), plan.related.map(ref)];
+  }
+  return ['list', plan.listing, plan.path, plan.base, plan.title, plan.pagination, plan.links, plan.ownFeeds, plan.articles.map(ref)];
+}

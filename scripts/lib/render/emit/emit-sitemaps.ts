@@ -1,0 +1,22 @@
+import {newsSitemapXml, robotsTxt, sitemapXml, type SitemapEntry} from '../build-sitemaps.ts';
+import type {ArticleSummary, OutputFile} from '../../types.ts';
+import type {EmitContext} from './context.ts';
+
+/** `sitemap.xml` with every page, `news-sitemap.xml` with the last two days, and `robots.txt`; drafts in neither. */
+export function emitSitemaps({publicArticles: articles, publicPlans, config}: EmitContext): OutputFile[] {
+  const latest = (list: readonly ArticleSummary[]): string | undefined =>
+    list.reduce<string | undefined>((newest, article) => {
+      const time = article.modified;
+      return newest === undefined || time > newest ? time : newest;
+    }, undefined);
+  const entries: SitemapEntry[] = publicPlans().map((plan) => ({
+    path: plan.path,
+    lastmod: plan.kind === 'article' ? latest([plan.article]) : latest(plan.articles),
+  }));
+  if (config.search) entries.push({path: 'search/', lastmod: undefined});
+  return [
+    {path: 'sitemap.xml', contents: sitemapXml(entries, config)},
+    {path: 'news-sitemap.xml', contents: newsSitemapXml(articles, config)},
+    {path: 'robots.txt', contents: robotsTxt(config)},
+  ];
+}

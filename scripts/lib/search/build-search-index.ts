@@ -1,0 +1,54 @@
+import {h} from 'hastscript';
+import {toHtml} from 'hast-util-to-html';
+import type {Article, SiteConfig} from '../types.ts';
+import {encodePath} from '../urls.ts';
+
+/** A search shard's files as Pagefind returns them, relative to the shard's bundle folder. */
+export type ShardFiles = {readonly path: string; readonly contents: string | Uint8Array}[];
+
+/**
+ * Index search shards with Pagefind's Node API, one index per shard in one Pagefind process,
+ * each article as a small HTML record (headline, standfirst, sanitized body), independent of
+ * the theme, so pages never need rendering for it. Records are added one at a time, so the
+ * index is the same bytes on every build. Pagefind writes nothing itself: each shard's files
+ * come back relative to its bundle folder, sorted by path, for `write-output.ts`. Result URLs
+ * are site-root-relative (`/2017/01/slug/`): the search page's script gives Pagefind the
+ * sub-path as `baseUrl`, so the index does not change when the site moves.
+ *
+ * @param shards The shards to index (each a list of published articles).
+ * @returns each shard's files, in the order given.
+ * @throws Error naming Pagefind's complaint when an index cannot be built.
+ */
+export async function buildSearchIndex(shards: readonly {readonly articles: readonly Article[]}[], config: SiteConfig): Promise<ShardFiles[]> {
+  if (shards.length === 0) return [];
+  // Imported when needed: the package is ESM-only, and the test runner loads suites as CommonJS.
+  const pagefind = await import('pagefind');
+  try {
+    const made: ShardFiles[] = [];
+    for (const shard of shards) {
+      // One language for the whole index, so the one search page finds articles in any language.
+      const {index, errors} = await pagefind.createIndex({forceLanguage: config.language});
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      for (const article of shard.articles) {
+        const added = await index.addHTMLFile({url: `/${encodePath(article.path)}`, content: searchRecord(article, config)});
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index ${article.source}: ${added.errors.join('; ')}`);
+      }
+      const result = await index.getFiles();
+      if (result.errors.length > 0) throw new Error(`Pagefind could not write its index: ${result.errors.join('; ')}`);
+      await index.deleteIndex();
+      made.push(result.files.map((file) => ({path: file.path.replace(/^\/+/, ''), contents: file.content})).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+    }
+    return made;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** The HTML Pagefind reads for one article: escaped headline and standfirst, then the sanitized body. */
+export function searchRecord(article: Article, config: SiteConfig): string {
+  const tree = h('html', {lang: article.lang ?? config.language}, [
+    h('head', [h('title', article.title)]),
+    h('body', [h('h1', article.title), article.summary ? h('p', article.summary) : '', {type: 'raw', value: article.html}]),
+  ]);
+  return `<!doctype html>${toHtml(tree, {allowDangerousHtml: true})}`;
+}
