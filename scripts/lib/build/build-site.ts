@@ -1,41 +1,23 @@
-import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {VFile} from 'vfile';
-import {checkCollisions, reportClash} from '../plan/check-collisions.ts';
-import {describeClash, OutputClaims, reservedPaths} from '../plan/claim-outputs.ts';
+import {BuildCache, toolVersion} from '../cache/build-cache.ts';
 import {loadConfig, type ConfigOverrides} from '../config/config.ts';
-import {loadArticles, readText, type SourceStamp} from '../source/load-articles.ts';
-import {articleKey, BuildCache, contentHash, toolVersion} from '../cache/build-cache.ts';
-import {articleRef, digest, fingerprint, hashFolder} from '../plan/fingerprint.ts';
-import {applyMessages, parseAll} from '../article/parse-all.ts';
-import type {ParseOutcome} from '../article/parse-batch.ts';
-import {planPages, sections, sortArticles, type PagePlan} from '../plan/plan-pages.ts';
-import type {Emitter} from '../render/emit/context.ts';
-import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
-import type {DerivedSizes} from '../feeds/feed-entry.ts';
-import {emitAssets} from '../render/emit/emit-assets.ts';
-import {emitCname} from '../render/emit/emit-cname.ts';
-import {emitFeeds} from '../render/emit/emit-feeds.ts';
-import {emitListingFeeds} from '../render/emit/emit-listing-feeds.ts';
-import {emitOpml} from '../render/emit/emit-opml.ts';
-import {emitPages} from '../render/emit/emit-pages.ts';
-import {emitSitemaps} from '../render/emit/emit-sitemaps.ts';
-import {emitSpecialPages} from '../render/emit/emit-special-pages.ts';
-import {indexForSearch} from '../search/index-for-search.ts';
-import {renderInParallel} from '../render/render-in-parallel.ts';
 import {deriveImages} from '../images/derive-images.ts';
 import {derivedSizes, imageOutputs, photoPlans, photosChanged, readStamps, saveStamps} from '../images/image-outputs.ts';
 import {pruneImageCache} from '../images/prune-image-cache.ts';
-import {feedItems, type FeedItems} from '../feeds/feed-items.ts';
-import {cardRenderer, createEngine, siteView, type CardRenderer, type SiteView} from '../render/render-pages.ts';
-import {locateTemplateError} from '../render/locate-template-error.ts';
-import {fail} from '../report/report-issues.ts';
-import type {Article, ArticleSummary, OutputFile, SiteConfig} from '../types.ts';
-import {hrefOf} from '../urls.ts';
-import {OutputError, OutputSession} from '../output/write-output.ts';
-import {renderAndWrite, type RenderCount} from '../render/render-due.ts';
 import {acquireLock, LockError} from '../output/output-lock.ts';
+import {OutputError, OutputSession} from '../output/write-output.ts';
+import {locateTemplateError} from '../render/locate-template-error.ts';
+import {renderAndWrite, type RenderCount} from '../render/render-due.ts';
+import {renderInParallel} from '../render/render-in-parallel.ts';
+import {fail} from '../report/report-issues.ts';
+import {indexForSearch} from '../search/index-for-search.ts';
+import type {Article, OutputFile, SiteConfig} from '../types.ts';
+import {loadSources} from './load-sources.ts';
+import {parseArticles} from './parse-articles.ts';
+import {claimOutputs, planOutputs, reportFeedSizes, TemplateError} from './plan-outputs.ts';
+import {publicOnly, selectPublished} from './select-published.ts';
 
 /** What a build did: every file's messages, and counts for the summary. */
 export interface BuildResult {
@@ -121,58 +103,16 @@ async function buildWith(
   step('config');
   progress({step: 'config', done: 1, total: 1});
 
-  // Files whose size, times and inode are as the last build saw them are not read again.
-  const scannedAt = Date.now();
-  const sources = loadArticles(config.articlesDir, options.cwd, {maxBytes: config.maxArticleBytes, known: cache.sources, knownAt: cache.scannedAt});
+  const loaded = loadSources(config, options.cwd, cache, version);
+  const {sources, readable} = loaded;
   step('load');
   progress({step: 'load', done: sources.length, total: sources.length});
 
-  const loaded = (file: VFile) => !file.messages.some((message) => message.fatal) && (file.value !== undefined || file.data.contentHash !== undefined);
-  const readable = sources.filter(loaded);
-  const stamps = new Map<string, SourceStamp>();
-  const keys = readable.map((file) => {
-    const hash = (file.data.contentHash ??= contentHash(String(file.value)));
-    stamps.set(file.path, {stamp: file.data.stamp!, contentHash: hash});
-    return articleKey(version, config, file.path, hash);
-  });
-  // A cached article whose photos changed is parsed again: their derived names carry their hash.
   const photoStamps = readStamps(config.cacheDir);
-  const missing = readable.flatMap((file, index) => {
-    const cached = cache.articles.get(keys[index]!);
-    if (cached && !(cached.article && photosChanged(cached.article, photoStamps))) return [];
-    // Unchanged, but its parse is not cached (other settings): read it after all.
-    if (file.value === undefined) readText(file);
-    return file.value === undefined ? [] : [{path: file.path, cwd: file.cwd, value: String(file.value)}];
-  });
-  progress({step: 'parse', done: readable.length - missing.length, total: readable.length});
-  const parsedNow = await parseAll(missing, config);
-  const fresh = new Map(missing.map((source, index) => [source.path, parsedNow[index]!]));
-  const outcomes = new Map<string, ParseOutcome>();
-  const keyOf = new WeakMap<Article, string>();
-  const parsed: {article: Article; file: VFile}[] = [];
-  readable.forEach((file, index) => {
-    const key = keys[index]!;
-    const outcome = fresh.get(file.path) ?? cache.articles.get(key);
-    if (!outcome) return; // Could not be read again: its message is on the file.
-    outcomes.set(key, outcome);
-    applyMessages(file, outcome);
-    if (outcome.article) {
-      // Pages show the photos' hashed names: their fingerprints follow the photos too.
-      const photos = outcome.article.assets.flatMap((asset) => (asset.image ? [asset.image.key] : []));
-      keyOf.set(outcome.article, photos.length ? `${key}+${photos.join('+')}` : key);
-      parsed.push({article: outcome.article, file});
-    }
-  });
-  // One owner per output path: Dateline's own first, then every article (drafts too) in path order.
-  const claims = new OutputClaims();
-  for (const reserved of reservedPaths(config)) claims.claim(reserved.path, reserved.owner);
-  const articles = sortArticles(checkCollisions(parsed, claims).filter((article) => isPublished(article, config)));
+  const {parsed, outcomes, keyOf, parsedNow} = await parseArticles(loaded, config, cache, photoStamps, (cached) => progress({step: 'parse', done: cached, total: readable.length}));
+  const {articles, claims} = selectPublished(parsed, config);
   const files = [configFile, ...sources];
-  const parsedCount = missing.length;
-  // The sources' text is no longer needed (messages carry their positions): memory for the pages.
-  missing.length = 0;
-  for (const file of sources) file.value = '';
-  step(`parse (${parsedCount} of ${readable.length})`);
+  step(`parse (${parsedNow} of ${readable.length})`);
   progress({step: 'parse', done: readable.length, total: readable.length});
   if (files.some((file) => file.messages.some((message) => message.fatal))) return failed(files);
 
@@ -185,28 +125,15 @@ async function buildWith(
     if (!sizes) throw new Error(`the size of "${name}" was asked for before the image stage was done`);
     return sizes.get(name);
   };
-  const planned = renderSite(articles, config, (article) => keyOf.get(article), sizeOf);
-  // Every emitter's files pass through the registry too: an article's are its own, the rest Dateline's.
+  const planned = planOutputs(articles, config, keyOf, sizeOf);
   const fileOf = new Map(parsed.map(({article, file}) => [article.source, file]));
-  const claimAll = (outputs: readonly OutputFile[]): boolean => {
-    let clear = true;
-    for (const output of outputs) {
-      const clash = claims.claim(output.path, output.owner ?? claims.ownerOf(output.path) ?? {name: `Dateline's ${output.path}`});
-      if (!clash) continue;
-      clear = false;
-      const article = clash.claim.owner.article ?? clash.holder.owner.article;
-      const file = (article && fileOf.get(article.source)) ?? configFile;
-      if (file === configFile) fail(file, describeClash(clash).reason, undefined, describeClash(clash).rule);
-      else reportClash(file, clash);
-    }
-    return clear;
-  };
-  if (!claimAll(planned.files)) return failed(files);
+  if (!claimOutputs(planned.files, claims, fileOf, configFile)) return failed(files);
   reportFeedSizes(planned.feedSizes, config, configFile, new Map(parsed.map(({article, file}) => [article.path, file])));
   step('plan');
   // Pagefind indexes in its own process while the pages render on every core, only the
   // search shards whose articles changed (Pagefind cannot update an index in place).
-  const search = indexForSearch(publicOnly(articles), config, cache, version, (article) => keyOf.get(article));
+  const search = indexForSearch(publicOnly(articles), config, cache, version, keyOf);
+  /** The one place a failure while rendering or writing becomes a message on a file. */
   const outputFailed = (error: unknown): BuildResult => {
     if (error instanceof TemplateError) {
       // On the template file, at the line LiquidJS names (a partial's own, when the error is in one).
@@ -250,7 +177,7 @@ async function buildWith(
       fail(configFile, `search index: ${index.error.message}`, undefined, 'search');
       return failed(files);
     }
-    if (!claimAll(index.files)) {
+    if (!claimOutputs(index.files, claims, fileOf, configFile)) {
       session.abort();
       return failed(files);
     }
@@ -282,117 +209,10 @@ async function buildWith(
     // The cache keeps the photos some article (drafts and future ones too) still uses, and no others.
     pruneImageCache(config.cacheDir, photoPlans(parsed.map(({article}) => article)), photoStamps);
     saveStamps(config.cacheDir, photoStamps);
-    cache.save({outcomes, sources: stamps, scannedAt, outDir: config.outDir, output: written.state, search: index.shards});
+    cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: written.state, search: index.shards});
     step('cache');
   }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
 }
 
-/** A template failed while rendering a page; reported on the config file with the template's words. */
-class TemplateError extends Error {}
-
-/** The emitters, in order; each adds some of the site's files. */
-const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, emitListingFeeds, emitOpml, emitSitemaps, emitAssets, emitCname];
-
-/**
- * Run every emitter. Pages render lazily, as the writer asks for them: a page whose
- * fingerprint matches the last build's is not rendered at all.
- */
-function renderSite(
-  articles: readonly Article[],
-  config: SiteConfig,
-  keyOf: (article: Article) => string | undefined,
-  derivedSizes: DerivedSizes,
-): {files: OutputFile[]; pages: number; feeds: number; site: SiteView; cards: CardRenderer; feedItems: FeedItems; feedSizes: FeedSizeReport[]} {
-  const engine = createEngine(config);
-  const site = siteView(
-    config,
-    sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
-  );
-  const cards = cardRenderer(engine, site, config);
-  const items = feedItems(config, derivedSizes);
-  const {now: _now, ...settings} = config;
-  const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
-  const ref = (article: ArticleSummary): string => {
-    const key = keyOf(article as Article);
-    return key ? articleRef(key) : JSON.stringify(article);
-  };
-  const plans = planPages(articles, config);
-  const feedSizes: FeedSizeReport[] = [];
-  const publicArticles = publicOnly(articles);
-  let publicPlans: readonly PagePlan[] | undefined;
-  const context = {
-    config,
-    articles,
-    plans,
-    publicArticles,
-    publicPlans: () => (publicPlans ??= publicArticles === articles ? plans : planPages(publicArticles, config)),
-    engine,
-    site,
-    card: cards.card,
-    ref,
-    digest: (plain: unknown) => digest(plain, salt),
-    fingerprint: (value: unknown) => fingerprint(value, keyOf, salt),
-    report: (report: FeedSizeReport) => void feedSizes.push(report),
-    derivedSizes,
-    feedItems: items,
-  };
-  const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
-    if (!('render' in file)) return file;
-    return {
-      ...file,
-      render: () => {
-        try {
-          return file.render();
-        } catch (error) {
-          throw new TemplateError((error as Error).message, {cause: error});
-        }
-      },
-    };
-  });
-  const pages = files.filter((file) => file.path.endsWith('.html')).length;
-  const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
-  return {files, pages, feeds, site, cards, feedItems: items, feedSizes};
-}
-
-/**
- * Tell the author about the feeds' size budget, once per article: a note (rule `feed-size`) on
- * each article whose items carry its summary instead of its body, naming the feeds; a warning on
- * the config for a document that passes `feedMaxBytes` even with every item summarized.
- * Decided when the feeds are planned, so warm and cold builds say the same.
- */
-function reportFeedSizes(reports: readonly FeedSizeReport[], config: SiteConfig, configFile: VFile, files: ReadonlyMap<string, VFile>): void {
-  const documents = new Map<string, string[]>();
-  for (const report of reports) {
-    if (report.kind === 'over') {
-      const message = configFile.message(
-        `${report.document} (and its Atom and JSON forms) holds ${report.items} articles, more than fit in \`feedMaxBytes\` (${config.feedMaxBytes} bytes) even as summaries; raise \`feedMaxBytes\` or lower \`feedSize\``,
-        {ruleId: 'feed-size', source: 'dateline'},
-      );
-      message.fatal = false;
-      continue;
-    }
-    const list = documents.get(report.article.path) ?? [];
-    list.push(report.document);
-    documents.set(report.article.path, list);
-  }
-  for (const [articlePath, list] of documents) {
-    const file = files.get(articlePath);
-    if (!file) continue;
-    const named = list.length > 4 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ');
-    file.info(
-      `too long for the feeds' budget (\`feedMaxBytes\`: ${config.feedMaxBytes} bytes): its item in ${named} (and their Atom and JSON forms) carries its summary and a link to the page instead of the whole article`,
-      {ruleId: 'feed-size', source: 'dateline'},
-    );
-  }
-}
-
-/** The articles without drafts: the same list (so memos keyed by it hold) when there are none. */
-export function publicOnly(articles: readonly Article[]): readonly Article[] {
-  return articles.some((article) => article.draft) ? articles.filter((article) => !article.draft) : articles;
-}
-
-/** Whether an article goes on the site: not a draft (unless drafts are on), and not dated after now. */
-function isPublished(article: Article, config: SiteConfig): boolean {
-  return (!article.draft || config.drafts) && article.date <= config.now;
-}
+export {publicOnly} from './select-published.ts';

@@ -52,12 +52,15 @@ export function derivedSizes(derived: DerivedImages): Map<string, number> {
   return sizes;
 }
 
+/** Each photo's stamp (size, times, inode) and content hash, by path, as the last build saw it. */
+export type PhotoStamps = Map<string, {stamp: string; hash: string}>;
+
 /**
  * Whether a cached article's photos changed since it was parsed (their names carry the
  * content hash, so the article must be parsed again). Unchanged files are recognised by
  * size, modification time and inode without being read, through `stamps`, kept between builds.
  */
-export function photosChanged(article: ArticleSummary, stamps: Map<string, {stamp: string; hash: string}>): boolean {
+export function photosChanged(article: ArticleSummary, stamps: PhotoStamps): boolean {
   return article.assets.some((asset) => asset.image && sourceHash(asset.from, stamps) !== asset.image.sourceHash);
 }
 

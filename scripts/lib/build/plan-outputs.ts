@@ -1,0 +1,156 @@
+import {createHash} from 'node:crypto';
+import type {VFile} from 'vfile';
+import {feedItems, type FeedItems} from '../feeds/feed-items.ts';
+import type {DerivedSizes} from '../feeds/feed-entry.ts';
+import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
+import {reportClash} from '../plan/check-collisions.ts';
+import {describeClash, type OutputClaims} from '../plan/claim-outputs.ts';
+import {articleRef, digest, fingerprint, hashFolder} from '../plan/fingerprint.ts';
+import {planPages, sections, type PagePlan} from '../plan/plan-pages.ts';
+import type {Emitter} from '../render/emit/context.ts';
+import {emitAssets} from '../render/emit/emit-assets.ts';
+import {emitCname} from '../render/emit/emit-cname.ts';
+import {emitFeeds} from '../render/emit/emit-feeds.ts';
+import {emitListingFeeds} from '../render/emit/emit-listing-feeds.ts';
+import {emitOpml} from '../render/emit/emit-opml.ts';
+import {emitPages} from '../render/emit/emit-pages.ts';
+import {emitSitemaps} from '../render/emit/emit-sitemaps.ts';
+import {emitSpecialPages} from '../render/emit/emit-special-pages.ts';
+import {cardRenderer, createEngine, siteView, type CardRenderer, type SiteView} from '../render/render-pages.ts';
+import {fail} from '../report/report-issues.ts';
+import type {Article, ArticleSummary, OutputFile, SiteConfig} from '../types.ts';
+import {hrefOf} from '../urls.ts';
+import {publicOnly} from './select-published.ts';
+
+/** Every output the site will have, planned (pages and feeds render later, when due), with what renders them. */
+export interface PlannedOutputs {
+  readonly files: readonly OutputFile[];
+  readonly pages: number;
+  readonly feeds: number;
+  readonly site: SiteView;
+  /** Each article's card, rendered once per build for every listing. */
+  readonly cards: CardRenderer;
+  /** Each article's feed entry and items, made once per build for every feed. */
+  readonly feedItems: FeedItems;
+  /** What the author should hear about the feeds' size budget. */
+  readonly feedSizes: readonly FeedSizeReport[];
+}
+
+/** A template failed while rendering a page; reported on the config file with the template's words. */
+export class TemplateError extends Error {}
+
+/** The emitters, in order; each adds some of the site's files. */
+const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, emitListingFeeds, emitOpml, emitSitemaps, emitAssets, emitCname];
+
+/**
+ * The plan step: run every emitter over the published articles. Nothing is rendered here:
+ * pages and feeds carry a fingerprint and a way to render them, and the render step renders
+ * those whose fingerprint differs from the last build's.
+ */
+export function planOutputs(
+  articles: readonly Article[],
+  config: SiteConfig,
+  keyOf: (article: Article) => string | undefined,
+  derivedSizes: DerivedSizes,
+): PlannedOutputs {
+  const engine = createEngine(config);
+  const site = siteView(
+    config,
+    sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
+  );
+  const cards = cardRenderer(engine, site, config);
+  const items = feedItems(config, derivedSizes);
+  const {now: _now, ...settings} = config;
+  const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
+  const ref = (article: ArticleSummary): string => {
+    const key = keyOf(article as Article);
+    return key ? articleRef(key) : JSON.stringify(article);
+  };
+  const plans = planPages(articles, config);
+  const feedSizes: FeedSizeReport[] = [];
+  const publicArticles = publicOnly(articles);
+  let publicPlans: readonly PagePlan[] | undefined;
+  const context = {
+    config,
+    articles,
+    plans,
+    publicArticles,
+    publicPlans: () => (publicPlans ??= publicArticles === articles ? plans : planPages(publicArticles, config)),
+    engine,
+    site,
+    card: cards.card,
+    ref,
+    digest: (plain: unknown) => digest(plain, salt),
+    fingerprint: (value: unknown) => fingerprint(value, keyOf, salt),
+    report: (report: FeedSizeReport) => void feedSizes.push(report),
+    derivedSizes,
+    feedItems: items,
+  };
+  const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
+    if (!('render' in file)) return file;
+    return {
+      ...file,
+      render: () => {
+        try {
+          return file.render();
+        } catch (error) {
+          throw new TemplateError((error as Error).message, {cause: error});
+        }
+      },
+    };
+  });
+  const pages = files.filter((file) => file.path.endsWith('.html')).length;
+  const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
+  return {files, pages, feeds, site, cards, feedItems: items, feedSizes};
+}
+
+/**
+ * Tell the author about the feeds' size budget, once per article: a note (rule `feed-size`) on
+ * each article whose items carry its summary instead of its body, naming the feeds; a warning on
+ * the config for a document that passes `feedMaxBytes` even with every item summarized.
+ * Decided when the feeds are planned, so warm and cold builds say the same.
+ */
+export function reportFeedSizes(reports: readonly FeedSizeReport[], config: SiteConfig, configFile: VFile, files: ReadonlyMap<string, VFile>): void {
+  const documents = new Map<string, string[]>();
+  for (const report of reports) {
+    if (report.kind === 'over') {
+      const message = configFile.message(
+        `${report.document} (and its Atom and JSON forms) holds ${report.items} articles, more than fit in \`feedMaxBytes\` (${config.feedMaxBytes} bytes) even as summaries; raise \`feedMaxBytes\` or lower \`feedSize\``,
+        {ruleId: 'feed-size', source: 'dateline'},
+      );
+      message.fatal = false;
+      continue;
+    }
+    const list = documents.get(report.article.path) ?? [];
+    list.push(report.document);
+    documents.set(report.article.path, list);
+  }
+  for (const [articlePath, list] of documents) {
+    const file = files.get(articlePath);
+    if (!file) continue;
+    const named = list.length > 4 ? `${list.slice(0, 3).join(', ')} and ${list.length - 3} more` : list.join(', ');
+    file.info(
+      `too long for the feeds' budget (\`feedMaxBytes\`: ${config.feedMaxBytes} bytes): its item in ${named} (and their Atom and JSON forms) carries its summary and a link to the page instead of the whole article`,
+      {ruleId: 'feed-size', source: 'dateline'},
+    );
+  }
+}
+
+/**
+ * Claim every planned output in the registry of output paths: an article's are its own, the
+ * rest Dateline's. A clash is reported on the article's file (at its `slug:` line) or the config.
+ * @returns whether every path was free.
+ */
+export function claimOutputs(outputs: readonly OutputFile[], claims: OutputClaims, fileOf: ReadonlyMap<string, VFile>, configFile: VFile): boolean {
+  let clear = true;
+  for (const output of outputs) {
+    const clash = claims.claim(output.path, output.owner ?? claims.ownerOf(output.path) ?? {name: `Dateline's ${output.path}`});
+    if (!clash) continue;
+    clear = false;
+    const article = clash.claim.owner.article ?? clash.holder.owner.article;
+    const file = (article && fileOf.get(article.source)) ?? configFile;
+    if (file === configFile) fail(file, describeClash(clash).reason, undefined, describeClash(clash).rule);
+    else reportClash(file, clash);
+  }
+  return clear;
+}
