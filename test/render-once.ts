@@ -11,6 +11,8 @@ import * as assert from 'uvu/assert';
 import {root} from './helpers/config.ts';
 import {removeTempDirs, tempDir} from './helpers/files.ts';
 import {runCli} from './helpers/run-cli.ts';
+import {createEngine} from '../scripts/lib/render/render-pages.ts';
+import type {SiteConfig} from '../scripts/lib/types.ts';
 
 const count = 40;
 const story = (index: number): [string, string] => {
@@ -70,6 +72,35 @@ test('should render each card once, and show the same card on every listing', ()
     const inMain = items(main);
     const shared = [...items(tag)].filter((block) => inMain.has(block));
     assert.ok(shared.length >= 5, `${tag}: ${shared.length} items as in ${main}`);
+  }
+});
+
+test('should render a partial that reads only `site` once per build, and one that reads the page on every page', () => {
+  const templates = path.join(tempDir(), 'templates');
+  fs.mkdirSync(path.join(templates, 'partials'), {recursive: true});
+  fs.writeFileSync(path.join(templates, 'partials', 'masthead.liquid'), '<p>{{ site.title | counted }}</p>');
+  fs.writeFileSync(path.join(templates, 'partials', 'crumb.liquid'), '<p>{{ page.title | counted }}</p>');
+  const engine = createEngine({templatesDir: templates, basePath: '/', url: 'https://example.com/'} as SiteConfig);
+  let calls = 0;
+  engine.registerFilter('counted', (value: unknown) => (calls++, value));
+  const page = engine.parse("{% include 'masthead' %}{% include 'crumb' %}");
+  const site = {title: 'Harbour <Times>'};
+  const html = ['One', 'Two', 'Three'].map((title) => engine.renderSync(page, {site, page: {title}}) as string);
+  assert.equal(html, ['<p>Harbour &lt;Times&gt;</p><p>One</p>', '<p>Harbour &lt;Times&gt;</p><p>Two</p>', '<p>Harbour &lt;Times&gt;</p><p>Three</p>']);
+  assert.is(calls, 1 + 3, 'the masthead once, the crumb on each page');
+  // Other site data (the next build) renders it again.
+  engine.renderSync(page, {site: {title: 'Other'}, page: {title: 'Four'}});
+  assert.is(calls, 4 + 2);
+});
+
+test('should show each page its own title from a header that reads the page', () => {
+  const site = makeSite();
+  const header = path.join(site, 'templates/partials/header.liquid');
+  fs.writeFileSync(header, fs.readFileSync(header, 'utf8').replace('<header class="site-header">', '<header class="site-header" data-page="{{ page.path }}">'));
+  const out = path.join(site, 'dist');
+  build(site, 'never', out);
+  for (const page of ['', 'section/sport/', 'tag/harbour/']) {
+    assert.ok(fs.readFileSync(path.join(out, page, 'index.html'), 'utf8').includes(`<header class="site-header" data-page="${page}">`), page);
   }
 });
 

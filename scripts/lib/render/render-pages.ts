@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {Liquid} from 'liquidjs';
+import {SiteWideInclude} from './site-wide-include.ts';
 import mime from 'mime';
 import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from './build-json-ld.ts';
 import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from '../feeds/feed-paths.ts';
@@ -61,6 +62,8 @@ export function createEngine(config: SiteConfig): Liquid {
     cache: true,
     greedy: false,
   });
+  // A partial that reads only `site` (header, footer) is rendered once per build, not on every page.
+  engine.registerTag('include', SiteWideInclude);
   engine.registerFilter('relative_url', (value: unknown) => hrefOf(config, String(value ?? '').replace(/^\//, '')));
   engine.registerFilter('absolute_url', (value: unknown) => urlOf(config, String(value ?? '').replace(/^\//, '')));
   return engine;
