@@ -176,7 +176,7 @@ async function buildWith(
   // The image stage runs (on libuv's threads) while the pages are planned and rendered.
   const images = deriveImages(photoPlans(articles), {cacheDir: config.cacheDir, maxPixels: config.maxImagePixels});
   images.catch(() => {}); // Awaited below; a build that fails first must not leave it unhandled.
-  // Feeds carry the derived photos' byte sizes: the files that `awaits` the images render once they are made.
+  // Feeds carry the derived photos' byte sizes: the files that `awaits` the images are written once they are made.
   let sizes: ReadonlyMap<string, number> | undefined;
   const sizeOf = (name: string): number | undefined => {
     if (!sizes) throw new Error(`the size of "${name}" was asked for before the image stage was done`);
@@ -233,10 +233,11 @@ async function buildWith(
   let written;
   let index;
   let imageFiles: OutputFile[] = [];
+  const afterImages: OutputFile[] = [];
   try {
     for await (const file of renderInParallel(planned.files, planned.site, config, state?.current?.manifest)) {
-      if ('awaits' in file && file.awaits === 'images') sizes ??= derivedSizes(await images);
-      session.write(file);
+      if ('awaits' in file && file.awaits === 'images') afterImages.push(file);
+      else session.write(file);
     }
     step('render');
     progress({step: 'render', done: planned.pages, total: planned.pages});
@@ -264,6 +265,8 @@ async function buildWith(
     }
     for (const file of photos.files) session.write(file);
     imageFiles = photos.files;
+    sizes = derivedSizes(derived);
+    for (const file of afterImages) session.write(file);
     step(`images (${derived.derived} derived, ${derived.cached} from the cache)`);
     written = session.commit();
   } catch (error) {
