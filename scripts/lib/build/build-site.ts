@@ -119,7 +119,7 @@ async function buildWith(
   // The image stage runs (on libuv's threads) while the pages are planned and rendered.
   const images = deriveImages(photoPlans(articles), {cacheDir: config.cacheDir, maxPixels: config.maxImagePixels});
   images.catch(() => {}); // Awaited below; a build that fails first must not leave it unhandled.
-  // Feeds carry the derived photos' byte sizes: the files that `awaits` the images render once they are made.
+  // Feeds carry the derived photos' byte sizes: the files that `awaits` the images are written once they are made.
   let sizes: ReadonlyMap<string, number> | undefined;
   const sizeOf = (name: string): number | undefined => {
     if (!sizes) throw new Error(`the size of "${name}" was asked for before the image stage was done`);
@@ -164,10 +164,12 @@ async function buildWith(
   let written;
   let index;
   let imageFiles: OutputFile[] = [];
+  // Held back until the image step: so each step's time is its own, and failed photos never render them.
+  const afterImages: OutputFile[] = [];
   try {
     for await (const file of renderInParallel(planned.files, planned.site, config, session.previous, planned.cards.card)) {
-      if ('awaits' in file && file.awaits === 'images') sizes ??= derivedSizes(await images);
-      renderAndWrite(session, file, count);
+      if ('awaits' in file && file.awaits === 'images') afterImages.push(file);
+      else renderAndWrite(session, file, count);
     }
     step(`render (${planned.cards.rendered()} cards, ${planned.feedItems.made()} feed entries)`);
     progress({step: 'render', done: planned.pages, total: planned.pages});
@@ -195,6 +197,8 @@ async function buildWith(
     }
     for (const file of photos.files) renderAndWrite(session, file, count);
     imageFiles = photos.files;
+    sizes = derivedSizes(derived);
+    for (const file of afterImages) renderAndWrite(session, file, count);
     step(`images (${derived.derived} derived, ${derived.cached} from the cache)`);
     written = session.commit();
   } catch (error) {
