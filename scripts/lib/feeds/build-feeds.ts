@@ -112,12 +112,16 @@ export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (valu
   const paths = [spec.paths.rss, spec.paths.atom, ...(spec.paths.json === undefined ? [] : [spec.paths.json])];
   const key = fingerprint({feed: spec, images: imageSizes(spec.articles, config)});
   const photos = spec.articles.some((article) => article.image?.plan !== undefined);
+  items.expect(spec.articles);
   return paths.map((file, index) => ({
     path: file,
     key: `${key}:${index}`,
     ...(photos ? {awaits: 'images' as const} : {}),
     render: () => {
-      built ??= buildFeeds(spec, config, sizes, items);
+      if (!built) {
+        built = buildFeeds(spec, config, sizes, items);
+        items.release(spec.articles);
+      }
       const output = built[index]!;
       // Each format is asked for once: let go of the spec's documents once all are (an archive's are large).
       if (++taken === paths.length) built = undefined;

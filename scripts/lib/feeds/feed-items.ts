@@ -8,7 +8,9 @@ import {renderRssItem} from './render-rss.ts';
  * Each article's feed entry and its item in each format, made once per build however many
  * feeds carry it (the main feed, its archive month, its section's, tags' and author's feeds):
  * every feed document is assembled from these. An item whose article is summarized to fit
- * `feedMaxBytes` is another item, made once too.
+ * `feedMaxBytes` is another item, made once too. Items are held only while a feed that will
+ * carry them is still to be rendered: each planned feed `expect`s its articles and `release`s
+ * them once rendered, so an old article that only its archive month carries is never kept.
  */
 export interface FeedItems {
   readonly entry: (article: Article, summarized: boolean) => FeedEntry;
@@ -17,6 +19,10 @@ export interface FeedItems {
   readonly json: (article: Article, summarized: boolean) => JsonItem;
   /** How many entries were made so far (for `--verbose`). */
   readonly made: () => number;
+  /** A planned feed will carry these articles (called when the feed is planned). */
+  readonly expect: (articles: readonly Article[]) => void;
+  /** A feed that carries these articles was rendered: let go of the items no other planned feed needs. */
+  readonly release: (articles: readonly Article[]) => void;
 }
 
 interface Made {
@@ -29,6 +35,8 @@ interface Made {
 /** A memo of feed items for one build; `sizes` gives the derived photos' byte sizes once the image stage is done. */
 export function feedItems(config: SiteConfig, sizes: DerivedSizes = noDerivedSizes): FeedItems {
   const made = new WeakMap<Article, [Made | undefined, Made | undefined]>();
+  /** How many planned feeds that are not rendered yet carry each article. */
+  const uses = new Map<Article, number>();
   let count = 0;
   const of = (article: Article, summarized: boolean): Made => {
     let pair = made.get(article);
@@ -52,5 +60,19 @@ export function feedItems(config: SiteConfig, sizes: DerivedSizes = noDerivedSiz
       return (item.json ??= renderJsonItem(item.entry));
     },
     made: () => count,
+    expect: (articles) => {
+      for (const article of articles) uses.set(article, (uses.get(article) ?? 0) + 1);
+    },
+    release: (articles) => {
+      for (const article of articles) {
+        const left = (uses.get(article) ?? 1) - 1;
+        if (left > 0) {
+          uses.set(article, left);
+          continue;
+        }
+        uses.delete(article);
+        made.delete(article);
+      }
+    },
   };
 }
