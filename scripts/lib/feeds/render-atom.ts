@@ -1,8 +1,7 @@
 import {Feed} from 'feed';
 import type {FeedDocument, FeedHistory} from './feed-document.ts';
 import type {FeedEntry} from './feed-entry.ts';
-import {replaceBlock} from './render-rss.ts';
-import {escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forText, marker, xmlElement} from './xml-text.ts';
+import {cutBlock, escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forText, marker, replaceBlock, xmlElement} from './xml-text.ts';
 
 /**
  * Atom 1.0 (RFC 4287) through `feed`, completed: `xml:lang` (feed and entries), `rights`, RFC 5005 links and
@@ -56,10 +55,8 @@ export function renderAtomEntry(entry: FeedEntry): string {
     author: entry.authors.map((name) => ({name: forText(name)})),
     copyright: `${marker}entry${marker}`,
   });
-  const xml = feed.atom1();
   // `feed` indents each entry by four spaces; no content can hold a raw `<entry>` (HTML is in CDATA with `<` of text escaped).
-  const block = xml.slice(xml.indexOf(entryOpen), xml.lastIndexOf(entryClose) + entryClose.length);
-  return block
+  return cutBlock(feed.atom1(), entryOpen, entryClose)
     .replace(entryOpen, entry.language ? `\n    <entry xml:lang="${escapeXml(entry.language)}">` : entryOpen)
     .replace(new RegExp(`(\\n *)<rights>${marker}entry${marker}</rights>`), (_, indent: string) => entryExtras(entry).map((line) => indent + line).join(''));
 }

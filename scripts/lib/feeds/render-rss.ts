@@ -1,7 +1,7 @@
 import {Feed, type Extension} from 'feed';
 import type {FeedDocument, FeedHistory} from './feed-document.ts';
 import type {FeedEntry} from './feed-entry.ts';
-import {escapeHtml, finishXml, forAttribute, forCdata, forText, marker} from './xml-text.ts';
+import {cutBlock, escapeHtml, finishXml, forAttribute, forCdata, forText, marker, replaceBlock} from './xml-text.ts';
 
 const namespaces = {
   dc: 'http://purl.org/dc/elements/1.1/',
@@ -59,17 +59,7 @@ const placeholder = `${marker}items${marker}`;
 export function renderRssItem(entry: FeedEntry): string {
   const feed = new Feed({title: '', id: '', copyright: ''});
   feed.addItem(rssItem(entry));
-  const xml = feed.rss2();
-  return xml.slice(xml.indexOf(itemOpen), xml.lastIndexOf(itemClose) + itemClose.length);
-}
-
-/** `xml` with the block from `open` to `close` around `mark` replaced by `by`. */
-export function replaceBlock(xml: string, open: string, close: string, mark: string, by: string): string {
-  const at = xml.indexOf(mark);
-  const start = xml.lastIndexOf(open, at);
-  const end = xml.indexOf(close, at) + close.length;
-  if (at < 0 || start < 0 || end < close.length) throw new Error(`feed's output has no ${open.trim()} to replace`);
-  return xml.slice(0, start) + by + xml.slice(end);
+  return cutBlock(feed.rss2(), itemOpen, itemClose);
 }
 
 function channelLinks(self: string, history: FeedHistory | undefined): object[] {

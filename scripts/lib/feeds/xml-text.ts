@@ -65,3 +65,20 @@ export function xmlElement(name: string, attributes: Readonly<Record<string, str
     .join('');
   return text === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${escapeXml(text)}</${name}>`;
 }
+
+/**
+ * The one block of a document `feed` wrote with a single item: from `open` (its line break and
+ * indentation) to the last `close`. Items are rendered this way once and feeds assembled from them.
+ */
+export function cutBlock(xml: string, open: string, close: string): string {
+  return xml.slice(xml.indexOf(open), xml.lastIndexOf(close) + close.length);
+}
+
+/** `xml` with the block from `open` to `close` around `mark` replaced by `by`. */
+export function replaceBlock(xml: string, open: string, close: string, mark: string, by: string): string {
+  const at = xml.indexOf(mark);
+  const start = xml.lastIndexOf(open, at);
+  const end = xml.indexOf(close, at) + close.length;
+  if (at < 0 || start < 0 || end < close.length) throw new Error(`feed's output has no ${open.trim()} to replace`);
+  return xml.slice(0, start) + by + xml.slice(end);
+}
