@@ -139,16 +139,16 @@ test('should remember each output folder, so a build elsewhere (check, serve) le
   fs.rmSync(path.dirname(elsewhere), {recursive: true, force: true});
 });
 
-test('should read bodies lazily, append new ones and compact when most are dead', () => {
+test('should read bodies by key, append new ones and compact when most are dead', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
-  const outcome = (name: string) => ({article: {source: name, title: name, html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`} as unknown as Article, messages: []});
+  const outcome = (name: string) => ({article: {key: name, source: name, title: name} as unknown as Article, body: {html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`}, messages: []});
   let cache = BuildCache.open(dir, 'v1');
   cache.save({outcomes: new Map([['a', outcome('a')], ['b', outcome('b')], ['c', outcome('c')]]), sources: new Map()});
   cache.close();
 
   cache = BuildCache.open(dir, 'v1');
   assert.equal([...cache.articles.keys()], ['a', 'b', 'c']);
-  assert.is(cache.articles.get('b')!.article!.html, '<p>b</p>');
+  assert.is(cache.bodies(new Map()).body('b').html, '<p>b</p>');
   const bodies = () => fs.readdirSync(dir).filter((name) => name.startsWith('bodies'));
   const size = () => fs.statSync(path.join(dir, bodies()[0]!)).size;
   const before = size();
@@ -165,15 +165,31 @@ test('should read bodies lazily, append new ones and compact when most are dead'
 
   cache = BuildCache.open(dir, 'v1');
   assert.equal([...cache.articles.keys()], ['d']);
-  assert.is(cache.articles.get('d')!.article!.feedHtml, '<p>feed d</p>');
+  assert.is(cache.bodies(new Map()).body('d').feedHtml, '<p>feed d</p>');
   cache.close();
   assert.is(BuildCache.open(dir, 'v2').articles.size, 0, 'another tool version starts afresh');
   fs.rmSync(dir, {recursive: true, force: true});
 });
 
+test('should keep the new body of an article parsed again under the same key (its photos changed)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
+  const outcome = (html: string) => ({article: {key: 'a', source: 'a.md', title: 'A'} as unknown as Article, body: {html, feedHtml: html}, messages: []});
+  let cache = BuildCache.open(dir, 'v1');
+  cache.save({outcomes: new Map([['a', outcome('<img src="photo-1111-800.jpg">')]]), sources: new Map()});
+  cache.close();
+  cache = BuildCache.open(dir, 'v1');
+  cache.save({outcomes: new Map([['a', outcome('<img src="photo-2222-800.jpg">')]]), sources: new Map()});
+  cache.close();
+  cache = BuildCache.open(dir, 'v1');
+  assert.is(cache.bodies(new Map()).body('a').html, '<img src="photo-2222-800.jpg">');
+  assert.not.ok(cache.articles.get('a')!.body, 'a cached outcome carries no body: it is fetched by key');
+  cache.close();
+  fs.rmSync(dir, {recursive: true, force: true});
+});
+
 test('should not read bodies from the body file another tool version left', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
-  const outcome = (name: string) => ({article: {source: name, title: name, html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`} as unknown as Article, messages: []});
+  const outcome = (name: string) => ({article: {key: name, source: name, title: name} as unknown as Article, body: {html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`}, messages: []});
   let cache = BuildCache.open(dir, 'v1');
   cache.save({outcomes: new Map([['a', outcome('a')]]), sources: new Map()});
   cache.close();
@@ -181,14 +197,14 @@ test('should not read bodies from the body file another tool version left', () =
   cache.save({outcomes: new Map([['b', outcome('b')]]), sources: new Map()});
   cache.close();
   cache = BuildCache.open(dir, 'v2');
-  assert.is(cache.articles.get('b')!.article!.html, '<p>b</p>');
+  assert.is(cache.bodies(new Map()).body('b').html, '<p>b</p>');
   cache.close();
   fs.rmSync(dir, {recursive: true, force: true});
 });
 
 test('should keep each index consistent with its own body file when two builds save at once', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
-  const outcome = (name: string, html: string) => ({article: {source: name, title: name, html, feedHtml: html} as unknown as Article, messages: []});
+  const outcome = (name: string, html: string) => ({article: {key: name, source: name, title: name} as unknown as Article, body: {html, feedHtml: html}, messages: []});
   const first = BuildCache.open(dir, 'v1');
   const second = BuildCache.open(dir, 'v1');
   first.save({outcomes: new Map([['a', outcome('a', '<p>first build</p>')]]), sources: new Map()});
@@ -196,8 +212,8 @@ test('should keep each index consistent with its own body file when two builds s
   first.close();
   second.close();
   const cache = BuildCache.open(dir, 'v1');
-  assert.is(cache.articles.get('a')!.article!.html, '<p>the second build, longer</p>');
-  assert.is(cache.articles.get('b')!.article!.html, '<p>b</p>');
+  assert.is(cache.bodies(new Map()).body('a').html, '<p>the second build, longer</p>');
+  assert.is(cache.bodies(new Map()).body('b').html, '<p>b</p>');
   cache.close();
   fs.rmSync(dir, {recursive: true, force: true});
 });

@@ -10,10 +10,11 @@ import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {buildFeeds} from '../scripts/lib/feeds/build-feeds.ts';
+import {feedItems} from '../scripts/lib/feeds/feed-items.ts';
 import {fixture} from './helpers/config.ts';
 import {testConfig} from './helpers/config.ts';
 import {listFiles, removeTempDirs, snapshot, snapshotDifferences, tempDir} from './helpers/files.ts';
-import {makeArticle} from './helpers/make-article.ts';
+import {makeArticle, testBodies} from './helpers/make-article.ts';
 import {runCliAsync} from './helpers/run-cli.ts';
 
 const now = ['--now', '2020-06-01T00:00:00Z'];
@@ -96,7 +97,7 @@ test('should summarize more items when rendering finds the plan short of the bud
     const html = `<p>${'word '.repeat(1500)}BODY-${index}</p>`;
     return makeArticle({title: `Story ${index}`, slug: `s${index}`, path: `2020/01/s${index}/`, summary: `Summary ${index}.`, html, feedHtml: html, feedBytes: 10});
   });
-  const files = buildFeeds({title: 'T', description: 'D', home: '', paths: {rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json'}, id: config.idBase, articles}, config);
+  const files = buildFeeds({title: 'T', description: 'D', home: '', paths: {rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json'}, id: config.idBase, articles}, config, feedItems(config, testBodies));
   for (const file of files) {
     const text = String('contents' in file ? file.contents : '');
     assert.ok(Buffer.byteLength(text) <= 20_000, `${file.path} is ${Buffer.byteLength(text)} bytes`);

@@ -18,7 +18,7 @@ import {emitListingFeeds} from '../scripts/lib/render/emit/emit-listing-feeds.ts
 import {feedItems} from '../scripts/lib/feeds/feed-items.ts';
 import type {OutputFile} from '../scripts/lib/types.ts';
 import {testConfig} from './helpers/config.ts';
-import {makeArticle} from './helpers/make-article.ts';
+import {makeArticle, testBodies} from './helpers/make-article.ts';
 
 /** Markup that turns into elements when a field is escaped once too few (or decoded once too many). */
 const pieces = [
@@ -92,7 +92,7 @@ test('should hold no element the source did not contain in any HTML field of any
       const feedHtml = '<p>Plain body.</p>';
       const body = elements(feedHtml);
       const article = makeArticle({title: `${section} ${tag}`, summary: description, section, tags: [tag], authors: [author], html: feedHtml, feedHtml});
-      const context = {config, articles: [article], publicArticles: [article], fingerprint: () => 'key', report: () => {}, feedItems: feedItems(config)} as unknown as EmitContext;
+      const context = {config, articles: [article], publicArticles: [article], fingerprint: () => 'key', report: () => {}, feedItems: feedItems(config, testBodies)} as unknown as EmitContext;
       const files = [...emitFeeds(context), ...emitListingFeeds(context)];
       assert.ok(files.some((file) => file.path.startsWith('section/')) && files.some((file) => file.path.startsWith('tag/')), 'section and tag feeds');
       for (const file of files) {

@@ -9,10 +9,14 @@ import {toHtml} from 'hast-util-to-html';
 import {h} from 'hastscript';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildFeeds} from '../scripts/lib/feeds/build-feeds.ts';
-import type {Article, OutputFile} from '../scripts/lib/types.ts';
+import {buildFeeds as buildFeedSet, type FeedSpec} from '../scripts/lib/feeds/build-feeds.ts';
+import {feedItems} from '../scripts/lib/feeds/feed-items.ts';
+import type {Article, OutputFile, SiteConfig} from '../scripts/lib/types.ts';
 import {testConfig} from './helpers/config.ts';
-import {makeArticle} from './helpers/make-article.ts';
+import {makeArticle, testBodies} from './helpers/make-article.ts';
+
+/** The feed set of `spec`, its items made from the test articles' bodies (as a build makes them once per build). */
+const buildFeeds = (spec: FeedSpec, config: SiteConfig): OutputFile[] => buildFeedSet(spec, config, feedItems(config, testBodies));
 import {textOf} from './helpers/files.ts';
 
 const config = testConfig({copyright: '© Fixture & "Co" <3'});

@@ -11,7 +11,8 @@ import {loadWireTools} from '../scripts/lib/article/wire/wire-tools.ts';
 function parse(relative: string, config = testConfig()) {
   const full = path.join(root, relative);
   const file = new VFile({path: relative, cwd: root, value: fs.readFileSync(full, 'utf8')});
-  return {file, article: parseArticle(file, config)};
+  const parsed = parseArticle(file, config, 'test');
+  return {file, article: parsed?.article, body: parsed?.body};
 }
 
 // Wire parsing's libraries load on demand, as the build's parse step loads them.
@@ -20,7 +21,7 @@ test.before(async () => {
 });
 
 test('should read the sample wire copy: headline, date from the name, caption and credit, chrome gone', () => {
-  const {file, article} = parse('articles/2017-01-16-syrian-opposition-to-attend-astana-talks.txt', testConfig({articlesDir: path.join(root, 'articles'), timezone: 'Europe/London'}));
+  const {file, article, body} = parse('articles/2017-01-16-syrian-opposition-to-attend-astana-talks.txt', testConfig({articlesDir: path.join(root, 'articles'), timezone: 'Europe/London'}));
   assert.ok(article);
   assert.is(article.format, 'wire');
   assert.is(article.title, 'Syrian opposition to attend Astana talks');
@@ -28,10 +29,10 @@ test('should read the sample wire copy: headline, date from the name, caption an
   assert.is(article.slug, 'syrian-opposition-to-attend-astana-talks');
   assert.is(article.path, '2017/01/syrian-opposition-to-attend-astana-talks/');
   assert.equal(article.image, {caption: 'Members of the Syrian National Coalition (SNC) meeting in Istanbul.', credit: 'File photo: AFP'});
-  assert.is((article.html.match(/<p>/g) ?? []).length, 15);
-  assert.ok(article.html.includes('All the rebel groups are going [to Astana].'));
-  assert.ok(article.html.includes('Kazakhstan’s capital'));
-  for (const chrome of ['Newsletter', 'Leave a Reply', 'twenty', 'Related Items', 'Twitter']) assert.not.ok(article.html.includes(chrome), chrome);
+  assert.is((body!.html.match(/<p>/g) ?? []).length, 15);
+  assert.ok(body!.html.includes('All the rebel groups are going [to Astana].'));
+  assert.ok(body!.html.includes('Kazakhstan’s capital'));
+  for (const chrome of ['Newsletter', 'Leave a Reply', 'twenty', 'Related Items', 'Twitter']) assert.not.ok(body!.html.includes(chrome), chrome);
   const notes = file.messages.filter((message) => message.ruleId === 'wire-chrome');
   assert.is(notes.length, 6);
   assert.is(notes[0]!.line, 37);
@@ -41,7 +42,8 @@ test('should read the sample wire copy: headline, date from the name, caption an
 /** A wire article parsed from `text` (no file on disk). */
 function parseWire(text: string, config = testConfig()) {
   const file = new VFile({path: 'articles/2024-03-01-wire.txt', cwd: root, value: text});
-  return {file, article: parseArticle(file, config)};
+  const parsed = parseArticle(file, config, 'test');
+  return {file, article: parsed?.article, body: parsed?.body};
 }
 
 const agencyStory = [
@@ -55,11 +57,11 @@ const agencyStory = [
 ].join('\n');
 
 test('should take wire byline, dateline and trailer as data, each with a note', () => {
-  const {file, article} = parseWire(agencyStory, testConfig({author: 'Desk'}));
+  const {file, article, body} = parseWire(agencyStory, testConfig({author: 'Desk'}));
   assert.ok(article);
   assert.equal(article.authors, ['Jane Doe', 'John Roe']);
   assert.is(article.dateline, 'FRANKFURT, June 6 (Reuters)');
-  assert.is(article.html, '<p>The central bank raised its main interest rate on Thursday, its third increase this year.</p><p class="trailer">(Reporting by Jane Doe; Editing by John Roe)</p>');
+  assert.is(body!.html, '<p>The central bank raised its main interest rate on Thursday, its third increase this year.</p><p class="trailer">(Reporting by Jane Doe; Editing by John Roe)</p>');
   assert.equal(
     file.messages.map((message) => [message.line, message.ruleId, Boolean(message.fatal)]),
     [[3, 'wire-byline', false], [5, 'wire-dateline', false], [7, 'wire-trailer', false]],
@@ -68,7 +70,7 @@ test('should take wire byline, dateline and trailer as data, each with a note', 
 
 test('should let front matter author, dateline and lang win over what the wire says', () => {
   const front = '---\nauthor: Desk Editor\ndateline: KESTREL BAY\nlang: de\n---\n';
-  const {file, article} = parseWire(front + agencyStory.replace('The central bank', 'Die Zentralbank hat am Donnerstag den Leitzins erneut angehoben, zum dritten Mal in diesem Jahr, wie die Bank in Frankfurt mitteilte. The central bank'));
+  const {file, article, body} = parseWire(front + agencyStory.replace('The central bank', 'Die Zentralbank hat am Donnerstag den Leitzins erneut angehoben, zum dritten Mal in diesem Jahr, wie die Bank in Frankfurt mitteilte. The central bank'));
   assert.ok(article);
   assert.equal(article.authors, ['Desk Editor']);
   assert.is(article.dateline, 'KESTREL BAY');
@@ -85,25 +87,25 @@ test('should set the lang of long wire copy in another language than the site', 
 });
 
 test('should keep markup-like wire copy literal and escaped', () => {
-  const {article} = parse('test/fixtures/articles/2020-05-04-literal-wire.txt');
+  const {article, body} = parse('test/fixtures/articles/2020-05-04-literal-wire.txt');
   assert.ok(article);
   assert.is(article.title, 'Headline with <b>markup</b> & [brackets]');
-  assert.is(article.html, '<p># not a heading *not emphasis* 1. not a list &#x3C;script>alert(1)&#x3C;/script></p><p>Second paragraph.</p>');
+  assert.is(body!.html, '<p># not a heading *not emphasis* 1. not a list &#x3C;script>alert(1)&#x3C;/script></p><p>Second paragraph.</p>');
 });
 
 test('should sanitize raw HTML in Markdown and keep tables valid', () => {
-  const {file, article} = parse('test/fixtures/articles/raw-html.md');
+  const {file, article, body} = parse('test/fixtures/articles/raw-html.md');
   assert.equal(file.messages.filter((message) => message.fatal), []);
   assert.ok(article);
-  assert.not.match(article.html, /<script|onerror|javascript:|<iframe/i);
-  assert.match(article.html, /<img src="https:\/\/example.org\/x.png" alt="x">/);
-  assert.match(article.html, /<td style="text-align: right">1<\/td>/);
-  assert.not.match(article.html, / align=/);
+  assert.not.match(body!.html, /<script|onerror|javascript:|<iframe/i);
+  assert.match(body!.html, /<img src="https:\/\/example.org\/x.png" alt="x">/);
+  assert.match(body!.html, /<td style="text-align: right">1<\/td>/);
+  assert.not.match(body!.html, / align=/);
   assert.is(article.title, 'Raw <em>HTML</em>');
 });
 
 test('should read every Markdown field, resolve the date in its offset, and mint ids', () => {
-  const {article} = parse('test/fixtures/front-matter/full.md', testConfig({articlesDir: fixture('front-matter')}));
+  const {article, body} = parse('test/fixtures/front-matter/full.md', testConfig({articlesDir: fixture('front-matter')}));
   assert.ok(article);
   assert.is(article.date, '2020-03-01T09:00:00.000Z');
   assert.is(article.updated, '2020-03-02T08:00:00.000Z');
@@ -112,7 +114,7 @@ test('should read every Markdown field, resolve the date in its offset, and mint
   assert.is(article.slug, 'every-field');
   assert.is(article.id, 'tag:fixture.example,2020:every-field');
   assert.is(article.path, '2020/03/every-field/');
-  assert.is(article.html, '<p>Body <em>text</em>.</p>');
+  assert.is(body!.html, '<p>Body <em>text</em>.</p>');
   assert.is(article.dateline, 'ASTANA');
   assert.is(article.lang, 'ar');
   assert.equal(article.corrections, [
@@ -122,34 +124,34 @@ test('should read every Markdown field, resolve the date in its offset, and mint
 });
 
 test('should read a date without offset in the site time zone', () => {
-  const {article} = parse('test/fixtures/articles/raw-html.md', testConfig({timezone: 'Asia/Kolkata'}));
+  const {article, body} = parse('test/fixtures/articles/raw-html.md', testConfig({timezone: 'Asia/Kolkata'}));
   assert.is(article!.date, '2020-05-04T18:30:00.000Z');
   assert.is(article!.path, '2020/05/raw-html/');
 });
 
 test('should report an impossible date at its line', () => {
-  const {file, article} = parse('test/fixtures/articles/bad-date.md');
+  const {file, article, body} = parse('test/fixtures/articles/bad-date.md');
   assert.is(article, undefined);
   assert.is(file.messages[0]!.line, 3);
   assert.match(file.messages[0]!.reason, /^`date`: "2025-02-30" is not a real date/);
 });
 
 test('should make feed URLs absolute while page URLs stay as written', () => {
-  const {article} = parse('articles/2017-01-20-harbour-library-reopens.md', testConfig({articlesDir: path.join(root, 'articles')}));
+  const {article, body} = parse('articles/2017-01-20-harbour-library-reopens.md', testConfig({articlesDir: path.join(root, 'articles')}));
   assert.ok(article);
-  assert.match(article.html, /src="library-shelves.svg"/);
-  assert.match(article.feedHtml, /src="https:\/\/owner.github.io\/repo\/2017\/01\/east-quay-library-reopens\/library-shelves.svg"/);
-  assert.match(article.feedHtml, /href="https:\/\/owner.github.io\/repo\/2017\/01\/council-approves-2017-budget\/"/);
+  assert.match(body!.html, /src="library-shelves.svg"/);
+  assert.match(body!.feedHtml, /src="https:\/\/owner.github.io\/repo\/2017\/01\/east-quay-library-reopens\/library-shelves.svg"/);
+  assert.match(body!.feedHtml, /href="https:\/\/owner.github.io\/repo\/2017\/01\/council-approves-2017-budget\/"/);
   // The body's SVG, then the lead photo (its original, which only `publishOriginals` publishes; its derived files come from the image stage).
   assert.equal(article.assets.map((asset) => [asset.name, Boolean(asset.image)]), [['library-shelves.svg', false], ['east-quay-dusk.jpg', true]]);
 });
 
 test('should read tables and strikethrough always, and bare URLs and footnotes only with gfm', () => {
-  const news = parse('test/fixtures/articles/gfm.md').article!;
+  const news = parse('test/fixtures/articles/gfm.md').body!;
   assert.match(news.html, /<table>/);
   assert.match(news.html, /<del>old<\/del>/);
   assert.not.match(news.html, /<a href="https:\/\/example.org\/report"/);
-  const gfm = parse('test/fixtures/articles/gfm.md', testConfig({gfm: true})).article!;
+  const gfm = parse('test/fixtures/articles/gfm.md', testConfig({gfm: true})).body!;
   assert.match(gfm.html, /<a href="https:\/\/example.org\/report">/);
   assert.match(gfm.html, /footnote/);
   assert.match(gfm.html, /<table>/);

@@ -149,7 +149,7 @@ test('should turn any article into a page whose HTML runs nothing, or report why
       const file = new VFile({path: `${stem}.${format}`, cwd: config.articlesDir, value: `${front}${format === 'txt' ? `${title || 'x'}\n\n` : ''}${body}`});
       let parsed;
       try {
-        parsed = parseArticle(file, config);
+        parsed = parseArticle(file, config, 'property');
       } catch (error) {
         assert.unreachable(`threw ${(error as Error).stack}`);
       }
@@ -157,9 +157,9 @@ test('should turn any article into a page whose HTML runs nothing, or report why
         assert.ok(file.messages.some((message) => message.fatal), 'no article and no error');
         return;
       }
-      assert.equal(executableMarkup(parsed.html, {fragment: true}), []);
-      assert.equal(executableMarkup(parsed.feedHtml, {fragment: true}), []);
-      assert.match(parsed.path, /^2020\/01\/[^/.\\\0]+\/$/u);
+      assert.equal(executableMarkup(parsed.body.html, {fragment: true}), []);
+      assert.equal(executableMarkup(parsed.body.feedHtml, {fragment: true}), []);
+      assert.match(parsed.article.path, /^2020\/01\/[^/.\\\0]+\/$/u);
     }),
     {...settings, numRuns: 150},
   );

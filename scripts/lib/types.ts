@@ -105,10 +105,14 @@ export interface ArticleAsset {
 }
 
 /**
- * An article without its body: all that listings, neighbours, related links and the cache's
- * index need. Dates are ISO 8601 strings in UTC (`2017-01-16T09:00:00.000Z`).
+ * One article as plain data, without its body: all that listings, neighbours, related links,
+ * feeds' metadata and the cache's index need. Its body is fetched by `key` when a page, a feed
+ * entry or the search record shows it (see `ArticleBodies`). Dates are ISO 8601 strings in UTC
+ * (`2017-01-16T09:00:00.000Z`).
  */
-export interface ArticleSummary {
+export interface Article {
+  /** The article's cache key (its source path and text, the parse settings, the tool's version): what its body is fetched by. */
+  readonly key: string;
   /** Source path relative to the articles folder, with `/` separators. */
   readonly source: string;
   readonly format: 'markdown' | 'wire';
@@ -148,12 +152,18 @@ export interface ArticleSummary {
   readonly assets: readonly ArticleAsset[];
 }
 
-/** One article, ready to render: its summary and its body. */
-export interface Article extends ArticleSummary {
+/** An article's body, fetched by the article's key. */
+export interface ArticleBody {
   /** Sanitized HTML of the body; links in it are relative to the page. */
   readonly html: string;
   /** The same body with every URL absolute, for feeds. */
   readonly feedHtml: string;
+}
+
+/** Where a build fetches article bodies: this build's fresh parses, and the cache's body file for the rest. */
+export interface ArticleBodies {
+  /** The body of the article with key `key`; throws when there is none (a key no article of this build has). */
+  readonly body: (key: string) => ArticleBody;
 }
 
 /** Who an output path belongs to, in the registry of output paths (`claim-outputs.ts`). */

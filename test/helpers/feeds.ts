@@ -5,19 +5,23 @@ import {loadConfig} from '../../scripts/lib/config/config.ts';
 import {loadArticles} from '../../scripts/lib/source/load-articles.ts';
 import {parseArticle} from '../../scripts/lib/article/parse-article.ts';
 import {sortArticles} from '../../scripts/lib/plan/plan-pages.ts';
-import type {Article, SiteConfig} from '../../scripts/lib/types.ts';
+import type {Article, ArticleBody, SiteConfig} from '../../scripts/lib/types.ts';
 import {loadWireTools} from '../../scripts/lib/article/wire/wire-tools.ts';
 
-/** The published articles of a site folder, newest first, read by the build's own stages. */
-export async function publishedArticles(cwd: string, overrides: {now?: string} = {}): Promise<{config: SiteConfig; articles: Article[]}> {
+/** The published articles of a site folder, newest first, read by the build's own stages, and their bodies by key. */
+export async function publishedArticles(cwd: string, overrides: {now?: string} = {}): Promise<{config: SiteConfig; articles: Article[]; bodies: ReadonlyMap<string, ArticleBody>}> {
   // Wire parsing's libraries load on demand, as the parse step loads them.
   await loadWireTools();
   const {config} = loadConfig(cwd, overrides, {});
   if (!config) throw new Error(`${cwd}: the config does not load`);
-  const articles = loadArticles(config.articlesDir, cwd, {maxBytes: config.maxArticleBytes})
-    .map((file) => parseArticle(file, config))
-    .filter((article): article is Article => article !== undefined && !article.draft && article.date <= config.now);
-  return {config, articles: sortArticles(articles)};
+  const bodies = new Map<string, ArticleBody>();
+  const articles = loadArticles(config.articlesDir, cwd, {maxBytes: config.maxArticleBytes}).flatMap((file) => {
+    const parsed = parseArticle(file, config, file.path);
+    if (!parsed || parsed.article.draft || parsed.article.date > config.now) return [];
+    bodies.set(parsed.article.key, parsed.body);
+    return [parsed.article];
+  });
+  return {config, articles: sortArticles(articles), bodies};
 }
 
 /** One item as a parser read it, in one shape for every parser. */

@@ -1,9 +1,27 @@
 import {lastModified} from '../../scripts/lib/dates.ts';
-import type {Article} from '../../scripts/lib/types.ts';
+import type {Article, ArticleBodies, ArticleBody} from '../../scripts/lib/types.ts';
 
-/** A complete article for unit tests: a dated Markdown story with one author, and the given overrides. */
-export function makeArticle(overrides: Partial<Article> = {}): Article {
+/** The bodies of the articles {@link makeArticle} made, by key. */
+const made = new Map<string, ArticleBody>();
+let count = 0;
+
+/** Where unit tests fetch the bodies of the articles {@link makeArticle} made, as a build fetches them by key. */
+export const testBodies: ArticleBodies = {
+  body: (key) => {
+    const body = made.get(key);
+    if (!body) throw new Error(`no body for the article with key ${key}`);
+    return body;
+  },
+};
+
+/**
+ * A complete article for unit tests: a dated Markdown story with one author, and the given
+ * overrides; its body (`html`, `feedHtml`: `<p>x</p>` unless given) is kept for {@link testBodies}.
+ */
+export function makeArticle(overrides: Partial<Article & ArticleBody> = {}): Article {
+  const {html = '<p>x</p>', feedHtml = html, ...rest} = overrides;
   const article: Article = {
+    key: `test-${++count}`,
     source: 'a.md',
     format: 'markdown',
     title: 'Title',
@@ -22,13 +40,12 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     lang: undefined,
     corrections: [],
     path: '2020/01/a/',
-    html: '<p>x</p>',
-    feedHtml: '<p>x</p>',
     words: 1,
     feedBytes: 12,
     assets: [],
     modified: '',
-    ...overrides,
+    ...rest,
   };
+  made.set(article.key, {html, feedHtml});
   return 'modified' in overrides ? article : {...article, modified: lastModified(article)};
 }

@@ -16,7 +16,7 @@ import {parseWireCopy} from './parse-wire-copy.ts';
 import {readFrontMatter, type FrontMatter} from '../source/read-front-matter.ts';
 import {fail} from '../report/report-issues.ts';
 import {slugify} from '../slugify.ts';
-import type {Article, ArticleImage, SiteConfig} from '../types.ts';
+import type {Article, ArticleBody, ArticleImage, SiteConfig} from '../types.ts';
 
 const datedName = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
 
@@ -26,8 +26,10 @@ const datedName = /^(\d{4}-\d{2}-\d{2})-(.+)$/;
  *
  * @param file The article's file, its `value` the raw text and `path` relative to `file.cwd`.
  * @param config The site config.
+ * @param key The article's cache key (see `articleKey`): what its body is fetched by.
+ * @returns the article as plain data, and its body apart.
  */
-export function parseArticle(file: VFile, config: SiteConfig): Article | undefined {
+export function parseArticle(file: VFile, config: SiteConfig, key: string): {article: Article; body: ArticleBody} | undefined {
   const source = String(file.value).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const format = path.extname(file.path).toLowerCase() === '.txt' ? 'wire' : 'markdown';
   const front = readFrontMatter(file, source);
@@ -160,7 +162,8 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     assets.push({from: image.sourceFile, name: path.basename(image.sourceFile), ...(image.plan ? {image: image.plan} : {}), ...(place ? {place: {line: place.line, column: place.column}} : {})});
   }
 
-  return {
+  const article: Article = {
+    key,
     source: file.path.split(path.sep).join('/'),
     format,
     title,
@@ -180,12 +183,11 @@ export function parseArticle(file: VFile, config: SiteConfig): Article | undefin
     lang: data.lang ?? wireLang,
     corrections,
     path: articlePath,
-    html,
-    feedHtml,
     words: countWords(html),
     feedBytes: Buffer.byteLength(JSON.stringify(feedHtml)),
     assets,
   };
+  return {article, body: {html, feedHtml}};
 }
 
 /**

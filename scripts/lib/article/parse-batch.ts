@@ -3,10 +3,12 @@ import {readCredit} from '../images/read-credit.ts';
 import {parseArticle} from './parse-article.ts';
 import {loadWireTools} from './wire/wire-tools.ts';
 import {fail} from '../report/report-issues.ts';
-import type {Article, SiteConfig} from '../types.ts';
+import type {Article, ArticleBody, SiteConfig} from '../types.ts';
 
 /** A source file as it crosses to a worker: plain data. */
 export interface SourceData {
+  /** The article's cache key (see `articleKey`). */
+  readonly key: string;
   readonly path: string;
   readonly cwd: string;
   readonly value: string;
@@ -21,10 +23,14 @@ export interface MessageData {
   readonly fatal: boolean | undefined;
 }
 
-/** What parsing one file gave: the article (when it has no fatal problem) and every message. */
+/**
+ * What parsing one file gave: the article (when it has no fatal problem) and every message,
+ * and the article's body when it was parsed now (a cached outcome's body is in the cache's body file).
+ */
 export interface ParseOutcome {
   readonly article: Article | undefined;
   readonly messages: readonly MessageData[];
+  readonly body?: ArticleBody | undefined;
 }
 
 /**
@@ -38,8 +44,11 @@ export default async function parseBatch({sources, config}: {sources: readonly S
   for (const source of sources) {
     const file = new VFile({path: source.path, cwd: source.cwd, value: source.value});
     let article: Article | undefined;
+    let body: ArticleBody | undefined;
     try {
-      article = parseArticle(file, config);
+      const parsed = parseArticle(file, config, source.key);
+      article = parsed?.article;
+      body = parsed?.body;
       const image = article?.image;
       if (article && image?.plan && (image.caption === undefined || image.credit === undefined)) {
         const embedded = await readCredit(image.plan.source);
@@ -52,6 +61,7 @@ export default async function parseBatch({sources, config}: {sources: readonly S
     }
     outcomes.push({
       article,
+      body: article && body,
       messages: file.messages.map((message) => ({
         reason: message.reason,
         line: message.line ?? undefined,

@@ -109,7 +109,7 @@ async function buildWith(
   progress({step: 'load', done: sources.length, total: sources.length});
 
   const photoStamps = readStamps(config.cacheDir);
-  const {parsed, outcomes, keyOf, parsedNow} = await parseArticles(loaded, config, cache, photoStamps, (cached) => progress({step: 'parse', done: cached, total: readable.length}));
+  const {parsed, outcomes, bodies, parsedNow} = await parseArticles(loaded, config, cache, photoStamps, (cached) => progress({step: 'parse', done: cached, total: readable.length}));
   const {articles, claims} = selectPublished(parsed, config);
   const files = [configFile, ...sources];
   step(`parse (${parsedNow} of ${readable.length})`);
@@ -125,14 +125,14 @@ async function buildWith(
     if (!sizes) throw new Error(`the size of "${name}" was asked for before the image stage was done`);
     return sizes.get(name);
   };
-  const planned = planOutputs(articles, config, keyOf, sizeOf);
+  const planned = planOutputs(articles, config, bodies, sizeOf);
   const fileOf = new Map(parsed.map(({article, file}) => [article.source, file]));
   if (!claimOutputs(planned.files, claims, fileOf, configFile)) return failed(files);
   reportFeedSizes(planned.feedSizes, config, configFile, new Map(parsed.map(({article, file}) => [article.path, file])));
   step('plan');
   // Pagefind indexes in its own process while the pages render on every core, only the
   // search shards whose articles changed (Pagefind cannot update an index in place).
-  const search = indexForSearch(publicOnly(articles), config, cache, version, keyOf);
+  const search = indexForSearch(publicOnly(articles), config, cache, version, bodies);
   /** The one place a failure while rendering or writing becomes a message on a file. */
   const outputFailed = (error: unknown): BuildResult => {
     if (error instanceof TemplateError) {
@@ -167,7 +167,7 @@ async function buildWith(
   // Held back until the image step: so each step's time is its own, and failed photos never render them.
   const afterImages: OutputFile[] = [];
   try {
-    for await (const file of renderInParallel(planned.files, planned.site, config, session.previous, planned.cards.card)) {
+    for await (const file of renderInParallel(planned.files, planned.site, config, session.previous, planned.cards.card, bodies)) {
       if ('awaits' in file && file.awaits === 'images') afterImages.push(file);
       else renderAndWrite(session, file, count);
     }

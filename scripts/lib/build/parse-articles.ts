@@ -4,17 +4,17 @@ import type {ParseOutcome} from '../article/parse-batch.ts';
 import type {BuildCache} from '../cache/build-cache.ts';
 import {photosChanged, type PhotoStamps} from '../images/image-outputs.ts';
 import {readText} from '../source/load-articles.ts';
-import type {Article, SiteConfig} from '../types.ts';
+import type {Article, ArticleBodies, SiteConfig} from '../types.ts';
 import type {LoadedSources} from './load-sources.ts';
 
-/** What the parse step leaves: every article with its file, the outcomes to cache, and each article's content key. */
+/** What the parse step leaves: every article with its file, the outcomes to cache, and where the bodies are. */
 export interface ParsedArticles {
   /** Every parsed article (drafts and future ones too) with the file it came from, in path order. */
   readonly parsed: readonly {readonly article: Article; readonly file: VFile}[];
   /** This build's parse outcomes by article key: what the cache keeps. */
   readonly outcomes: ReadonlyMap<string, ParseOutcome>;
-  /** Each article's content key (its source key, plus its photos' keys): what fingerprints hash. */
-  readonly keyOf: (article: Article) => string | undefined;
+  /** Every article's body by key: this build's fresh parses, the cache's body file for the rest. */
+  readonly bodies: ArticleBodies;
   /** How many sources were parsed now (the rest came from the cache). */
   readonly parsedNow: number;
 }
@@ -31,13 +31,12 @@ export async function parseArticles(loaded: LoadedSources, config: SiteConfig, c
     if (cached && !(cached.article && photosChanged(cached.article, photoStamps))) return [];
     // Unchanged, but its parse is not cached (other settings): read it after all.
     if (file.value === undefined) readText(file);
-    return file.value === undefined ? [] : [{path: file.path, cwd: file.cwd, value: String(file.value)}];
+    return file.value === undefined ? [] : [{key: keys[index]!, path: file.path, cwd: file.cwd, value: String(file.value)}];
   });
   onStart(readable.length - missing.length);
   const parsedNow = await parseAll(missing, config);
   const fresh = new Map(missing.map((source, index) => [source.path, parsedNow[index]!]));
   const outcomes = new Map<string, ParseOutcome>();
-  const keyOf = new WeakMap<Article, string>();
   const parsed: {article: Article; file: VFile}[] = [];
   readable.forEach((file, index) => {
     const key = keys[index]!;
@@ -45,14 +44,9 @@ export async function parseArticles(loaded: LoadedSources, config: SiteConfig, c
     if (!outcome) return; // Could not be read again: its message is on the file.
     outcomes.set(key, outcome);
     applyMessages(file, outcome);
-    if (outcome.article) {
-      // Pages show the photos' hashed names: their fingerprints follow the photos too.
-      const photos = outcome.article.assets.flatMap((asset) => (asset.image ? [asset.image.key] : []));
-      keyOf.set(outcome.article, photos.length ? `${key}+${photos.join('+')}` : key);
-      parsed.push({article: outcome.article, file});
-    }
+    if (outcome.article) parsed.push({article: outcome.article, file});
   });
   // The sources' text is no longer needed (messages carry their positions): memory for the pages.
   for (const file of loaded.sources) file.value = '';
-  return {parsed, outcomes, keyOf: (article) => keyOf.get(article), parsedNow: missing.length};
+  return {parsed, outcomes, bodies: cache.bodies(outcomes), parsedNow: missing.length};
 }

@@ -5,7 +5,7 @@ import type {DerivedSizes} from '../feeds/feed-entry.ts';
 import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
 import {reportClash} from '../plan/check-collisions.ts';
 import {describeClash, type OutputClaims} from '../plan/claim-outputs.ts';
-import {articleRef, digest, fingerprint, hashFolder} from '../plan/fingerprint.ts';
+import {articleRef, contentKey, digest, fingerprint, hashFolder} from '../plan/fingerprint.ts';
 import {planPages, sections, type PagePlan} from '../plan/plan-pages.ts';
 import type {Emitter} from '../render/emit/context.ts';
 import {emitAssets} from '../render/emit/emit-assets.ts';
@@ -18,7 +18,7 @@ import {emitSitemaps} from '../render/emit/emit-sitemaps.ts';
 import {emitSpecialPages} from '../render/emit/emit-special-pages.ts';
 import {cardRenderer, createEngine, siteView, type CardRenderer, type SiteView} from '../render/render-pages.ts';
 import {fail} from '../report/report-issues.ts';
-import type {Article, ArticleSummary, OutputFile, SiteConfig} from '../types.ts';
+import type {Article, ArticleBodies, OutputFile, SiteConfig} from '../types.ts';
 import {hrefOf} from '../urls.ts';
 import {publicOnly} from './select-published.ts';
 
@@ -50,7 +50,7 @@ const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, em
 export function planOutputs(
   articles: readonly Article[],
   config: SiteConfig,
-  keyOf: (article: Article) => string | undefined,
+  bodies: ArticleBodies,
   derivedSizes: DerivedSizes,
 ): PlannedOutputs {
   const engine = createEngine(config);
@@ -59,13 +59,10 @@ export function planOutputs(
     sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
   );
   const cards = cardRenderer(engine, site, config);
-  const items = feedItems(config, derivedSizes);
+  const items = feedItems(config, bodies, derivedSizes);
   const {now: _now, ...settings} = config;
   const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
-  const ref = (article: ArticleSummary): string => {
-    const key = keyOf(article as Article);
-    return key ? articleRef(key) : JSON.stringify(article);
-  };
+  const ref = (article: Article): string => articleRef(contentKey(article));
   const plans = planPages(articles, config);
   const feedSizes: FeedSizeReport[] = [];
   const publicArticles = publicOnly(articles);
@@ -78,12 +75,12 @@ export function planOutputs(
     publicPlans: () => (publicPlans ??= publicArticles === articles ? plans : planPages(publicArticles, config)),
     engine,
     site,
+    bodies,
     card: cards.card,
     ref,
     digest: (plain: unknown) => digest(plain, salt),
-    fingerprint: (value: unknown) => fingerprint(value, keyOf, salt),
+    fingerprint: (value: unknown) => fingerprint(value, salt),
     report: (report: FeedSizeReport) => void feedSizes.push(report),
-    derivedSizes,
     feedItems: items,
   };
   const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import v8 from 'node:v8';
-import {summarizeArticle} from '../article/summarize-article.ts';
 import type {MessageData, ParseOutcome} from '../article/parse-batch.ts';
-import type {Article, ArticleSummary, OutputFile, SiteConfig} from '../types.ts';
+import type {Article, ArticleBodies, ArticleBody, SiteConfig} from '../types.ts';
 import type {SourceStamp} from '../source/load-articles.ts';
 import type {OutputState} from '../output/write-output.ts';
 
@@ -17,7 +16,7 @@ interface BodyPlace {
 }
 
 interface IndexEntry {
-  readonly article: ArticleSummary | undefined;
+  readonly article: Article | undefined;
   readonly messages: readonly MessageData[];
   readonly body: BodyPlace | undefined;
 }
@@ -67,13 +66,13 @@ export interface CacheUpdate {
 }
 
 /**
- * The persistent build cache. The index (every parsed article's metadata and messages, and
- * what the writer knows of the output) is small and read whole; the article bodies live in
- * an append-only file and are read only when a page or feed that shows them is rendered,
- * so a warm build reads and writes little more than the index.
+ * The persistent build cache. The index (every parsed article as plain data with its messages,
+ * and what the writer knows of the output) is small and read whole; the article bodies live in
+ * an append-only file and are read by key only when a page, feed entry or search record that
+ * shows them is made ({@link bodies}), so a warm build reads and writes little more than the index.
  */
 export class BuildCache {
-  /** Outcomes by article key, bodies loaded on first use. */
+  /** Outcomes by article key, without their bodies. */
   readonly articles = new Map<string, ParseOutcome>();
   /** What the writer knows of each output folder (`dist/`, and `serve`'s and `check`'s temporary ones), by absolute path. */
   outputs = new Map<string, OutputState>();
@@ -83,8 +82,6 @@ export class BuildCache {
   scannedAt = 0;
   private search: IndexFile['search'];
   private readonly places = new Map<string, BodyPlace>();
-  /** The summaries read from the index, by key: saved again as they are. */
-  private readonly summaries = new Map<string, ArticleSummary>();
   private fd: number | undefined;
   private bodyFile = 'bodies-0.bin';
   private bodyBytes = 0;
@@ -110,12 +107,10 @@ export class BuildCache {
       cache.search = index.search;
       for (const [key, entry] of index.entries) {
         if (entry.body) cache.places.set(key, entry.body);
-        if (entry.article) cache.summaries.set(key, entry.article);
-        cache.articles.set(key, {article: entry.article && cache.lazy(entry.article, entry.body!), messages: entry.messages});
+        cache.articles.set(key, {article: entry.article, messages: entry.messages});
       }
     } catch {
       cache.articles.clear();
-      cache.summaries.clear();
       cache.places.clear();
       cache.outputs = new Map();
       cache.sources = new Map();
@@ -143,17 +138,24 @@ export class BuildCache {
     return this.search?.map((shard) => shard.key) ?? [];
   }
 
-  /** An article whose `html` and `feedHtml` are read from the body file when first asked for. */
-  private lazy(meta: ArticleSummary, place: BodyPlace): Article {
-    let bodies: {html: string; feedHtml: string} | undefined;
-    const load = () => (bodies ??= this.readBody(place));
-    return Object.defineProperties({...meta} as Article, {
-      html: {get: () => load().html, enumerable: true},
-      feedHtml: {get: () => load().feedHtml, enumerable: true},
-    });
+  /**
+   * This build's article bodies by key: those parsed now from their outcomes, the others read
+   * from the body file each time one is asked for (a page, a feed entry and a search record each
+   * ask once at most, and only when they are made).
+   */
+  bodies(outcomes: ReadonlyMap<string, ParseOutcome>): ArticleBodies {
+    return {
+      body: (key) => {
+        const fresh = outcomes.get(key)?.body;
+        if (fresh) return fresh;
+        const place = this.places.get(key);
+        if (!place || this.fd === undefined) throw new Error(`no body for the article with key ${key}`);
+        return this.readBody(place);
+      },
+    };
   }
 
-  private readBody(place: BodyPlace): {html: string; feedHtml: string} {
+  private readBody(place: BodyPlace): ArticleBody {
     const buffer = Buffer.alloc(place.length);
     fs.readSync(this.fd!, buffer, 0, place.length, place.offset);
     const {html, feedHtml} = v8.deserialize(buffer) as {html: string; feedHtml?: string};
@@ -189,12 +191,13 @@ export class BuildCache {
     for (const [key, outcome] of outcomes) {
       if (!outcome.article) continue;
       const kept = this.places.get(key);
-      if (kept && !compact) {
+      // A body parsed again (its photos changed) is new, though its key is not.
+      if (kept && !compact && !outcome.body) {
         places.set(key, kept);
         continue;
       }
       // Most bodies are the same for pages and feeds: kept once.
-      const {html, feedHtml} = outcome.article;
+      const {html, feedHtml} = outcome.body ?? this.readBody(kept!);
       const buffer = v8.serialize(feedHtml === html ? {html} : {html, feedHtml});
       chunks.push(buffer);
       added.set(key, {offset: length, length: buffer.length});
@@ -210,8 +213,7 @@ export class BuildCache {
     const offset = start + length;
     const entries = new Map<string, IndexEntry>();
     for (const [key, outcome] of outcomes) {
-      const article = outcome.article ? (this.summaries.get(key) ?? summarizeArticle(outcome.article)) : undefined;
-      entries.set(key, {article, messages: outcome.messages, body: places.get(key)});
+      entries.set(key, {article: outcome.article, messages: outcome.messages, body: places.get(key)});
     }
     // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.
     const outputs = new Map([...this.outputs].filter(([dir]) => dir !== outDir && fs.existsSync(dir)));

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {latestUpdate, type FeedDocument, type FeedHistory, type XmlFeedUrls} from './feed-document.ts';
-import {noDerivedSizes, type DerivedSizes} from './feed-entry.ts';
-import {feedItems, type FeedItems} from './feed-items.ts';
+import type {FeedItems} from './feed-items.ts';
 import {renderAtom} from './render-atom.ts';
 import {renderJson} from './render-json.ts';
 import {renderRss} from './render-rss.ts';
@@ -50,9 +49,10 @@ const stylesheetPath = 'assets/feed.xsl';
  * format's renderer brings `feed`'s output up to its spec. No document passes `feedMaxBytes`
  * while it has an item left to summarize.
  *
- * @param sizes The derived photos' byte sizes, for their enclosures (see {@link lazyFeeds}).
+ * @param items The build's memo of feed items (`feedItems`): it fetches the bodies by key and
+ *   knows the derived photos' byte sizes, for their enclosures (see {@link lazyFeeds}).
  */
-export function buildFeeds(spec: FeedSpec, config: SiteConfig, sizes: DerivedSizes = noDerivedSizes, items: FeedItems = feedItems(config, sizes)): OutputFile[] {
+export function buildFeeds(spec: FeedSpec, config: SiteConfig, items: FeedItems): OutputFile[] {
   const summarized = new Set(spec.summarized ?? []);
   for (;;) {
     const files = renderFeedSet(spec, config, summarized, items);
@@ -102,11 +102,11 @@ function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlyS
  * content key, with the templates and settings in the context's salt) and is rendered only
  * when the writer needs it; the formats of one spec are built together, once. A set with a
  * photo among its lead images `awaits` the image stage: its enclosures carry the derived
- * file's byte size, which `sizes` gives once the stage is done. The fingerprint needs no
+ * file's byte size, which `items` knows once the stage is done. The fingerprint needs no
  * sizes: a photo's derived names carry its key (its bytes, the settings and sharp's version),
  * which the article's content key includes, so other bytes mean another fingerprint.
  */
-export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (value: unknown) => string, sizes: DerivedSizes, items: FeedItems): OutputFile[] {
+export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (value: unknown) => string, items: FeedItems): OutputFile[] {
   let built: OutputFile[] | undefined;
   let taken = 0;
   const paths = [spec.paths.rss, spec.paths.atom, ...(spec.paths.json === undefined ? [] : [spec.paths.json])];
@@ -119,7 +119,7 @@ export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (valu
     ...(photos ? {awaits: 'images' as const} : {}),
     render: () => {
       if (!built) {
-        built = buildFeeds(spec, config, sizes, items);
+        built = buildFeeds(spec, config, items);
         items.release(spec.articles);
       }
       const output = built[index]!;

@@ -5,7 +5,7 @@ import {h} from 'hastscript';
 import mime from 'mime';
 import {formatDate} from '../dates.ts';
 import {mediaTypes} from '../images/picture.ts';
-import type {Article, SiteConfig} from '../types.ts';
+import type {Article, ArticleBodies, SiteConfig} from '../types.ts';
 import {urlOf} from '../urls.ts';
 import {stripIllegalXml} from './xml-text.ts';
 
@@ -58,10 +58,11 @@ export interface FeedEntry {
  * every format carries the same text. Reads the size of a local lead image: of the file for
  * one copied as it is (an SVG), of its mid-size derived JPEG or PNG for a photo (`sizes`).
  *
+ * @param bodies Where the body is fetched (by the article's key), unless the entry is summarized.
  * @param summarized Carry the summary (or the opening text) and a link to the page instead of
  *   the whole body: for an article too large for the feed's `feedMaxBytes` (see `fitFeedBudget`).
  */
-export function feedEntry(article: Article, config: SiteConfig, summarized = false, sizes: DerivedSizes = noDerivedSizes): FeedEntry {
+export function feedEntry(article: Article, bodies: ArticleBodies, config: SiteConfig, summarized = false, sizes: DerivedSizes = noDerivedSizes): FeedEntry {
   const link = urlOf(config, article.path);
   const image = feedImage(article, link, config, sizes);
   return {
@@ -74,7 +75,7 @@ export function feedEntry(article: Article, config: SiteConfig, summarized = fal
     categories: [...new Set([...(article.section ? [article.section] : []), ...article.tags].map(stripIllegalXml).filter(Boolean))],
     summary: article.summary === undefined ? undefined : stripIllegalXml(article.summary),
     description: [article.summary, article.excerpt, article.title].map((text) => stripIllegalXml(text ?? '')).find(Boolean) ?? '',
-    contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + (summarized ? summaryWithLink(article, link) : article.feedHtml)),
+    contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + (summarized ? summaryWithLink(article, link) : bodies.body(article.key).feedHtml)),
     image,
     language: article.lang,
   };

@@ -1,4 +1,4 @@
-import type {Article, SiteConfig} from '../types.ts';
+import type {Article, ArticleBodies, SiteConfig} from '../types.ts';
 import {feedEntry, noDerivedSizes, type DerivedSizes, type FeedEntry} from './feed-entry.ts';
 import {renderAtomEntry} from './render-atom.ts';
 import {renderJsonItem, type JsonItem} from './render-json.ts';
@@ -32,8 +32,11 @@ interface Made {
   json?: JsonItem;
 }
 
-/** A memo of feed items for one build; `sizes` gives the derived photos' byte sizes once the image stage is done. */
-export function feedItems(config: SiteConfig, sizes: DerivedSizes = noDerivedSizes): FeedItems {
+/**
+ * A memo of feed items for one build: bodies are fetched from `bodies` by key as entries are
+ * made; `sizes` gives the derived photos' byte sizes once the image stage is done.
+ */
+export function feedItems(config: SiteConfig, bodies: ArticleBodies, sizes: DerivedSizes = noDerivedSizes): FeedItems {
   const made = new WeakMap<Article, [Made | undefined, Made | undefined]>();
   /** How many planned feeds that are not rendered yet carry each article. */
   const uses = new Map<Article, number>();
@@ -43,7 +46,7 @@ export function feedItems(config: SiteConfig, sizes: DerivedSizes = noDerivedSiz
     if (!pair) made.set(article, (pair = [undefined, undefined]));
     const slot = summarized ? 1 : 0;
     if (!pair[slot]) count++;
-    return (pair[slot] ??= {entry: feedEntry(article, config, summarized, sizes)});
+    return (pair[slot] ??= {entry: feedEntry(article, bodies, config, summarized, sizes)});
   };
   return {
     entry: (article, summarized) => of(article, summarized).entry,

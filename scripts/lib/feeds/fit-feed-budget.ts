@@ -1,4 +1,4 @@
-import type {ArticleSummary, SiteConfig} from '../types.ts';
+import type {Article, SiteConfig} from '../types.ts';
 
 /** Room for a document's own parts (declarations, stylesheet, channel, links, generator), besides its title and description. */
 const documentAllowance = 2048;
@@ -34,7 +34,7 @@ export interface FeedBudget {
  * @param articles The document's items, newest first.
  * @param texts The document's own texts (title, description) that the formats repeat.
  */
-export function fitFeedBudget(articles: readonly ArticleSummary[], texts: readonly string[], config: SiteConfig): FeedBudget {
+export function fitFeedBudget(articles: readonly Article[], texts: readonly string[], config: SiteConfig): FeedBudget {
   const own = documentAllowance + textFactor * bytesOf([...texts, config.title, config.copyright]) + 6 * config.url.length;
   const summarizedSize = articles.map((article) => itemSize(article, config) + textFactor * bytesOf([article.summary || article.excerpt || article.title]));
   let room = config.feedMaxBytes - own - summarizedSize.reduce((sum, size) => sum + size, 0);
@@ -49,7 +49,7 @@ export function fitFeedBudget(articles: readonly ArticleSummary[], texts: readon
 }
 
 /** An item's size without its body: its texts, escaped, its URLs and its fixed parts. */
-function itemSize(article: ArticleSummary, config: SiteConfig): number {
+function itemSize(article: Article, config: SiteConfig): number {
   const texts = [
     article.title,
     article.summary || article.excerpt,
@@ -73,6 +73,6 @@ function bytesOf(texts: readonly string[]): number {
 /** What an emitter tells the author about a feed document that would pass `feedMaxBytes`. */
 export type FeedSizeReport =
   /** The article's item in `document` carries its summary and a link instead of the body. */
-  | {readonly kind: 'summarized'; readonly article: ArticleSummary; readonly document: string}
+  | {readonly kind: 'summarized'; readonly article: Article; readonly document: string}
   /** `document` passes the budget even with every item summarized. */
   | {readonly kind: 'over'; readonly document: string; readonly items: number};

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type {ArticleSummary, OutputFile} from '../types.ts';
+import type {Article, OutputFile} from '../types.ts';
 import type {DerivedImages} from './derive-images.ts';
 import {derivedFiles, type ImagePlan} from './plan-image.ts';
 
@@ -14,7 +14,7 @@ export interface ImageProblem {
 }
 
 /** Every photo the articles use, as the image stage's input. */
-export function photoPlans(articles: readonly ArticleSummary[]): ImagePlan[] {
+export function photoPlans(articles: readonly Article[]): ImagePlan[] {
   return articles.flatMap((article) => article.assets.flatMap((asset) => (asset.image ? [asset.image] : [])));
 }
 
@@ -22,7 +22,7 @@ export function photoPlans(articles: readonly ArticleSummary[]): ImagePlan[] {
  * The derived files as output files, next to each page that uses them (copied from the
  * cache, or from memory), or, when any photo could not be read, a problem per article that uses it.
  */
-export function imageOutputs(articles: readonly ArticleSummary[], derived: DerivedImages): {files: OutputFile[]; problems: ImageProblem[]} {
+export function imageOutputs(articles: readonly Article[], derived: DerivedImages): {files: OutputFile[]; problems: ImageProblem[]} {
   const files: OutputFile[] = [];
   const problems: ImageProblem[] = [];
   for (const article of articles) {
@@ -60,7 +60,7 @@ export type PhotoStamps = Map<string, {stamp: string; hash: string}>;
  * content hash, so the article must be parsed again). Unchanged files are recognised by
  * size, modification time and inode without being read, through `stamps`, kept between builds.
  */
-export function photosChanged(article: ArticleSummary, stamps: PhotoStamps): boolean {
+export function photosChanged(article: Article, stamps: PhotoStamps): boolean {
   return article.assets.some((asset) => asset.image && sourceHash(asset.from, stamps) !== asset.image.sourceHash);
 }
 

@@ -7,15 +7,21 @@ import type {Article} from '../types.ts';
  * A hash of a value's JSON in which every article stands for its content key: two pages
  * made from the same plan, the same articles, templates and settings get the same fingerprint.
  */
-export function fingerprint(value: unknown, keyOf: (article: Article) => string | undefined, salt: string): string {
+export function fingerprint(value: unknown, salt: string): string {
   const json = JSON.stringify(value, function (this: unknown, _name, item: unknown) {
-    if (item && typeof item === 'object' && 'source' in item && 'html' in item) {
-      const key = keyOf(item as Article);
-      if (key) return articleRef(key);
-    }
+    if (item && typeof item === 'object' && 'key' in item && 'source' in item && 'slug' in item) return articleRef(contentKey(item as Article));
     return item;
   });
   return hashJson(json, salt);
+}
+
+/**
+ * What an article's outputs are made from, as a key: its cache key (its source text and the
+ * settings it was parsed with) and, since pages show the photos' hashed names, its photos' keys.
+ */
+export function contentKey(article: Article): string {
+  const photos = article.assets.flatMap((asset) => (asset.image ? [asset.image.key] : []));
+  return photos.length ? `${article.key}+${photos.join('+')}` : article.key;
 }
 
 /** {@link fingerprint} of plain data in which articles are already {@link articleRef}s: no replacer to call on every value. */

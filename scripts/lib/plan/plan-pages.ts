@@ -1,7 +1,7 @@
 import {archiveYears} from './plan-archive-pages.ts';
 import {indexTags, relatedArticles} from './plan-related.ts';
 import {slugify} from '../slugify.ts';
-import type {Article, ArticleSummary, SiteConfig} from '../types.ts';
+import type {Article, SiteConfig} from '../types.ts';
 
 /** Where a listing page stands among its listing's pages (see {@link paginate}). */
 export interface Pagination {
@@ -22,7 +22,7 @@ export interface ListPage {
   readonly base: string;
   /** Heading of the listing (the section or tag name; the site title for home). */
   readonly title: string;
-  readonly articles: readonly ArticleSummary[];
+  readonly articles: readonly Article[];
   readonly pagination: Pagination;
   /** Links to sub-listings (the archive's years and months, a year's months), newest first. */
   readonly links: readonly ListLink[];
@@ -44,10 +44,10 @@ export interface ArticlePage {
   readonly path: string;
   readonly article: Article;
   /** The next newer and older article in the same section (among articles without one when it has none). */
-  readonly newer: ArticleSummary | undefined;
-  readonly older: ArticleSummary | undefined;
+  readonly newer: Article | undefined;
+  readonly older: Article | undefined;
   /** Articles sharing its tags, best first (see `relatedArticles`). */
-  readonly related: readonly ArticleSummary[];
+  readonly related: readonly Article[];
 }
 
 export type PagePlan = ArticlePage | ListPage;

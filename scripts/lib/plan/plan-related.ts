@@ -1,12 +1,12 @@
 import {slugify} from '../slugify.ts';
-import type {ArticleSummary} from '../types.ts';
+import type {Article} from '../types.ts';
 
 /**
  * Every article by rank (newest first, ties by path), each one's tags as numbers, and for each
  * tag the ranks of the articles carrying it: built once, shared by every article, so ranking
  * related articles never compares every pair.
  */
-export interface TagIndex<A extends ArticleSummary = ArticleSummary> {
+export interface TagIndex<A extends Article = Article> {
   readonly ranked: readonly A[];
   readonly rank: ReadonlyMap<A, number>;
   /** Tag numbers of the article at each rank, without repeats (tags compared by slug). */
@@ -22,7 +22,7 @@ export interface TagIndex<A extends ArticleSummary = ArticleSummary> {
 }
 
 /** Index the articles by tag slug. */
-export function indexTags<A extends ArticleSummary>(articles: readonly A[]): TagIndex<A> {
+export function indexTags<A extends Article>(articles: readonly A[]): TagIndex<A> {
   const ranked = [...articles].sort((a, b) => (a.date === b.date ? (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : a.date < b.date ? 1 : -1));
   const rank = new Map(ranked.map((article, position) => [article, position]));
   const numbers = new Map<string, number>();
@@ -56,7 +56,7 @@ export function indexTags<A extends ArticleSummary>(articles: readonly A[]): Tag
  * @param index Every published article by tag (see {@link indexTags}).
  * @param limit How many to return at most.
  */
-export function relatedArticles<A extends ArticleSummary>(article: A, index: TagIndex<A>, limit = 3): A[] {
+export function relatedArticles<A extends Article>(article: A, index: TagIndex<A>, limit = 3): A[] {
   const {counts, byTag} = index;
   const self = index.rank.get(article) ?? -1;
   const tags = self >= 0 ? index.tagsAt[self]! : [...new Set(article.tags.map(tagKey))].flatMap((slug) => index.numbers.get(slug) ?? []);

@@ -12,13 +12,13 @@ let made: {readonly settings: string; readonly engine: Liquid} | undefined;
 
 /**
  * Render a batch of planned pages: the unit of work a worker thread runs for a cold build.
- * `cards` holds each listing's cards, in the order of its articles.
+ * `cards` holds each listing's cards, in the order of its articles; `bodies` each article page's body HTML.
  * The same templates, site data and config give the same HTML as rendering on the main thread.
  */
-export default function renderBatch({plans, cards, site, config}: {plans: readonly PagePlan[]; cards: readonly (readonly string[] | undefined)[]; site: SiteView; config: SiteConfig}): string[] {
+export default function renderBatch({plans, cards, bodies, site, config}: {plans: readonly PagePlan[]; cards: readonly (readonly string[] | undefined)[]; bodies: readonly (string | undefined)[]; site: SiteView; config: SiteConfig}): string[] {
   const settings = JSON.stringify(config);
   if (made?.settings !== settings) made = {settings, engine: createEngine(config)};
   const engine = made.engine;
-  // Listings' cards come rendered from the main thread, where each was rendered once.
-  return plans.map((plan, index) => renderPage(engine, plan, site, config, (_, place) => cards[index]![place]!));
+  // Listings' cards come rendered from the main thread, where each was rendered once; bodies come beside the plans.
+  return plans.map((plan, index) => renderPage(engine, plan, site, config, (_, place) => cards[index]![place]!, () => bodies[index]!));
 }

@@ -2,8 +2,7 @@ import {useWorkers} from '../workers/use-workers.ts';
 import {createPool} from '../workers/worker-pool.ts';
 import type {PagePlan} from '../plan/plan-pages.ts';
 import type {SiteView} from './render-pages.ts';
-import {summarizeArticle} from '../article/summarize-article.ts';
-import type {ArticleSummary, OutputFile, SiteConfig} from '../types.ts';
+import type {Article, ArticleBodies, OutputFile, SiteConfig} from '../types.ts';
 import type {Manifest} from '../output/write-output.ts';
 
 /** Below this many pages to render, worker threads cost more than they save. */
@@ -16,11 +15,12 @@ const batchSize = 100;
  * differs from the last build's, or there was none) rendered on every core: batches are
  * handed out a few ahead of the writer, and each file is yielded as soon as its batch is
  * back, so the writer writes while the workers render and only those few batches are held.
- * Listings' cards are rendered here, once per article (`cardOf`), and sent along.
+ * Plans are plain data; listings' cards are rendered here, once per article (`cardOf`), and
+ * sent along, and so are article pages' bodies, fetched by key (`bodies`).
  * Other files pass through unchanged; a batch that fails is rendered again on the main
  * thread by the writer, where a template's error is reported.
  */
-export async function* renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined, cardOf: (article: ArticleSummary) => string): AsyncGenerator<OutputFile> {
+export async function* renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined, cardOf: (article: Article) => string, bodies: ArticleBodies): AsyncGenerator<OutputFile> {
   const due = files.flatMap((file, index) => ('plan' in file && file.plan !== undefined && previous?.get(file.path)?.key !== file.key ? [index] : []));
   const pool = useWorkers(due.length, poolThreshold) ? createPool('render-batch', Math.ceil(due.length / batchSize)) : undefined;
   if (!pool) {
@@ -28,8 +28,6 @@ export async function* renderInParallel(files: readonly OutputFile[], site: Site
     return;
   }
   try {
-    const summaries = new Map<ArticleSummary, ArticleSummary>();
-    const summary = (article: ArticleSummary): ArticleSummary => summaries.get(article) ?? summaries.set(article, summarizeArticle(article)).get(article)!;
     /** Each due file's batch and place in it; an entry goes once its file is yielded, and a batch with it. */
     const places = new Map<number, {batch: Promise<string[] | undefined>; offset: number}>();
     let dispatched = 0;
@@ -37,10 +35,10 @@ export async function* renderInParallel(files: readonly OutputFile[], site: Site
     const dispatch = (upTo: number): void => {
       for (; dispatched < due.length && dispatched < upTo; dispatched += batchSize) {
         const indexes = due.slice(dispatched, dispatched + batchSize);
-        const whole = indexes.map((index) => (files[index] as {plan: PagePlan}).plan);
-        const plans = whole.map((plan) => withoutBodies(plan, summary));
-        const cards = whole.map((plan) => (plan.kind === 'list' ? plan.articles.map(cardOf) : undefined));
-        const batch = pool.run({plans, cards, site, config}).then(
+        const plans = indexes.map((index) => (files[index] as {plan: PagePlan}).plan);
+        const cards = plans.map((plan) => (plan.kind === 'list' ? plan.articles.map(cardOf) : undefined));
+        const pageBodies = plans.map((plan) => (plan.kind === 'article' ? bodies.body(plan.article.key).html : undefined));
+        const batch = pool.run({plans, cards, bodies: pageBodies, site, config}).then(
           (html: string[]) => html,
           () => undefined,
         );
@@ -65,14 +63,4 @@ export async function* renderInParallel(files: readonly OutputFile[], site: Site
   } finally {
     await pool.destroy();
   }
-}
-
-/**
- * A plan as it crosses to a worker: the page's own article whole, every article it only links
- * to (neighbours, related, a listing's items) without its bodies. Copying every listed
- * article's body to a worker once per page cost more than rendering the page.
- */
-function withoutBodies(plan: PagePlan, summary: (article: ArticleSummary) => ArticleSummary): PagePlan {
-  if (plan.kind === 'list') return {...plan, articles: plan.articles.map(summary)};
-  return {...plan, newer: plan.newer && summary(plan.newer), older: plan.older && summary(plan.older), related: plan.related.map(summary)};
 }

@@ -5,7 +5,7 @@ import mime from 'mime';
 import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from './build-json-ld.ts';
 import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from '../feeds/feed-paths.ts';
 import type {ListPage, PagePlan} from '../plan/plan-pages.ts';
-import type {ArticleSummary, SiteConfig} from '../types.ts';
+import type {Article, SiteConfig} from '../types.ts';
 import {articleView, type ArticlePageView, type LinkView} from './view-model.ts';
 import {authorPath, hrefOf, urlOf} from '../urls.ts';
 
@@ -92,7 +92,7 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
 }
 
 /** An article's card as listings show it (`partials/card.liquid`), by the article and its place in the page's list. */
-export type CardOf = (article: ArticleSummary, index: number) => string;
+export type CardOf = (article: Article, index: number) => string;
 
 /**
  * Each article's card, rendered once per build however many listings show it: the partial
@@ -101,7 +101,7 @@ export type CardOf = (article: ArticleSummary, index: number) => string;
  */
 export function cardRenderer(engine: Liquid, site: SiteView, config: SiteConfig): CardRenderer {
   const template = engine.parse("{% include 'card' %}");
-  const cards = new WeakMap<ArticleSummary, string>();
+  const cards = new WeakMap<Article, string>();
   let rendered = 0;
   return {
     card: (article) => {
@@ -118,7 +118,7 @@ export function cardRenderer(engine: Liquid, site: SiteView, config: SiteConfig)
 
 /** Cards rendered once each ({@link cardRenderer}), and how many were rendered so far (for `--verbose`). */
 export interface CardRenderer {
-  readonly card: (article: ArticleSummary) => string;
+  readonly card: (article: Article) => string;
   readonly rendered: () => number;
 }
 
@@ -128,10 +128,10 @@ export interface CardRenderer {
  * `<script>` element; each listed article its `card`. Template errors are thrown with the
  * template's name; the caller reports them.
  */
-export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig, cardOf: CardOf): string {
-  const view = (article: ArticleSummary) => articleView(article, config);
+export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig, cardOf: CardOf, htmlOf: (article: Article) => string): string {
+  const view = (article: Article) => articleView(article, config);
   if (plan.kind === 'article') {
-    const article: ArticlePageView = {...view(plan.article), html: plan.article.html};
+    const article: ArticlePageView = {...view(plan.article), html: htmlOf(plan.article)};
     const authorUrls = plan.article.authors.map((name) => urlOf(config, authorPath(name)));
     const html = engine.renderFileSync('article', {
       site,

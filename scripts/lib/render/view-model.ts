@@ -2,7 +2,7 @@ import {formatDate} from '../dates.ts';
 import {slugify} from '../slugify.ts';
 import {columnSizes, sourcesOf, srcsetOf} from '../images/picture.ts';
 import type {ImagePlan} from '../images/plan-image.ts';
-import type {ArticleSummary, SiteConfig} from '../types.ts';
+import type {Article, SiteConfig} from '../types.ts';
 import {authorPath, hrefOf, urlOf} from '../urls.ts';
 
 /** A link as templates receive it. */
@@ -59,7 +59,7 @@ export interface ArticleView {
   readonly lang: string | undefined;
   readonly dir: 'ltr' | 'rtl';
   readonly corrections: readonly {readonly date: DateView; readonly text: string}[];
-  readonly format: ArticleSummary['format'];
+  readonly format: Article['format'];
   /** A draft (shown only with `--drafts` and under `dateline serve`). */
   readonly draft: boolean;
 }
@@ -70,7 +70,7 @@ export interface ArticlePageView extends ArticleView {
 }
 
 /** An article as templates see it; all URLs honour the site's sub-path. */
-export function articleView(article: ArticleSummary, config: SiteConfig): ArticleView {
+export function articleView(article: Article, config: SiteConfig): ArticleView {
   let byConfig = views.get(article);
   if (!byConfig) views.set(article, (byConfig = new WeakMap()));
   let view = byConfig.get(config);
@@ -82,9 +82,9 @@ export function articleView(article: ArticleSummary, config: SiteConfig): Articl
  * Views are pure functions of an article and the config, and an article shows on many pages
  * (its own, listings, neighbours, related): each is made once per build (a memo, not state).
  */
-const views = new WeakMap<ArticleSummary, WeakMap<SiteConfig, ArticleView>>();
+const views = new WeakMap<Article, WeakMap<SiteConfig, ArticleView>>();
 
-function makeArticleView(article: ArticleSummary, config: SiteConfig): ArticleView {
+function makeArticleView(article: Article, config: SiteConfig): ArticleView {
   const date = (iso: string): DateView => ({iso, display: formatDate(iso, config.language, config.timezone)});
   const image = article.image;
   return {

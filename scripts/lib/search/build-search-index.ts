@@ -1,6 +1,6 @@
 import {h} from 'hastscript';
 import {toHtml} from 'hast-util-to-html';
-import type {Article, SiteConfig} from '../types.ts';
+import type {Article, ArticleBodies, SiteConfig} from '../types.ts';
 import {encodePath} from '../urls.ts';
 
 /** A search shard's files as Pagefind returns them, relative to the shard's bundle folder. */
@@ -19,7 +19,7 @@ export type ShardFiles = {readonly path: string; readonly contents: string | Uin
  * @returns each shard's files, in the order given.
  * @throws Error naming Pagefind's complaint when an index cannot be built.
  */
-export async function buildSearchIndex(shards: readonly {readonly articles: readonly Article[]}[], config: SiteConfig): Promise<ShardFiles[]> {
+export async function buildSearchIndex(shards: readonly {readonly articles: readonly Article[]}[], config: SiteConfig, bodies: ArticleBodies): Promise<ShardFiles[]> {
   if (shards.length === 0) return [];
   // Imported when needed: the package is ESM-only, and the test runner loads suites as CommonJS.
   const pagefind = await import('pagefind');
@@ -30,7 +30,7 @@ export async function buildSearchIndex(shards: readonly {readonly articles: read
       const {index, errors} = await pagefind.createIndex({forceLanguage: config.language});
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       for (const article of shard.articles) {
-        const added = await index.addHTMLFile({url: `/${encodePath(article.path)}`, content: searchRecord(article, config)});
+        const added = await index.addHTMLFile({url: `/${encodePath(article.path)}`, content: searchRecord(article, bodies.body(article.key).html, config)});
         if (added.errors.length > 0) throw new Error(`Pagefind could not index ${article.source}: ${added.errors.join('; ')}`);
       }
       const result = await index.getFiles();
@@ -44,11 +44,11 @@ export async function buildSearchIndex(shards: readonly {readonly articles: read
   }
 }
 
-/** The HTML Pagefind reads for one article: escaped headline and standfirst, then the sanitized body. */
-export function searchRecord(article: Article, config: SiteConfig): string {
+/** The HTML Pagefind reads for one article: escaped headline and standfirst, then its sanitized body (`html`). */
+export function searchRecord(article: Article, html: string, config: SiteConfig): string {
   const tree = h('html', {lang: article.lang ?? config.language}, [
     h('head', [h('title', article.title)]),
-    h('body', [h('h1', article.title), article.summary ? h('p', article.summary) : '', {type: 'raw', value: article.html}]),
+    h('body', [h('h1', article.title), article.summary ? h('p', article.summary) : '', {type: 'raw', value: html}]),
   ]);
   return `<!doctype html>${toHtml(tree, {allowDangerousHtml: true})}`;
 }

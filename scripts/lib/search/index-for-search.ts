@@ -1,7 +1,7 @@
 import {buildSearchIndex} from './build-search-index.ts';
 import type {BuildCache, CacheUpdate} from '../cache/build-cache.ts';
 import {isMergedShardFile, planSearchShards} from './plan-search-shards.ts';
-import type {Article, OutputFile, SiteConfig} from '../types.ts';
+import type {Article, ArticleBodies, OutputFile, SiteConfig} from '../types.ts';
 
 /** What the search step gives: the index's output files, the shards for the cache, and a word for the step's name. */
 export type SearchOutcome =
@@ -14,9 +14,9 @@ export type SearchOutcome =
  * otherwise. Under `serve` (`liveReload`), a changed shard shows the last build's shard in its
  * place rather than wait for a new one, when there is one; `build` always indexes what it publishes.
  */
-export async function indexForSearch(articles: readonly Article[], config: SiteConfig, cache: BuildCache, version: string, keyOf: (article: Article) => string | undefined): Promise<SearchOutcome> {
+export async function indexForSearch(articles: readonly Article[], config: SiteConfig, cache: BuildCache, version: string, bodies: ArticleBodies): Promise<SearchOutcome> {
   if (!config.search) return {files: [], shards: undefined, summary: 'off'};
-  const shards = planSearchShards(articles, config.searchShardSize, keyOf, `${version}\0${config.language}`);
+  const shards = planSearchShards(articles, config.searchShardSize, `${version}\0${config.language}`);
   const earlier = config.liveReload ? cache.lastSearchShards() : [];
   let stale = 0;
   const found = shards.map((shard, index) => {
@@ -29,7 +29,7 @@ export async function indexForSearch(articles: readonly Article[], config: SiteC
   const due = shards.filter((_, index) => !found[index]);
   let made;
   try {
-    made = await buildSearchIndex(due, config);
+    made = await buildSearchIndex(due, config, bodies);
   } catch (error) {
     return {error: error as Error};
   }

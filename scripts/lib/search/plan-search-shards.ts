@@ -1,3 +1,4 @@
+import {contentKey} from '../plan/fingerprint.ts';
 import {createHash} from 'node:crypto';
 import type {Article} from '../types.ts';
 
@@ -19,15 +20,14 @@ export interface SearchShard {
  * merges the others into it in the browser (`mergeIndex`), so they carry only their index files.
  *
  * @param articles Published articles, newest first (as the build sorts them).
- * @param keyOf The article's cache key (its source, text and parse settings).
  * @param salt What else the index depends on: the tool's version and the index settings.
  */
-export function planSearchShards(articles: readonly Article[], size: number, keyOf: (article: Article) => string | undefined, salt: string): SearchShard[] {
+export function planSearchShards(articles: readonly Article[], size: number, salt: string): SearchShard[] {
   const oldestFirst = [...articles].reverse();
   return searchShardDirs(oldestFirst.length, size).map((dir, index) => {
     const part = oldestFirst.slice(index * size, (index + 1) * size);
     const hash = createHash('sha1').update(salt);
-    for (const article of part) hash.update('\0').update(keyOf(article) ?? JSON.stringify(article)).update('\0').update(article.path);
+    for (const article of part) hash.update('\0').update(contentKey(article)).update('\0').update(article.path);
     return {articles: part, dir, key: hash.digest('base64url')};
   });
 }

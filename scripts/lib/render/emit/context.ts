@@ -1,10 +1,9 @@
 import type {Liquid} from 'liquidjs';
 import type {FeedItems} from '../../feeds/feed-items.ts';
 import type {FeedSizeReport} from '../../feeds/fit-feed-budget.ts';
-import type {DerivedSizes} from '../../feeds/feed-entry.ts';
 import type {PagePlan} from '../../plan/plan-pages.ts';
 import type {SiteView} from '../render-pages.ts';
-import type {Article, ArticleSummary, OutputFile, SiteConfig} from '../../types.ts';
+import type {Article, ArticleBodies, OutputFile, SiteConfig} from '../../types.ts';
 
 /** What every emitter receives: the published articles (newest first) and the shared tools. */
 export interface EmitContext {
@@ -22,21 +21,21 @@ export interface EmitContext {
   readonly plans: readonly PagePlan[];
   readonly engine: Liquid;
   readonly site: SiteView;
+  /** Every article's body, fetched by key when its page renders. */
+  readonly bodies: ArticleBodies;
   /** An article's card as listings show it, rendered once per build. */
-  readonly card: (article: ArticleSummary) => string;
+  readonly card: (article: Article) => string;
   /**
    * A fingerprint of everything an output is made from (articles by content key, plus the
    * templates, the settings and the site data): give it to a lazy output as its `key`.
    */
   readonly fingerprint: (value: unknown) => string;
   /** A short string that stands for an article's content in a fingerprint (its content key). */
-  readonly ref: (article: ArticleSummary) => string;
+  readonly ref: (article: Article) => string;
   /** Collects what the author should hear about the feeds' size budget (reported on the articles and the config after planning). */
   readonly report: (report: FeedSizeReport) => void;
   /** {@link fingerprint} of plain data that holds no articles (they are already {@link ref}s): much faster. */
   readonly digest: (plain: unknown) => string;
-  /** The derived photos' byte sizes by file name, for feeds' enclosures: to be asked only by outputs that `awaits` the image stage, when they render. */
-  readonly derivedSizes: DerivedSizes;
   /** Each article's feed entry and items, made once per build for every feed that carries them. */
   readonly feedItems: FeedItems;
 }

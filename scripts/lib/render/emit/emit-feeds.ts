@@ -11,7 +11,7 @@ import type {EmitContext} from './context.ts';
  * `archive/YYYY/MM/feed.xml` and `archive/YYYY/MM/atom.xml`, chained by `prev-archive` and
  * `next-archive`, each linking the main feed as `current`.
  */
-export function emitFeeds({publicArticles: articles, config, fingerprint, report, derivedSizes, feedItems}: EmitContext): OutputFile[] {
+export function emitFeeds({publicArticles: articles, config, fingerprint, report, feedItems}: EmitContext): OutputFile[] {
   const {current, archives: months} = planFeedHistory(articles, config.timezone, config.feedSize);
   const main = {rss: mainFeedPaths.rss, atom: mainFeedPaths.atom};
   const files = lazyFeeds(
@@ -26,7 +26,6 @@ export function emitFeeds({publicArticles: articles, config, fingerprint, report
     }, config, report),
     config,
     fingerprint,
-    derivedSizes,
     feedItems,
   );
   months.forEach((month, index) => {
@@ -43,7 +42,6 @@ export function emitFeeds({publicArticles: articles, config, fingerprint, report
         }, config, report),
         config,
         fingerprint,
-        derivedSizes,
         feedItems,
       ),
     );

@@ -5,7 +5,7 @@ import type {OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
 
 /** Every section's and tag's own RSS, Atom and JSON feeds, next to its listing page. */
-export function emitListingFeeds({publicArticles: articles, config, fingerprint, report, derivedSizes, feedItems}: EmitContext): OutputFile[] {
+export function emitListingFeeds({publicArticles: articles, config, fingerprint, report, feedItems}: EmitContext): OutputFile[] {
   const feedsOf = (kind: 'section' | 'tag', group: Group): OutputFile[] => {
     const base = `${kind}/${group.slug}/`;
     return lazyFeeds(
@@ -19,7 +19,6 @@ export function emitListingFeeds({publicArticles: articles, config, fingerprint,
       }, config, report),
       config,
       fingerprint,
-      derivedSizes,
       feedItems,
     );
   };

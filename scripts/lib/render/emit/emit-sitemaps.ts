@@ -1,10 +1,10 @@
 import {newsSitemapXml, robotsTxt, sitemapXml, type SitemapEntry} from '../build-sitemaps.ts';
-import type {ArticleSummary, OutputFile} from '../../types.ts';
+import type {Article, OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
 
 /** `sitemap.xml` with every page, `news-sitemap.xml` with the last two days, and `robots.txt`; drafts in neither. */
 export function emitSitemaps({publicArticles: articles, publicPlans, config}: EmitContext): OutputFile[] {
-  const latest = (list: readonly ArticleSummary[]): string | undefined =>
+  const latest = (list: readonly Article[]): string | undefined =>
     list.reduce<string | undefined>((newest, article) => {
       const time = article.modified;
       return newest === undefined || time > newest ? time : newest;
