@@ -7,7 +7,8 @@
  * `node scripts/bin.js build`, as users run them.
  *
  * Cold: the full site, and the same with `search: false`. Warm: one article edited, and one new
- * article published (the newest), with and without search, each with the files its write step wrote.
+ * article published (the newest), with and without search, each with the files its write step wrote;
+ * and `serve` without search: from saving an article to the reload event its open pages get.
  *
  * Then a corpus of photos (`--photos`, 200; 0 for none): the cold build with `--no-cache` and a
  * warm one with nothing changed, each with its image step's time and images per second.
@@ -25,6 +26,7 @@ import {writeCorpus} from './bench/generate-corpus.ts';
 import {writeEleventySite} from './bench/eleventy-site.ts';
 import {writeHugoSite} from './bench/hugo-site.ts';
 import {writePhotoCorpus} from './bench/photo-corpus.ts';
+import {serveLatency} from './bench/serve-latency.ts';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const {values} = parseArgs({options: {sizes: {type: 'string', default: '1000,4000,10000'}, runs: {type: 'string', default: '3'}, 'no-hugo': {type: 'boolean'}, photos: {type: 'string', default: '200'}}});
@@ -161,6 +163,9 @@ for (const size of sizes) {
   for (const file of added.splice(0)) fs.rmSync(file);
   fs.writeFileSync(victim, original);
 
+  // `serve` without search, as a writer previews: from saving the article to the page's reload event.
+  const reloads = await serveLatency(bin, dir, noSearch.slice(0, 2), victim, Math.max(runs, 3));
+
   // The mandated chain alone (remark-parse, remark-rehype, rehype-stringify) over the bodies, on one thread.
   const chainRun = spawnSync(tsx, [chainScript, articles], {encoding: 'utf8'});
   if (chainRun.status !== 0) throw new Error(`the Markdown chain failed:\n${chainRun.stderr}`);
@@ -198,6 +203,7 @@ for (const size of sizes) {
     written(warmNoSearch),
     median(seconds(warmNewNoSearch)).toFixed(2),
     written(warmNewNoSearch),
+    median(reloads).toFixed(2),
     median(warm.map((run) => run.mib)).toFixed(0),
     identical ? 'yes' : 'NO',
   ]);
@@ -216,7 +222,7 @@ function printTables(): void {
     ...coldRows,
   ]);
   print([
-    ['N', 'edit s', 'edit/hugo', 'edit files', 'new s', 'new/hugo', 'new files', 'edit s no-search', 'files', 'new s no-search', 'files', 'warm MiB', 'warm==cold'],
+    ['N', 'edit s', 'edit/hugo', 'edit files', 'new s', 'new/hugo', 'new files', 'edit s no-search', 'files', 'new s no-search', 'files', 'serve reload s', 'warm MiB', 'warm==cold'],
     ...warmRows,
   ]);
 }

@@ -29,7 +29,7 @@ function files(dir: string): Map<string, string> {
  * Build the site warm (cache on, into `dist/`) and cold (no cache, into an empty folder) and
  * assert every file is the same. Returns how many articles the warm build parsed and its search step.
  */
-async function assertWarmEqualsCold(change: string): Promise<{parsed: number; search: string; articles: number}> {
+async function assertWarmEqualsCold(change: string): Promise<{parsed: number; search: string; plan: string; articles: number}> {
   const warm = await buildSite({cwd: site, env: {}, now});
   assert.ok(warm.ok, `${change}: warm build failed`);
   const coldOut = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cold-'));
@@ -41,17 +41,30 @@ async function assertWarmEqualsCold(change: string): Promise<{parsed: number; se
   for (const [name, bytes] of b) assert.ok(a.get(name) === bytes, `${change}: ${name} differs`);
   fs.rmSync(coldOut, {recursive: true, force: true});
   const step = (name: string) => warm.timings.find((timing) => timing.name.startsWith(name))!.name;
-  return {parsed: Number(/\((\d+) of/.exec(step('parse'))![1]), search: step('search'), articles: warm.articles};
+  return {parsed: Number(/\((\d+) of/.exec(step('parse'))![1]), search: step('search'), plan: step('plan'), articles: warm.articles};
 }
 
 const article = (name: string) => path.join(site, 'articles', name);
 
 test('should give the same output warm as cold across edits, deletions, renames, templates and config', async () => {
   assert.is((await assertWarmEqualsCold('first build')).parsed, 9);
-  assert.is((await assertWarmEqualsCold('nothing changed')).parsed, 0, 'nothing is parsed again');
+  const unchanged = await assertWarmEqualsCold('nothing changed');
+  assert.is(unchanged.parsed, 0, 'nothing is parsed again');
+  assert.match(unchanged.plan, /pages from the last build, 0 of \d+ fingerprinted again/, 'the pages are not planned again');
 
   fs.appendFileSync(article('2017-01-29-frost-half-marathon.md'), '\nA late addition to the race report.\n');
-  assert.is((await assertWarmEqualsCold('an edit')).parsed, 1, 'only the edited article is parsed again');
+  const edit = await assertWarmEqualsCold('an edit');
+  assert.is(edit.parsed, 1, 'only the edited article is parsed again');
+  assert.match(edit.plan, /pages from the last build, [1-9]\d* of/, 'the pages that show the edited article are fingerprinted again');
+
+  // The plans stay, but every page that shows the headline (listings, neighbours, related lists) is made again.
+  const library = article('2017-01-20-harbour-library-reopens.md');
+  fs.writeFileSync(library, fs.readFileSync(library, 'utf8').replace('title: "East Quay library reopens its doors after a year of renovation"', 'title: "East Quay library reopens after a year"'));
+  assert.match((await assertWarmEqualsCold('a headline edit')).plan, /pages from the last build/);
+
+  // A new tag changes the site's structure: the pages are planned again.
+  fs.writeFileSync(library, fs.readFileSync(library, 'utf8').replace(/^tags:\n/m, 'tags:\n  - "reading rooms"\n'));
+  assert.match((await assertWarmEqualsCold('a tag added')).plan, /\d+ pages planned/);
 
   fs.rmSync(article('2017-02-15-small-businesses-energy-costs.md'));
   await assertWarmEqualsCold('a deletion');

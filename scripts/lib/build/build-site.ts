@@ -125,11 +125,11 @@ async function buildWith(
     if (!sizes) throw new Error(`the size of "${name}" was asked for before the image stage was done`);
     return sizes.get(name);
   };
-  const planned = planOutputs(articles, config, bodies, sizeOf);
+  const planned = planOutputs(articles, config, bodies, sizeOf, cache.plan);
   const fileOf = new Map(parsed.map(({article, file}) => [article.source, file]));
   if (!claimOutputs(planned.files, claims, fileOf, configFile)) return failed(files);
   reportFeedSizes(planned.feedSizes, config, configFile, new Map(parsed.map(({article, file}) => [article.path, file])));
-  step('plan');
+  step(`plan (${planned.planning})`);
   // Pagefind indexes in its own process while the pages render on every core, only the
   // search shards whose articles changed (Pagefind cannot update an index in place).
   const search = indexForSearch(publicOnly(articles), config, cache, version, bodies);
@@ -213,7 +213,7 @@ async function buildWith(
     // The cache keeps the photos some article (drafts and future ones too) still uses, and no others.
     pruneImageCache(config.cacheDir, photoPlans(parsed.map(({article}) => article)), photoStamps);
     saveStamps(config.cacheDir, photoStamps);
-    cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: written.state, search: index.shards});
+    cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: written.state, search: index.shards, plan: planned.memo});
     step('cache');
   }
   return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};

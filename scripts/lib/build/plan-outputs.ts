@@ -6,6 +6,7 @@ import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
 import {reportClash} from '../plan/check-collisions.ts';
 import {describeClash, type OutputClaims} from '../plan/claim-outputs.ts';
 import {articleRef, contentKey, digest, fingerprint, hashFolder} from '../plan/fingerprint.ts';
+import {packPlans, placesIn, planSignature, unpackPlans, type PlanMemo} from '../plan/plan-memo.ts';
 import {planPages, sections, type PagePlan} from '../plan/plan-pages.ts';
 import type {Emitter} from '../render/emit/context.ts';
 import {emitAssets} from '../render/emit/emit-assets.ts';
@@ -34,6 +35,10 @@ export interface PlannedOutputs {
   readonly feedItems: FeedItems;
   /** What the author should hear about the feeds' size budget. */
   readonly feedSizes: readonly FeedSizeReport[];
+  /** This build's page plans and fingerprints, for the next build (see `PlanMemo`). */
+  readonly memo: PlanMemo;
+  /** How the pages were planned, for `--verbose`: planned afresh, or taken from the last build with so many fingerprints taken again. */
+  readonly planning: string;
 }
 
 /** A template failed while rendering a page; reported on the config file with the template's words. */
@@ -45,13 +50,16 @@ const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, em
 /**
  * The plan step: run every emitter over the published articles. Nothing is rendered here:
  * pages and feeds carry a fingerprint and a way to render them, and the render step renders
- * those whose fingerprint differs from the last build's.
+ * those whose fingerprint differs from the last build's. When the site's structure is the
+ * last build's (`previous`, see `planSignature`), its page plans are taken as they were, and
+ * only the pages that show or link to a changed article get their fingerprint taken again.
  */
 export function planOutputs(
   articles: readonly Article[],
   config: SiteConfig,
   bodies: ArticleBodies,
   derivedSizes: DerivedSizes,
+  previous?: PlanMemo | undefined,
 ): PlannedOutputs {
   const engine = createEngine(config);
   const site = siteView(
@@ -63,7 +71,18 @@ export function planOutputs(
   const {now: _now, ...settings} = config;
   const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
   const ref = (article: Article): string => articleRef(contentKey(article));
-  const plans = planPages(articles, config);
+  const signature = planSignature(articles, salt);
+  const reused = previous?.signature === signature ? previous : undefined;
+  const plans = reused ? unpackPlans(reused.plans, articles) : planPages(articles, config);
+  const refs = articles.map(ref);
+  /** Places of the articles whose content changed since the last build's fingerprints. */
+  const changed = new Set(reused ? refs.flatMap((value, index) => (value === reused.refs[index] ? [] : [index])) : []);
+  let rekeyed = 0;
+  const knownPageKey = (index: number): string | undefined => {
+    if (reused && !placesIn(reused.plans[index]!).some((place) => changed.has(place))) return reused.keys[index];
+    rekeyed++;
+    return undefined;
+  };
   const feedSizes: FeedSizeReport[] = [];
   const publicArticles = publicOnly(articles);
   let publicPlans: readonly PagePlan[] | undefined;
@@ -77,6 +96,7 @@ export function planOutputs(
     site,
     bodies,
     card: cards.card,
+    knownPageKey,
     ref,
     digest: (plain: unknown) => digest(plain, salt),
     fingerprint: (value: unknown) => fingerprint(value, salt),
@@ -98,7 +118,10 @@ export function planOutputs(
   });
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
-  return {files, pages, feeds, site, cards, feedItems: items, feedSizes};
+  const keyAt = new Map(files.map((file) => [file.path, 'key' in file ? file.key : '']));
+  const memo: PlanMemo = {signature, plans: reused?.plans ?? packPlans(plans, articles), keys: plans.map((plan) => keyAt.get(`${plan.path}index.html`)!), refs};
+  const planning = reused ? `pages from the last build, ${rekeyed} of ${plans.length} fingerprinted again` : `${plans.length} pages planned`;
+  return {files, pages, feeds, site, cards, feedItems: items, feedSizes, memo, planning};
 }
 
 /**

@@ -7,6 +7,7 @@ import type {MessageData, ParseOutcome} from '../article/parse-batch.ts';
 import type {Article, ArticleBodies, ArticleBody, SiteConfig} from '../types.ts';
 import type {SourceStamp} from '../source/load-articles.ts';
 import type {OutputState} from '../output/write-output.ts';
+import type {PlanMemo} from '../plan/plan-memo.ts';
 
 
 /** Where an article's bodies sit in the cache's body file. */
@@ -34,6 +35,8 @@ interface IndexFile {
   readonly scannedAt: number;
   /** The last search index's shards, oldest first: each one's key and file paths (relative to its bundle folder); its files are in `search-<key>.bin`. */
   readonly search: readonly SearchShardState[] | undefined;
+  /** The last build's page plans and fingerprints. */
+  readonly plan: PlanMemo | undefined;
 }
 
 /** A search shard the cache keeps: its key and its files' paths, relative to its bundle folder. */
@@ -63,6 +66,8 @@ export interface CacheUpdate {
    * cache), to keep for the next; undefined when search is off (the last shards are kept).
    */
   readonly search?: readonly {readonly key: string; readonly files?: readonly {readonly path: string; readonly contents: string | Uint8Array}[] | undefined}[] | undefined;
+  /** This build's page plans and fingerprints, for the next build to take if the site's structure stays. */
+  readonly plan?: PlanMemo | undefined;
 }
 
 /**
@@ -80,6 +85,8 @@ export class BuildCache {
   sources: ReadonlyMap<string, SourceStamp> = new Map();
   /** When the scan that saw `sources` began (ms since the epoch; 0 when none did). */
   scannedAt = 0;
+  /** The last build's page plans and fingerprints (see `PlanMemo`). */
+  plan: PlanMemo | undefined;
   private search: IndexFile['search'];
   private readonly places = new Map<string, BodyPlace>();
   private fd: number | undefined;
@@ -105,6 +112,7 @@ export class BuildCache {
       cache.sources = index.sources;
       cache.scannedAt = index.scannedAt;
       cache.search = index.search;
+      cache.plan = index.plan;
       for (const [key, entry] of index.entries) {
         if (entry.body) cache.places.set(key, entry.body);
         cache.articles.set(key, {article: entry.article, messages: entry.messages});
@@ -114,6 +122,7 @@ export class BuildCache {
       cache.places.clear();
       cache.outputs = new Map();
       cache.sources = new Map();
+      cache.plan = undefined;
     }
     return cache;
   }
@@ -166,7 +175,7 @@ export class BuildCache {
    * Keep the outcomes of this build (and only them) with the writer's state. New bodies are
    * appended; when dead bodies outweigh live ones, the body file is rewritten.
    */
-  save({outcomes, sources = new Map(), scannedAt = 0, outDir, output, search}: CacheUpdate, compactAbove = 4 * 1024 * 1024): void {
+  save({outcomes, sources = new Map(), scannedAt = 0, outDir, output, search, plan}: CacheUpdate, compactAbove = 4 * 1024 * 1024): void {
     if (!this.dir) return;
     fs.mkdirSync(this.dir, {recursive: true});
     // Named by its key, so the index never points at another build's files, even after a crash between the two writes.
@@ -218,7 +227,7 @@ export class BuildCache {
     // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.
     const outputs = new Map([...this.outputs].filter(([dir]) => dir !== outDir && fs.existsSync(dir)));
     if (outDir && output) outputs.set(outDir, output);
-    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, scannedAt, search: searchState};
+    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, scannedAt, search: searchState, plan};
     const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
     fs.writeFileSync(temporary, v8.serialize(index));
     fs.renameSync(temporary, path.join(this.dir, 'index.v8'));

@@ -23,6 +23,8 @@ export interface EmitContext {
   readonly site: SiteView;
   /** Every article's body, fetched by key when its page renders. */
   readonly bodies: ArticleBodies;
+  /** The fingerprint of the page planned at `index` of {@link plans} when the last build's still holds (none of its articles changed), else undefined. */
+  readonly knownPageKey: (index: number) => string | undefined;
   /** An article's card as listings show it, rendered once per build. */
   readonly card: (article: Article) => string;
   /**

@@ -5,10 +5,10 @@ import type {Article, OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
 
 /** Every planned HTML page: articles, the front page, sections, tags, authors and the archive. */
-export function emitPages({plans, config, engine, site, digest, ref, card, bodies}: EmitContext): OutputFile[] {
-  return plans.map((plan) => ({
+export function emitPages({plans, config, engine, site, digest, ref, card, bodies, knownPageKey}: EmitContext): OutputFile[] {
+  return plans.map((plan, index) => ({
     path: `${plan.path}index.html`,
-    key: digest(planIdentity(plan, ref)),
+    key: knownPageKey(index) ?? digest(planIdentity(plan, ref)),
     render: () => renderPage(engine, plan, site, config, card, (article) => bodies.body(article.key).html),
     plan,
     ...(plan.kind === 'article' ? {owner: articleOwner(plan.article)} : {}),
