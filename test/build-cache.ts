@@ -200,6 +200,27 @@ test('should keep the new body of an article parsed again under the same key (it
   fs.rmSync(dir, {recursive: true, force: true});
 });
 
+test('should keep a saved cache open for the next build of the process, and read it again when another build saved since', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
+  const outcome = (name: string, html: string) => ({article: {key: name, source: name, title: name} as unknown as Article, body: {html, feedHtml: html}, messages: []});
+  const first = BuildCache.open(dir, 'v1');
+  first.save({outcomes: new Map([['a', outcome('a', '<p>a</p>')]]), sources: new Map()});
+  const kept = BuildCache.reuse(first, dir, 'v1');
+  assert.is(kept, first, 'nothing else saved: the same cache, not read again');
+  assert.is(kept.bodies(new Map()).body('a').html, '<p>a</p>', 'its bodies are read from where it saved them');
+  assert.not.ok(kept.articles.get('a')!.body, 'it keeps no body in memory');
+
+  const other = BuildCache.open(dir, 'v1');
+  other.save({outcomes: new Map([['a', kept.articles.get('a')!], ['b', outcome('b', '<p>b, from another build</p>')]]), sources: new Map()});
+  other.close();
+  const again = BuildCache.reuse(kept, dir, 'v1');
+  assert.is.not(again, kept, 'another build saved: read again');
+  assert.equal([...again.articles.keys()], ['a', 'b']);
+  assert.is(again.bodies(new Map()).body('b').html, '<p>b, from another build</p>');
+  assert.is.not(BuildCache.reuse(again, dir, 'v2'), again, 'another tool version: read again');
+  fs.rmSync(dir, {recursive: true, force: true});
+});
+
 test('should not read bodies from the body file another tool version left', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
   const outcome = (name: string) => ({article: {key: name, source: name, title: name} as unknown as Article, body: {html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`}, messages: []});

@@ -43,6 +43,15 @@ export interface BuildOptions extends ConfigOverrides {
   readonly env?: NodeJS.ProcessEnv;
   /** Called as the build goes: when each step ends, with its item counts. */
   readonly onProgress?: ((progress: BuildProgress) => void) | undefined;
+  /** Called once a build's output is in place, before the cache is saved (`serve` reloads the pages then). */
+  readonly onOutput?: ((result: BuildResult) => void) | undefined;
+  /** Where a process that builds again and again (`serve`) keeps the build cache open between builds. */
+  readonly keeper?: CacheKeeper | undefined;
+}
+
+/** Holds the build cache open from one build to the next of the same process, so its index is read once, not on every build. */
+export interface CacheKeeper {
+  cache: BuildCache | undefined;
 }
 
 /** Where a build is: the step under way (`done < total`) or just finished, and its item counts. */
@@ -80,11 +89,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return failed([configFile]);
     }
   }
-  const cache = BuildCache.open(config.cacheDir, version);
+  const {keeper} = options;
+  const cache = keeper ? BuildCache.reuse(keeper.cache, config.cacheDir, version) : BuildCache.open(config.cacheDir, version);
   try {
     return await buildWith(config, configFile, cache, version, options, step, timings);
   } finally {
-    cache.close();
+    if (keeper) keeper.cache = cache;
+    else cache.close();
     release?.();
   }
 }
@@ -208,6 +219,8 @@ async function buildWith(
   const output = {...planned, files: [...planned.files, ...index.files, ...imageFiles]};
   step(`write (${count.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   progress({step: 'write', done: output.files.length, total: output.files.length});
+  const result: BuildResult = {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
+  options.onOutput?.(result);
   if (config.cacheDir) {
     for (const article of articles) photosChanged(article, photoStamps);
     // The cache keeps the photos some article (drafts and future ones too) still uses, and no others.
@@ -216,7 +229,7 @@ async function buildWith(
     cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: written.state, search: index.shards, plan: planned.memo});
     step('cache');
   }
-  return {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
+  return result;
 }
 
 export {publicOnly} from './select-published.ts';

@@ -92,6 +92,8 @@ export class BuildCache {
   private fd: number | undefined;
   private bodyFile = 'bodies-0.bin';
   private bodyBytes = 0;
+  /** The index file as this cache last read or wrote it (see {@link reuse}); none when it read nothing. */
+  private indexStamp: string | undefined;
 
   private constructor(
     private readonly dir: string | undefined,
@@ -103,7 +105,14 @@ export class BuildCache {
     const cache = new BuildCache(dir, version);
     if (!dir) return cache;
     try {
-      const index = v8.deserialize(fs.readFileSync(path.join(dir, 'index.v8'))) as IndexFile;
+      const indexFd = fs.openSync(path.join(dir, 'index.v8'), 'r');
+      let index: IndexFile;
+      try {
+        cache.indexStamp = stampOf(fs.fstatSync(indexFd));
+        index = v8.deserialize(fs.readFileSync(indexFd)) as IndexFile;
+      } finally {
+        fs.closeSync(indexFd);
+      }
       if (index.version !== version) return cache;
       cache.fd = fs.openSync(path.join(dir, index.bodies), 'r');
       cache.bodyFile = index.bodies;
@@ -125,6 +134,23 @@ export class BuildCache {
       cache.plan = undefined;
     }
     return cache;
+  }
+
+  /**
+   * The cache a build of this process left open (`kept`), when it is still what the cache
+   * folder holds (no other build has saved since, the same tool version); else the cache read
+   * again from `dir`. So `serve` reads the index once, not on every save.
+   */
+  static reuse(kept: BuildCache | undefined, dir: string | undefined, version: string): BuildCache {
+    if (kept && dir && kept.dir === dir && kept.version === version && kept.indexStamp !== undefined) {
+      try {
+        if (stampOf(fs.statSync(path.join(dir, 'index.v8'))) === kept.indexStamp) return kept;
+      } catch {
+        // Gone: read again below.
+      }
+    }
+    kept?.close();
+    return BuildCache.open(dir, version);
   }
 
   /**
@@ -230,11 +256,29 @@ export class BuildCache {
     const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, scannedAt, search: searchState, plan};
     const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
     fs.writeFileSync(temporary, v8.serialize(index));
+    const stamp = stampOf(fs.statSync(temporary));
     fs.renameSync(temporary, path.join(this.dir, 'index.v8'));
     for (const name of fs.readdirSync(this.dir)) {
       if (/^search-[\w-]+\.bin$/.test(name) && !searchState?.some((shard) => name === searchFile(shard.key))) fs.rmSync(path.join(this.dir, name), {force: true});
     }
     if (compact) fs.rmSync(path.join(this.dir, this.bodyFile), {force: true});
+    // This cache now holds what it saved, so the next build of this process can take it as it is ({@link reuse}).
+    this.articles.clear();
+    for (const [key, outcome] of outcomes) this.articles.set(key, {article: outcome.article, messages: outcome.messages});
+    this.places.clear();
+    for (const [key, place] of places) this.places.set(key, place);
+    this.outputs = outputs;
+    this.sources = sources;
+    this.scannedAt = scannedAt;
+    this.search = searchState;
+    this.plan = plan;
+    if (compact || this.fd === undefined || bodyFile !== this.bodyFile) {
+      this.close();
+      this.fd = fs.openSync(path.join(this.dir, bodyFile), 'r');
+    }
+    this.bodyFile = bodyFile;
+    this.bodyBytes = offset;
+    this.indexStamp = stamp;
   }
 
   /** Release the body file. */
@@ -242,6 +286,11 @@ export class BuildCache {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
   }
+}
+
+/** What tells one version of the index file from another: its inode, size and modification time. */
+function stampOf(stat: fs.Stats): string {
+  return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
 }
 
 /** The file of the search index with key `key` (a base64url hash: safe in a file name). */

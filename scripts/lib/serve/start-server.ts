@@ -3,7 +3,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import {buildSite, type BuildResult} from '../build/build-site.ts';
+import {buildSite, type BuildResult, type CacheKeeper} from '../build/build-site.ts';
 import {progressReporter} from '../report/build-progress.ts';
 import type {ConfigOverrides} from '../config/config.ts';
 import {configDefaults, configFileName} from '../config/config-defaults.ts';
@@ -45,15 +45,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const events = reloadEvents();
   const {print} = options;
   let served: ServedSite = {outDir, basePath: '/', failure: undefined};
+  // The build cache stays open between rebuilds: its index is read once, not on every save.
+  const keeper: CacheKeeper = {cache: undefined};
 
   /** The report lines printed for each file at the last build, by path. */
   let printed = new Map<string, string[]>();
+  /** Whether the pages were told to reload by the build under way, as soon as its output was in place. */
+  let reloaded = false;
   const rebuild = async (verb: string, changed?: ReadonlySet<string>): Promise<BuildResult | undefined> => {
     const started = performance.now();
     const progress = progressReporter(process.stderr, {quiet: options.quiet, verbose: options.verbose});
     let result: BuildResult;
     try {
-      result = await buildSite({cwd: options.cwd, env: options.env ?? process.env, url: options.url, articles: options.articles, config: options.config, now: options.now, noCache: options.noCache, drafts: options.drafts ?? true, out: outDir, liveReload: true, onProgress: progress.onProgress});
+      result = await buildSite({cwd: options.cwd, env: options.env ?? process.env, url: options.url, articles: options.articles, config: options.config, now: options.now, noCache: options.noCache, drafts: options.drafts ?? true, out: outDir, liveReload: true, onProgress: progress.onProgress, keeper, onOutput: (written) => {
+        // The new site is in place: serve it and reload the pages now, while the cache is saved.
+        served = {outDir, basePath: written.config?.basePath ?? served.basePath, failure: undefined};
+        events.reload();
+        reloaded = true;
+      }});
     } catch (error) {
       // A crash of the build itself (not an article's problem): show it too, and keep serving.
       progress.done();
@@ -89,8 +98,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const watch = watchSources(watched, (changed) => {
     building = building.then(async () => {
       if (!options.quiet) print.out(`Changed: ${changed.map((file) => path.relative(options.cwd, file) || file).join(', ')}`);
+      reloaded = false;
       await rebuild('Rebuilt', new Set(changed.map((file) => path.resolve(options.cwd, file))));
-      events.reload();
+      // A failed build reloads the pages now, to show its errors.
+      if (!reloaded) events.reload();
     });
   });
   await watch.ready;
@@ -105,6 +116,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await watch.close();
       await building;
       events.close();
+      keeper.cache?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       fs.rmSync(temp, {recursive: true, force: true});
