@@ -1,7 +1,7 @@
 import {useWorkers} from '../workers/use-workers.ts';
 import {createPool} from '../workers/worker-pool.ts';
 import type {VFile} from 'vfile';
-import parseBatch, {type ParseOutcome, type SourceData} from './parse-batch.ts';
+import type {ParseOutcome, SourceData} from './parse-batch.ts';
 import type {SiteConfig} from '../types.ts';
 
 /** Below this many articles to parse, worker threads cost more than they save. */
@@ -14,8 +14,10 @@ const batchSize = 64;
  * hands out batches. Outcomes come back in the order of `sources`.
  */
 export async function parseAll(sources: readonly SourceData[], config: SiteConfig): Promise<ParseOutcome[]> {
+  // The parsers (unified, micromark, parse5 and the rest) load only when there is something to parse: a warm build seldom has.
+  if (sources.length === 0) return [];
   const pool = useWorkers(sources.length, poolThreshold) ? createPool('parse-batch', Math.ceil(sources.length / batchSize)) : undefined;
-  if (!pool) return parseBatch({sources, config});
+  if (!pool) return (await import('./parse-batch.ts')).default({sources, config});
   try {
     const batches: Promise<ParseOutcome[]>[] = [];
     for (let start = 0; start < sources.length; start += batchSize) {
