@@ -1,21 +1,11 @@
 import {createHash} from 'node:crypto';
-import type {ListLink, ListPage, PagePlan, Pagination} from './plan-pages.ts';
+import type {ListPage, PagePlan} from './plan-pages.ts';
 import type {Article} from '../types.ts';
 
 /** A page plan as the cache keeps it: each article as its place in the published list (-1: none). */
 export type PackedPlan =
   | {readonly kind: 'article'; readonly path: string; readonly article: number; readonly newer: number; readonly older: number; readonly related: readonly number[]}
-  | {
-      readonly kind: 'list';
-      readonly listing: ListPage['listing'];
-      readonly path: string;
-      readonly base: string;
-      readonly title: string;
-      readonly articles: readonly number[];
-      readonly pagination: Pagination;
-      readonly links: readonly ListLink[];
-      readonly ownFeeds: boolean;
-    };
+  | (Omit<ListPage, 'articles'> & {readonly articles: readonly number[]});
 
 /**
  * The last build's page plans, for the next build to take instead of planning again when the
