@@ -147,9 +147,9 @@ function folded(value: string): string {
 
 /** The folders on the way to `key`, outermost first, each with its trailing `/` (`a/b/c` → `a/`, `a/b/`). */
 function folders(key: string): string[] {
-  const parts = key.split('/');
   const result: string[] = [];
-  for (let end = 1; end < parts.length; end++) result.push(`${parts.slice(0, end).join('/')}/`);
+  // One slice per `/`, not a join of the parts so far: claims take every output's path.
+  for (let at = key.indexOf('/'); at !== -1; at = key.indexOf('/', at + 1)) result.push(key.slice(0, at + 1));
   // A kept folder (`a/b/`) is not on its own way.
   if (key.endsWith('/')) result.pop();
   return result;
