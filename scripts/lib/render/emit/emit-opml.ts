@@ -5,8 +5,12 @@ import type {OutputFile} from '../../types.ts';
 import {urlOf} from '../../urls.ts';
 import type {EmitContext} from './context.ts';
 
-/** `feeds.opml`: an OPML 2.0 subscription list of every feed of the site, in every format. */
-export function emitOpml({publicArticles: articles, config}: EmitContext): OutputFile[] {
+/**
+ * `feeds.opml`: an OPML 2.0 subscription list of every feed of the site, in every format;
+ * written only when its outlines or the settings change (feedsmith's first document costs
+ * more than the rest of the step).
+ */
+export function emitOpml({publicArticles: articles, config, digest}: EmitContext): OutputFile[] {
   const outlines = (title: string, home: string, paths: FeedPaths) =>
     (
       [
@@ -17,9 +21,13 @@ export function emitOpml({publicArticles: articles, config}: EmitContext): Outpu
     ).map(([format, feed]) => ({text: `${title} (${format})`, title: `${title} (${format})`, type: 'rss', xmlUrl: urlOf(config, feed), htmlUrl: urlOf(config, home), language: config.language}));
   const group = (kind: 'section' | 'tag', label: string, groups: readonly Group[]) =>
     groups.length === 0 ? [] : [{text: label, outlines: groups.flatMap((item) => outlines(`${config.title}: ${item.name}`, `${kind}/${item.slug}/`, listingFeedPaths(`${kind}/${item.slug}/`)))}];
-  const opml = generateOpml({
+  const document = {
     head: {title: `${config.title}: feeds`},
     body: {outlines: [...outlines(config.title, '', mainFeedPaths), ...group('section', 'Sections', sections(articles)), ...group('tag', 'Tags', tags(articles))]},
-  });
-  return [{path: opmlPath, contents: opml.endsWith('\n') ? opml : `${opml}\n`}];
+  };
+  const render = (): string => {
+    const opml = generateOpml(document);
+    return opml.endsWith('\n') ? opml : `${opml}\n`;
+  };
+  return [{path: opmlPath, key: digest(['opml', document]), render}];
 }
