@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
+import type {ParseOutcome} from '../scripts/lib/article/parse-batch.ts';
 import {BuildCache} from '../scripts/lib/cache/build-cache.ts';
 import {buildSite} from '../scripts/lib/build/build-site.ts';
 import type {Article} from '../scripts/lib/types.ts';
@@ -45,6 +46,11 @@ async function assertWarmEqualsCold(change: string): Promise<{parsed: number; se
 }
 
 const article = (name: string) => path.join(site, 'articles', name);
+
+/** A parse outcome for the cache's unit tests: an article of key `key`, its body `html` (for feeds `feedHtml`). */
+function outcome(key: string, html = `<p>${key}</p>`, feedHtml = `<p>feed ${key}</p>`): ParseOutcome {
+  return {article: {key, source: key, title: key} as unknown as Article, body: {html, feedHtml}, messages: []};
+}
 
 test('should give the same output warm as cold across edits, deletions, renames, templates and config', async () => {
   assert.is((await assertWarmEqualsCold('first build')).parsed, 9);
@@ -154,7 +160,6 @@ test('should remember each output folder, so a build elsewhere (check, serve) le
 
 test('should read bodies by key, append new ones and compact when most are dead', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
-  const outcome = (name: string) => ({article: {key: name, source: name, title: name} as unknown as Article, body: {html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`}, messages: []});
   let cache = BuildCache.open(dir, 'v1');
   cache.save({outcomes: new Map([['a', outcome('a')], ['b', outcome('b')], ['c', outcome('c')]]), sources: new Map()});
   cache.close();
@@ -186,12 +191,11 @@ test('should read bodies by key, append new ones and compact when most are dead'
 
 test('should keep the new body of an article parsed again under the same key (its photos changed)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
-  const outcome = (html: string) => ({article: {key: 'a', source: 'a.md', title: 'A'} as unknown as Article, body: {html, feedHtml: html}, messages: []});
   let cache = BuildCache.open(dir, 'v1');
-  cache.save({outcomes: new Map([['a', outcome('<img src="photo-1111-800.jpg">')]]), sources: new Map()});
+  cache.save({outcomes: new Map([['a', outcome('a', '<img src="photo-1111-800.jpg">')]]), sources: new Map()});
   cache.close();
   cache = BuildCache.open(dir, 'v1');
-  cache.save({outcomes: new Map([['a', outcome('<img src="photo-2222-800.jpg">')]]), sources: new Map()});
+  cache.save({outcomes: new Map([['a', outcome('a', '<img src="photo-2222-800.jpg">')]]), sources: new Map()});
   cache.close();
   cache = BuildCache.open(dir, 'v1');
   assert.is(cache.bodies(new Map()).body('a').html, '<img src="photo-2222-800.jpg">');
@@ -202,7 +206,6 @@ test('should keep the new body of an article parsed again under the same key (it
 
 test('should keep a saved cache open for the next build of the process, and read it again when another build saved since', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
-  const outcome = (name: string, html: string) => ({article: {key: name, source: name, title: name} as unknown as Article, body: {html, feedHtml: html}, messages: []});
   const first = BuildCache.open(dir, 'v1');
   first.save({outcomes: new Map([['a', outcome('a', '<p>a</p>')]]), sources: new Map()});
   const kept = BuildCache.reuse(first, dir, 'v1');
@@ -223,7 +226,6 @@ test('should keep a saved cache open for the next build of the process, and read
 
 test('should not read bodies from the body file another tool version left', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
-  const outcome = (name: string) => ({article: {key: name, source: name, title: name} as unknown as Article, body: {html: `<p>${name}</p>`, feedHtml: `<p>feed ${name}</p>`}, messages: []});
   let cache = BuildCache.open(dir, 'v1');
   cache.save({outcomes: new Map([['a', outcome('a')]]), sources: new Map()});
   cache.close();
@@ -238,7 +240,6 @@ test('should not read bodies from the body file another tool version left', () =
 
 test('should keep each index consistent with its own body file when two builds save at once', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
-  const outcome = (name: string, html: string) => ({article: {key: name, source: name, title: name} as unknown as Article, body: {html, feedHtml: html}, messages: []});
   const first = BuildCache.open(dir, 'v1');
   const second = BuildCache.open(dir, 'v1');
   first.save({outcomes: new Map([['a', outcome('a', '<p>first build</p>')]]), sources: new Map()});

@@ -70,19 +70,17 @@ export function planOutputs(
   const items = feedItems(config, bodies, derivedSizes);
   const {now: _now, ...settings} = config;
   const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
-  const ref = (article: Article): string => articleRef(contentKey(article));
+  // Each article's ref, made once: a page's fingerprint names every article it shows.
+  const refs = articles.map((article) => articleRef(contentKey(article)));
+  const refOf = new Map(articles.map((article, index) => [article, refs[index]!]));
+  const ref = (article: Article): string => refOf.get(article) ?? articleRef(contentKey(article));
   const signature = planSignature(articles, salt);
   const reused = previous?.signature === signature ? previous : undefined;
   const plans = reused ? unpackPlans(reused.plans, articles) : planPages(articles, config);
-  const refs = articles.map(ref);
   /** Places of the articles whose content changed since the last build's fingerprints. */
   const changed = new Set(reused ? refs.flatMap((value, index) => (value === reused.refs[index] ? [] : [index])) : []);
-  let rekeyed = 0;
-  const knownPageKey = (index: number): string | undefined => {
-    if (reused && !placesIn(reused.plans[index]!).some((place) => changed.has(place))) return reused.keys[index];
-    rekeyed++;
-    return undefined;
-  };
+  /** The last build's fingerprint of each page none of whose articles changed. */
+  const knownKeys = reused ? reused.plans.map((plan, index) => (placesIn(plan).some((place) => changed.has(place)) ? undefined : reused.keys[index])) : [];
   const feedSizes: FeedSizeReport[] = [];
   const publicArticles = publicOnly(articles);
   let publicPlans: readonly PagePlan[] | undefined;
@@ -96,7 +94,7 @@ export function planOutputs(
     site,
     bodies,
     card: cards.card,
-    knownPageKey,
+    knownPageKey: (index: number) => knownKeys[index],
     ref,
     digest: (plain: unknown) => digest(plain, salt),
     fingerprint: (value: unknown) => fingerprint(value, salt),
@@ -120,6 +118,7 @@ export function planOutputs(
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
   const keyAt = new Map(files.map((file) => [file.path, 'key' in file ? file.key : '']));
   const memo: PlanMemo = {signature, plans: reused?.plans ?? packPlans(plans, articles), keys: plans.map((plan) => keyAt.get(`${plan.path}index.html`)!), refs};
+  const rekeyed = knownKeys.filter((key) => key === undefined).length;
   const planning = reused ? `pages from the last build, ${rekeyed} of ${plans.length} fingerprinted again` : `${plans.length} pages planned`;
   return {files, pages, feeds, site, cards, feedItems: items, feedSizes, memo, planning};
 }

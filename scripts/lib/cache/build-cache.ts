@@ -114,18 +114,7 @@ export class BuildCache {
         fs.closeSync(indexFd);
       }
       if (index.version !== version) return cache;
-      cache.fd = fs.openSync(path.join(dir, index.bodies), 'r');
-      cache.bodyFile = index.bodies;
-      cache.bodyBytes = index.bodyBytes;
-      cache.outputs = new Map(index.outputs);
-      cache.sources = index.sources;
-      cache.scannedAt = index.scannedAt;
-      cache.search = index.search;
-      cache.plan = index.plan;
-      for (const [key, entry] of index.entries) {
-        if (entry.body) cache.places.set(key, entry.body);
-        cache.articles.set(key, {article: entry.article, messages: entry.messages});
-      }
+      cache.hold(index, cache.indexStamp);
     } catch {
       cache.articles.clear();
       cache.places.clear();
@@ -134,6 +123,32 @@ export class BuildCache {
       cache.plan = undefined;
     }
     return cache;
+  }
+
+  /**
+   * Hold what `index` says (read from the cache folder, or just saved there) and its file's
+   * `stamp`, with its body file open (the one already open, unless the index names another).
+   */
+  private hold(index: IndexFile, stamp: string): void {
+    if (this.fd === undefined || index.bodies !== this.bodyFile) {
+      const fd = fs.openSync(path.join(this.dir!, index.bodies), 'r');
+      this.close();
+      this.fd = fd;
+    }
+    this.bodyFile = index.bodies;
+    this.bodyBytes = index.bodyBytes;
+    this.articles.clear();
+    this.places.clear();
+    for (const [key, entry] of index.entries) {
+      if (entry.body) this.places.set(key, entry.body);
+      this.articles.set(key, {article: entry.article, messages: entry.messages});
+    }
+    this.outputs = new Map(index.outputs);
+    this.sources = index.sources;
+    this.scannedAt = index.scannedAt;
+    this.search = index.search;
+    this.plan = index.plan;
+    this.indexStamp = stamp;
   }
 
   /**
@@ -263,22 +278,7 @@ export class BuildCache {
     }
     if (compact) fs.rmSync(path.join(this.dir, this.bodyFile), {force: true});
     // This cache now holds what it saved, so the next build of this process can take it as it is ({@link reuse}).
-    this.articles.clear();
-    for (const [key, outcome] of outcomes) this.articles.set(key, {article: outcome.article, messages: outcome.messages});
-    this.places.clear();
-    for (const [key, place] of places) this.places.set(key, place);
-    this.outputs = outputs;
-    this.sources = sources;
-    this.scannedAt = scannedAt;
-    this.search = searchState;
-    this.plan = plan;
-    if (compact || this.fd === undefined || bodyFile !== this.bodyFile) {
-      this.close();
-      this.fd = fs.openSync(path.join(this.dir, bodyFile), 'r');
-    }
-    this.bodyFile = bodyFile;
-    this.bodyBytes = offset;
-    this.indexStamp = stamp;
+    this.hold(index, stamp);
   }
 
   /** Release the body file. */
