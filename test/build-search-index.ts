@@ -1,6 +1,6 @@
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildSearchIndex, searchRecord} from '../scripts/lib/search/build-search-index.ts';
+import {buildSearchIndex, inOrder, searchRecord} from '../scripts/lib/search/build-search-index.ts';
 import type {Article} from '../scripts/lib/types.ts';
 import {testConfig} from './helpers/config.ts';
 import {makeArticle, testBodies} from './helpers/make-article.ts';
@@ -29,6 +29,34 @@ test('should return the same index files, byte for byte, on every build', async 
     assert.ok(Buffer.from(file.contents).equals(Buffer.from(other.contents)), file.path);
   });
   assert.is(paths.filter((file) => file.startsWith('fragment/')).length, 2, 'one fragment per article');
+});
+
+test('should give the same index when records wait for answers in a window as when they go one at a time', async () => {
+  const articles = Array.from({length: 40}, (_, n) => make(`story-${n}`, `Story ${n} of the harbour`, `<p>Paragraph ${n}: ferries, tides and the ${n % 3 ? 'winter' : 'summer'} market.</p>`));
+  const [alone] = await buildSearchIndex([{articles}], config, testBodies, 1);
+  const [windowed] = await buildSearchIndex([{articles}], config, testBodies, 16);
+  if (!alone || !windowed) throw new Error('no index');
+  assert.equal(windowed.map((file) => file.path), alone.map((file) => file.path));
+  alone.forEach((file, index) => assert.ok(Buffer.from(file.contents).equals(Buffer.from(windowed[index]!.contents)), file.path));
+});
+
+test('should start tasks in order, at most a window at once, and stop starting after a failure', async () => {
+  const started: number[] = [];
+  let running = 0;
+  let most = 0;
+  const task = async (n: number): Promise<void> => {
+    started.push(n);
+    most = Math.max(most, ++running);
+    await new Promise((resolve) => setTimeout(resolve, n % 4));
+    running--;
+    if (n === 9) throw new Error('nine failed');
+  };
+  const failure = await inOrder(Array.from({length: 30}, (_, n) => n), 3, task).then(() => undefined, (error: Error) => error);
+  assert.match(String(failure?.message), /nine failed/);
+  assert.is(most, 3);
+  assert.equal(started, [...started].sort((a, b) => a - b));
+  assert.ok(started.length < 30, `started ${started.length}`);
+  assert.is(running, 0, 'every started task settled before the failure was thrown');
 });
 
 test.run();

@@ -13,6 +13,7 @@ import {renderAndWrite, type RenderCount} from '../render/render-due.ts';
 import {renderInParallel} from '../render/render-in-parallel.ts';
 import {fail} from '../report/report-issues.ts';
 import {indexForSearch} from '../search/index-for-search.ts';
+import {ioTurns} from '../workers/io-turns.ts';
 import type {Article, OutputFile, SiteConfig} from '../types.ts';
 import {loadSources} from './load-sources.ts';
 import {parseArticles} from './parse-articles.ts';
@@ -178,9 +179,12 @@ async function buildWith(
   // Held back until the image step: so each step's time is its own, and failed photos never render them.
   const afterImages: OutputFile[] = [];
   try {
+    // Pagefind's process gets its records only when the event loop turns: let it, between pages.
+    const turn = ioTurns(10);
     for await (const file of renderInParallel(planned.files, planned.site, config, session.previous, planned.cards.card, bodies)) {
       if ('awaits' in file && file.awaits === 'images') afterImages.push(file);
       else renderAndWrite(session, file, count);
+      await turn();
     }
     step(`render (${planned.cards.rendered()} cards, ${planned.feedItems.made()} feed entries)`);
     progress({step: 'render', done: planned.pages, total: planned.pages});
