@@ -4,7 +4,7 @@
  */
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {useWorkers} from '../scripts/lib/workers/use-workers.ts';
+import {useWorkers, workerThreads} from '../scripts/lib/workers/use-workers.ts';
 
 function withSetting<T>(value: string | undefined, run: () => T): T {
   const saved = process.env['DATELINE_WORKERS'];
@@ -34,6 +34,17 @@ test('should follow DATELINE_WORKERS whatever the cores', () => {
     assert.is(useWorkers(0, 150, 8), false);
   });
   withSetting('never', () => assert.is(useWorkers(10_000, 150, 64), false));
+});
+
+test('should start one worker fewer than the cores beside a main thread that parses too', () => {
+  withSetting(undefined, () => {
+    assert.is(workerThreads(4000, 400, 2), 1);
+    assert.is(workerThreads(4000, 400, 8), 7);
+    assert.is(workerThreads(399, 400, 8), 0);
+    assert.is(workerThreads(4000, 400, 1), 0);
+  });
+  withSetting('always', () => assert.is(workerThreads(3, 400, 1), 1));
+  withSetting('never', () => assert.is(workerThreads(10_000, 400, 8), 0));
 });
 
 test.run();

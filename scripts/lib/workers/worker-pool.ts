@@ -21,13 +21,14 @@ const bundled = !import.meta.url.endsWith('.ts');
  *
  * @param module The task module.
  * @param jobs How many tasks there will be, to size the pool.
+ * @param most The most threads to start (one per core when not given).
  * @returns the pool, or undefined when the module's file is missing.
  */
-export function createPool(module: WorkerModule, jobs: number): Piscina | undefined {
+export function createPool(module: WorkerModule, jobs: number, most: number = os.availableParallelism()): Piscina | undefined {
   const filename = new URL(bundled ? `./${module}.mjs` : sources[module], import.meta.url);
   // Gone only if the bundle was replaced under a running build: then the build stays on this thread.
   if (!fs.existsSync(filename)) return undefined;
-  const threads = Math.max(1, Math.min(os.availableParallelism(), jobs));
+  const threads = Math.max(1, Math.min(most, jobs));
   const pool = new Piscina({
     filename: filename.href,
     minThreads: threads,
