@@ -90,10 +90,10 @@ test('should serve under the sub-path, rebuild and reload on change, show errors
     events.close();
 
     const output = outputFolder(server, cwd);
-    assert.ok(fs.existsSync(output));
+    assert.is(output, path.join(cwd, 'node_modules/.cache/dateline/serve'), 'serve builds into the build cache');
     server.child.kill('SIGINT');
     assert.is(await within('the server to exit', server.exited), 0, server.output.stderr);
-    assert.not.ok(fs.existsSync(output), 'the temporary output is removed');
+    assert.ok(fs.existsSync(path.join(output, 'site/index.html')), 'the cache keeps the served site for the next session');
   } finally {
     if (server.child.exitCode === null) server.child.kill('SIGKILL');
   }
@@ -113,6 +113,38 @@ test('should show the error page when the first build fails, and stop on SIGTERM
     assert.is(await within('the server to exit', server.exited), 0, server.output.stderr);
   } finally {
     if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  }
+});
+
+test('should start a second session warm from the cache, and give a session started beside it a temporary folder', async () => {
+  const cwd = copySite();
+  const args = ['--port', '0', '--verbose', '--now', '2030-01-01T00:00:00Z'];
+  const rendered = (server: ServeProcess): number => Number(/write \((\d+) pages rendered/.exec(server.output.stdout)?.[1] ?? NaN);
+  const first = spawnServe(cwd, args);
+  let beside: ServeProcess | undefined;
+  let again: ServeProcess | undefined;
+  try {
+    await address(first);
+    assert.ok(rendered(first) > 10, first.output.stdout);
+    beside = spawnServe(cwd, args);
+    await address(beside);
+    const temporary = outputFolder(beside, cwd);
+    assert.ok(path.basename(temporary).startsWith('dateline-serve-'), temporary);
+    assert.ok(beside.output.stderr.includes('node_modules/.cache/dateline/serve is in use'), beside.output.stderr);
+    beside.child.kill('SIGINT');
+    assert.is(await within('the second server to exit', beside.exited), 0, beside.output.stderr);
+    assert.not.ok(fs.existsSync(temporary), 'the temporary output is removed');
+    first.child.kill('SIGINT');
+    assert.is(await within('the first server to exit', first.exited), 0, first.output.stderr);
+
+    again = spawnServe(cwd, args);
+    await address(again);
+    assert.is(outputFolder(again, cwd), path.join(cwd, 'node_modules/.cache/dateline/serve'));
+    assert.is(rendered(again), 0, `the second session rendered pages again:\n${again.output.stdout}`);
+    again.child.kill('SIGINT');
+    assert.is(await within('the third server to exit', again.exited), 0, again.output.stderr);
+  } finally {
+    for (const server of [first, beside, again]) if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
   }
 });
 

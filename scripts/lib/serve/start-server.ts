@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {buildSite, type BuildResult, type CacheKeeper} from '../build/build-site.ts';
 import {progressReporter} from '../report/build-progress.ts';
-import type {ConfigOverrides} from '../config/config.ts';
+import {loadConfig, type ConfigOverrides} from '../config/config.ts';
+import {acquireLock, LockError} from '../output/output-lock.ts';
 import {configDefaults, configFileName} from '../config/config-defaults.ts';
 import {formatReport} from '../report/format-report.ts';
 import {formatFailure, formatSummary} from '../report/format-summary.ts';
@@ -30,18 +31,49 @@ export interface ServeOptions extends Omit<ConfigOverrides, 'out' | 'liveReload'
 export interface RunningServer {
   /** The site's address, under its sub-path (`http://localhost:4000/repo/`). */
   readonly url: string;
-  /** Stop watching, close every connection and remove the temporary output. */
+  /** Stop watching, close every connection, and remove the output when it was a temporary folder. */
   readonly stop: () => Promise<void>;
 }
 
+/** Where `serve` builds, and what to do with it when it stops. */
+interface ServeFolder {
+  readonly outDir: string;
+  /** Release the folder: remove it when it is temporary, let the next session have it when it is the cache's. */
+  readonly release: () => void;
+}
+
 /**
- * Build the site into a temporary folder, serve it on 127.0.0.1 under its sub-path, watch
- * the articles, templates and config, rebuild on every change and tell open pages to
- * reload. A failed build keeps the server up and shows its errors in the browser.
+ * The folder `serve` builds into: `serve/site` in the build cache, kept from one session to
+ * the next, so that a second `serve` renders only what changed since the first (as a warm
+ * `build` does; a new folder would have every page rendered again). One session at a time
+ * holds it, by a lock beside it; a second session, `--no-cache`, or a config that cannot be
+ * read (the first build reports why) gets a temporary folder instead, removed at the end.
+ */
+function serveFolder(options: ServeOptions): ServeFolder {
+  const {config} = loadConfig(options.cwd, {config: options.config, articles: options.articles, url: options.url, noCache: options.noCache, liveReload: true}, options.env ?? process.env);
+  if (config?.cacheDir) {
+    const folder = path.join(config.cacheDir, 'serve');
+    try {
+      fs.mkdirSync(config.cacheDir, {recursive: true});
+      const unlock = acquireLock(folder, {waitMs: 0});
+      return {outDir: path.join(folder, 'site'), release: unlock};
+    } catch (error) {
+      if (!(error instanceof LockError) && !(error as NodeJS.ErrnoException).code) throw error;
+      if (!options.quiet) options.print.err(`dateline serve: ${path.relative(options.cwd, folder) || folder} is in use (${(error as Error).message}); building into a temporary folder`);
+    }
+  }
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-serve-'));
+  return {outDir: path.join(temp, 'site'), release: () => fs.rmSync(temp, {recursive: true, force: true})};
+}
+
+/**
+ * Build the site into the serve folder (see {@link serveFolder}), serve it on 127.0.0.1 under
+ * its sub-path, watch the articles, templates and config, rebuild on every change and tell
+ * open pages to reload. A failed build keeps the server up and shows its errors in the browser.
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-serve-'));
-  const outDir = path.join(temp, 'site');
+  const folder = serveFolder(options);
+  const {outDir} = folder;
   const events = reloadEvents();
   const {print} = options;
   let served: ServedSite = {outDir, basePath: '/', failure: undefined};
@@ -72,6 +104,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return undefined;
     }
     progress.done();
+    if (options.verbose) for (const step of result.timings) print.out(`  ${step.ms.toFixed(0).padStart(6)} ms  ${step.name}`);
     printed = printReport(result, printed, changed, options, print.err);
     const basePath = result.config?.basePath ?? served.basePath;
     if (result.ok) {
@@ -86,10 +119,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 
   const first = await rebuild('Built');
   const server = http.createServer(siteHandler(() => served, events));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    keeper.cache?.close();
+    folder.release();
+    throw error;
+  }
   const {port} = server.address() as AddressInfo;
 
   const watched = watchPaths(options, first);
@@ -119,7 +158,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       keeper.cache?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      fs.rmSync(temp, {recursive: true, force: true});
+      folder.release();
     },
   };
 }
