@@ -1,5 +1,6 @@
 import {workerThreads} from '../workers/use-workers.ts';
 import {createPool} from '../workers/worker-pool.ts';
+import {withoutStacks} from '../report/report-issues.ts';
 import type {VFile} from 'vfile';
 import type {ParseOutcome, SourceData} from './parse-batch.ts';
 import type {SiteConfig} from '../types.ts';
@@ -50,6 +51,10 @@ export async function parseAll(sources: readonly SourceData[], config: SiteConfi
 
 /** Put a worker's messages back on the main thread's file. */
 export function applyMessages(file: VFile, outcome: ParseOutcome): void {
+  if (outcome.messages.length > 0) withoutStacks(() => addMessages(file, outcome));
+}
+
+function addMessages(file: VFile, outcome: ParseOutcome): void {
   for (const data of outcome.messages) {
     const message = file.message(data.reason, {
       place: data.line === undefined ? undefined : {line: data.line, column: data.column ?? 1},

@@ -18,7 +18,7 @@ import {emitPages} from '../render/emit/emit-pages.ts';
 import {emitSitemaps} from '../render/emit/emit-sitemaps.ts';
 import {emitSpecialPages} from '../render/emit/emit-special-pages.ts';
 import {cardRenderer, createEngine, siteView, type CardRenderer, type SiteView} from '../render/render-pages.ts';
-import {fail} from '../report/report-issues.ts';
+import {fail, withoutStacks} from '../report/report-issues.ts';
 import type {Article, ArticleBodies, OutputFile, SiteConfig} from '../types.ts';
 import {hrefOf} from '../urls.ts';
 import {publicOnly} from './select-published.ts';
@@ -130,6 +130,10 @@ export function planOutputs(
  * Decided when the feeds are planned, so warm and cold builds say the same.
  */
 export function reportFeedSizes(reports: readonly FeedSizeReport[], config: SiteConfig, configFile: VFile, files: ReadonlyMap<string, VFile>): void {
+  withoutStacks(() => addFeedSizeNotes(reports, config, configFile, files));
+}
+
+function addFeedSizeNotes(reports: readonly FeedSizeReport[], config: SiteConfig, configFile: VFile, files: ReadonlyMap<string, VFile>): void {
   const documents = new Map<string, string[]>();
   for (const report of reports) {
     if (report.kind === 'over') {

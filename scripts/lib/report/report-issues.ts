@@ -24,3 +24,19 @@ export function fail(file: VFile, reason: string, place: {line: number; column: 
   const message = file.message(reason, {place, ruleId, source: 'dateline'});
   message.fatal = true;
 }
+
+/**
+ * Run `make` without capturing stack traces. A vfile message is an Error, and capturing its
+ * stack costs four times the rest of making it (5.6 against 1.4 µs); a build puts thousands of
+ * messages back on files (each cached article's notes, the feeds' budget notes), and no report
+ * shows a message's stack.
+ */
+export function withoutStacks<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
