@@ -29,6 +29,19 @@ test('should write files and replace the previous output whole', () => {
   assert.equal(fs.readdirSync(path.dirname(out)).sort(), ['.dist.spare', 'dist']);
 });
 
+test('should put an untrusted spare folder out of the way at once and remove it in the background', async () => {
+  const out = tempOut();
+  writeOutput(out, [{path: 'a.html', contents: 'one'}]);
+  writeOutput(out, [{path: 'b.html', contents: 'two'}]);
+  // No manifests (as with --no-cache): the spare folder cannot be trusted, and goes.
+  writeOutput(out, [{path: 'c.html', contents: 'three'}]);
+  assert.is(fs.readFileSync(path.join(out, 'c.html'), 'utf8'), 'three');
+  assert.ok(fs.existsSync(path.join(path.dirname(out), '.dist.spare', 'b.html')), 'the last output is the spare now');
+  const parent = path.dirname(out);
+  for (let wait = 0; fs.readdirSync(parent).length > 2 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(fs.readdirSync(parent).sort(), ['.dist.spare', 'dist'], 'the discarded spare is removed');
+});
+
 test('should leave the previous output untouched when a write fails', () => {
   const out = tempOut();
   writeOutput(out, [{path: 'index.html', contents: 'good'}]);
