@@ -59,7 +59,9 @@ function serveFolder(options: ServeOptions): ServeFolder {
       return {outDir: path.join(folder, 'site'), release: unlock};
     } catch (error) {
       if (!(error instanceof LockError) && !(error as NodeJS.ErrnoException).code) throw error;
-      if (!options.quiet) options.print.err(`dateline serve: ${path.relative(options.cwd, folder) || folder} is in use (${(error as Error).message}); building into a temporary folder`);
+      const where = path.relative(options.cwd, folder) || folder;
+      const why = error instanceof LockError ? `${where} is in use by another serve` : `${where} could not be used (${(error as Error).message})`;
+      if (!options.quiet) options.print.err(`dateline serve: ${why}; building into a temporary folder`);
     }
   }
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-serve-'));
