@@ -2,7 +2,7 @@ import {pathToFileURL} from 'node:url';
 import {buildSite} from './lib/build/build-site.ts';
 import {progressReporter} from './lib/report/build-progress.ts';
 import {formatReport} from './lib/report/format-report.ts';
-import {formatFailure, formatSummary} from './lib/report/format-summary.ts';
+import {formatFailure, formatSummary, formatTimings} from './lib/report/format-summary.ts';
 import {checkNow, parseCommandLine} from './lib/cli/parse-command-line.ts';
 
 export const buildUsage = `Usage: dateline build [--url URL] [--articles DIR] [--out DIR] [--config FILE] [--now ISO] [--drafts] [--no-cache] [--quiet|--verbose]
@@ -57,7 +57,7 @@ export async function build(argv: readonly string[]): Promise<number> {
     return 1;
   }
   if (values.verbose) {
-    for (const step of result.timings) console.log(`  ${step.ms.toFixed(0).padStart(6)} ms  ${step.name}`);
+    for (const line of formatTimings(result)) console.log(line);
     console.log(`  peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
   }
   if (!values.quiet) console.log(formatSummary(result, (performance.now() - started) / 1000));

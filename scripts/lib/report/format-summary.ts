@@ -20,3 +20,8 @@ export function formatFailure(result: BuildResult): string {
   const errors = result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0);
   return `Build failed: ${errors} error${errors === 1 ? '' : 's'}; nothing was written, the previous output is unchanged.`;
 }
+
+/** `--verbose`'s lines: each build step's time and name, as `build` and `serve` print them. */
+export function formatTimings(result: BuildResult): string[] {
+  return result.timings.map((step) => `  ${step.ms.toFixed(0).padStart(6)} ms  ${step.name}`);
+}

@@ -9,7 +9,7 @@ import {loadConfig, type ConfigOverrides} from '../config/config.ts';
 import {acquireLock, LockError} from '../output/output-lock.ts';
 import {configDefaults, configFileName} from '../config/config-defaults.ts';
 import {formatReport} from '../report/format-report.ts';
-import {formatFailure, formatSummary} from '../report/format-summary.ts';
+import {formatFailure, formatSummary, formatTimings} from '../report/format-summary.ts';
 import {reloadEvents} from './reload-events.ts';
 import {siteHandler, type ServedSite} from './site-handler.ts';
 import {watchSources} from './watch-sources.ts';
@@ -106,7 +106,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return undefined;
     }
     progress.done();
-    if (options.verbose) for (const step of result.timings) print.out(`  ${step.ms.toFixed(0).padStart(6)} ms  ${step.name}`);
+    if (options.verbose) for (const line of formatTimings(result)) print.out(line);
     printed = printReport(result, printed, changed, options, print.err);
     const basePath = result.config?.basePath ?? served.basePath;
     if (result.ok) {
