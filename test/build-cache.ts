@@ -189,6 +189,29 @@ test('should read bodies by key, append new ones and compact when most are dead'
   fs.rmSync(dir, {recursive: true, force: true});
 });
 
+test('should put fresh bodies in the body file before the build saves, read them back by key, and keep them when it saves', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
+  let cache = BuildCache.open(dir, 'v1');
+  cache.save({outcomes: new Map([['a', outcome('a')]]), sources: new Map()});
+  // Enough bodies to be written in more than one batch (a megabyte each).
+  const fresh = new Map([['a', cache.articles.get('a')!], ...Array.from({length: 300}, (_, index): [string, ParseOutcome] => [`n${index}`, outcome(`n${index}`, `<p>${String(index).repeat(2000)}</p>`, `<p>feed ${index}</p>`)])]);
+  const light = cache.stash(fresh);
+  assert.ok([...light.values()].every((kept) => kept.body === undefined), 'the outcomes let go of their bodies');
+  const bodies = cache.bodies(light);
+  assert.is(bodies.body('n299').html, `<p>${'299'.repeat(2000)}</p>`);
+  assert.is(bodies.body('n0').feedHtml, '<p>feed 0</p>');
+  assert.is(bodies.body('a').html, '<p>a</p>', 'a body saved before is read as ever');
+  cache.save({outcomes: light, sources: new Map()});
+  cache.close();
+  cache = BuildCache.open(dir, 'v1');
+  assert.is(cache.bodies(new Map()).body('n150').html, `<p>${'150'.repeat(2000)}</p>`, 'the next build reads the stashed body');
+  assert.is(cache.bodies(new Map()).body('a').feedHtml, '<p>feed a</p>');
+  cache.close();
+  const memory = BuildCache.open(undefined, 'v1');
+  assert.is(memory.stash(fresh).get('n1')!.body!.html, fresh.get('n1')!.body!.html, 'without a cache folder the bodies stay in memory');
+  fs.rmSync(dir, {recursive: true, force: true});
+});
+
 test('should keep the new body of an article parsed again under the same key (its photos changed)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
   let cache = BuildCache.open(dir, 'v1');

@@ -36,16 +36,18 @@ export async function parseArticles(loaded: LoadedSources, config: SiteConfig, c
   onStart(readable.length - missing.length);
   const parsedNow = await parseAll(missing, config);
   const fresh = new Map(missing.map((source, index) => [source.path, parsedNow[index]!]));
-  const outcomes = new Map<string, ParseOutcome>();
+  const all = new Map<string, ParseOutcome>();
   const parsed: {article: Article; file: VFile}[] = [];
   readable.forEach((file, index) => {
     const key = keys[index]!;
     const outcome = fresh.get(file.path) ?? cache.articles.get(key);
     if (!outcome) return; // Could not be read again: its message is on the file.
-    outcomes.set(key, outcome);
+    all.set(key, outcome);
     applyMessages(file, outcome);
     if (outcome.article) parsed.push({article: outcome.article, file});
   });
+  // The fresh bodies go to the cache's body file now, read back by key when shown: memory for the pages.
+  const outcomes = cache.stash(all);
   // The sources' text is no longer needed (messages carry their positions): memory for the pages.
   for (const file of loaded.sources) file.value = '';
   return {parsed, outcomes, bodies: cache.bodies(outcomes), parsedNow: missing.length};

@@ -205,6 +205,50 @@ export class BuildCache {
     };
   }
 
+  /**
+   * Put this build's fresh bodies in the body file now, rather than hold them until {@link save}:
+   * at 10,000 articles they are some 90 MB of strings that every later step would keep alive,
+   * and the pages, feeds and search records each fetch a body once anyway. Appended at the
+   * file's real end, like `save`'s; the index names them only once a build saves. Without a
+   * cache folder the outcomes stay as they are.
+   * @returns the outcomes, those stashed without their bodies (read back by key through {@link bodies}).
+   */
+  stash(outcomes: ReadonlyMap<string, ParseOutcome>): Map<string, ParseOutcome> {
+    const light = new Map(outcomes);
+    if (!this.dir || ![...outcomes.values()].some((outcome) => outcome.body)) return light;
+    fs.mkdirSync(this.dir, {recursive: true});
+    const file = path.join(this.dir, this.bodyFile);
+    const fd = fs.openSync(file, 'a');
+    try {
+      let end = fs.fstatSync(fd).size;
+      // Written a megabyte at a time, so each batch's buffers die young rather than all wait for the end.
+      let chunks: Buffer[] = [];
+      let pending = 0;
+      const flush = () => {
+        fs.writeSync(fd, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, pending));
+        chunks = [];
+        pending = 0;
+      };
+      for (const [key, outcome] of outcomes) {
+        if (!outcome.body) continue;
+        const {html, feedHtml} = outcome.body;
+        const buffer = v8.serialize(feedHtml === html ? {html} : {html, feedHtml});
+        this.places.set(key, {offset: end, length: buffer.length});
+        light.set(key, {article: outcome.article, messages: outcome.messages});
+        chunks.push(buffer);
+        pending += buffer.length;
+        end += buffer.length;
+        if (pending >= 1 << 20) flush();
+      }
+      if (pending > 0) flush();
+      this.bodyBytes = Math.max(this.bodyBytes, end);
+    } finally {
+      fs.closeSync(fd);
+    }
+    this.fd ??= fs.openSync(file, 'r');
+    return light;
+  }
+
   private readBody(place: BodyPlace): ArticleBody {
     const buffer = Buffer.alloc(place.length);
     fs.readSync(this.fd!, buffer, 0, place.length, place.offset);
