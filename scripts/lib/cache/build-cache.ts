@@ -231,8 +231,7 @@ export class BuildCache {
       };
       for (const [key, outcome] of outcomes) {
         if (!outcome.body) continue;
-        const {html, feedHtml} = outcome.body;
-        const buffer = v8.serialize(feedHtml === html ? {html} : {html, feedHtml});
+        const buffer = serializeBody(outcome.body);
         this.places.set(key, {offset: end, length: buffer.length});
         light.set(key, {article: outcome.article, messages: outcome.messages});
         chunks.push(buffer);
@@ -290,9 +289,7 @@ export class BuildCache {
         places.set(key, kept);
         continue;
       }
-      // Most bodies are the same for pages and feeds: kept once.
-      const {html, feedHtml} = outcome.body ?? this.readBody(kept!);
-      const buffer = v8.serialize(feedHtml === html ? {html} : {html, feedHtml});
+      const buffer = serializeBody(outcome.body ?? this.readBody(kept!));
       chunks.push(buffer);
       added.set(key, {offset: length, length: buffer.length});
       length += buffer.length;
@@ -330,6 +327,11 @@ export class BuildCache {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
   }
+}
+
+/** One body as the body file holds it (read by `readBody`); most are the same for pages and feeds, kept once. */
+function serializeBody({html, feedHtml}: ArticleBody): Buffer {
+  return v8.serialize(feedHtml === html ? {html} : {html, feedHtml});
 }
 
 /** What tells one version of the index file from another: its inode, size and modification time. */
