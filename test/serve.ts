@@ -148,5 +148,47 @@ test('should start a second session warm from the cache, and give a session star
   }
 });
 
+test('should look only at the articles the watcher saw change, once a build has scanned since it watched', async () => {
+  const cwd = copySite();
+  // So the copied files are not racily clean for the first scans (changed less than a second before them): those are looked at anyway.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const server = spawnServe(cwd, ['--port', '0', '--verbose', '--now', '2030-01-01T00:00:00Z']);
+  /** Each build's load step so far: files looked at, and files found. */
+  const loads = () => [...server.output.stdout.matchAll(/ms {2}load \((\d+) of (\d+) files looked at\)/g)].map((match) => [Number(match[1]), Number(match[2])]);
+  /** The load step of the `count`th build, once its summary is printed. */
+  const rebuilt = async (count: number) => until(`build ${count}`, () => ((server.output.stdout.match(/^Rebuilt /gm) ?? []).length >= count - 1 ? loads()[count - 1] : undefined));
+  try {
+    const base = await address(server);
+    const total = loads()[0]![1]!;
+    assert.ok(total > 3, server.output.stdout);
+    assert.equal(loads(), [[total, total]], 'the first build looks at every file');
+    const source = path.join(cwd, article);
+    const original = fs.readFileSync(source, 'utf8');
+    // The first save after the watcher started: its build scans every file, as it cannot know what changed before.
+    fs.writeFileSync(source, original.replace('Winter market opens on the quay', 'Winter market moves indoors'));
+    assert.equal(await rebuilt(2), [total, total]);
+    fs.writeFileSync(source, original.replace('Winter market opens on the quay', 'Winter market moves to the hall'));
+    const [edited] = await rebuilt(3);
+    assert.is(edited, 1, 'the saved file alone is looked at');
+    const page = `${base}2017/01/winter-market-opens/`;
+    assert.ok((await get(page)).body.includes('Winter market moves to the hall'));
+    const added = path.join(cwd, 'articles/2017-03-01-a-new-pier.md');
+    fs.writeFileSync(added, '---\ntitle: "A new pier"\ndate: 2017-03-01T09:00:00Z\n---\n\nThe pier opens.\n');
+    const [looked, found] = await rebuilt(4);
+    assert.is(found, total + 1);
+    // The new file, and the one saved just before the last scan (racily clean then, so looked at again).
+    assert.is(looked, 2);
+    assert.is((await get(`${base}2017/03/a-new-pier/`)).status, 200, 'the new article is built');
+    fs.rmSync(added);
+    const [, after] = await rebuilt(5);
+    assert.is(after, total);
+    assert.is((await get(`${base}2017/03/a-new-pier/`)).status, 404, 'the removed article is gone');
+    server.child.kill('SIGINT');
+    assert.is(await within('the server to exit', server.exited), 0, server.output.stderr);
+  } finally {
+    if (server.child.exitCode === null) server.child.kill('SIGKILL');
+  }
+});
+
 test.after(removeTempDirs);
 test.run();

@@ -15,7 +15,7 @@ export async function publishedArticles(cwd: string, overrides: {now?: string} =
   const {config} = loadConfig(cwd, overrides, {});
   if (!config) throw new Error(`${cwd}: the config does not load`);
   const bodies = new Map<string, ArticleBody>();
-  const articles = loadArticles(config.articlesDir, cwd, {maxBytes: config.maxArticleBytes}).flatMap((file) => {
+  const articles = loadArticles(config.articlesDir, cwd, {maxBytes: config.maxArticleBytes}).files.flatMap((file) => {
     const parsed = parseArticle(file, config, file.path);
     if (!parsed || parsed.article.draft || parsed.article.date > config.now) return [];
     bodies.set(parsed.article.key, parsed.body);

@@ -53,6 +53,14 @@ export interface BuildOptions extends ConfigOverrides {
 /** Holds the build cache open from one build to the next of the same process, so its index is read once, not on every build. */
 export interface CacheKeeper {
   cache: BuildCache | undefined;
+  /** Set once a watcher watches the articles folder (`serve`): from then on a build's scan can be the base of {@link changes}. */
+  watching?: boolean;
+  /**
+   * The article paths (absolute) the watcher saw change since the kept cache's scan, which
+   * began after watching did; the load step looks at those alone. The owner adds to it; a
+   * build that saves the cache empties it. Undefined until then: every file is looked at.
+   */
+  changes?: Set<string> | undefined;
 }
 
 /** Where a build is: the step under way (`done < total`) or just finished, and its item counts. */
@@ -115,9 +123,12 @@ async function buildWith(
   step('config');
   progress({step: 'config', done: 1, total: 1});
 
-  const loaded = loadSources(config, options.cwd, cache, version);
+  // The watcher's word on what changed counts only for the cache whose scan it followed.
+  const {keeper} = options;
+  const watchedScan = keeper?.watching === true;
+  const loaded = loadSources(config, options.cwd, cache, version, keeper?.cache === cache ? keeper.changes : undefined);
   const {sources, readable} = loaded;
-  step('load');
+  step(`load (${loaded.checked} of ${sources.length} files looked at)`);
   progress({step: 'load', done: sources.length, total: sources.length});
 
   const photoStamps = readStamps(config.cacheDir);
@@ -231,6 +242,7 @@ async function buildWith(
     pruneImageCache(config.cacheDir, photoPlans(parsed.map(({article}) => article)), photoStamps);
     saveStamps(config.cacheDir, photoStamps);
     cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: written.state, search: index.shards, plan: planned.memo});
+    if (keeper) keeper.changes = watchedScan ? new Set() : undefined;
     step('cache');
   }
   return result;

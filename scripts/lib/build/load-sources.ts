@@ -15,15 +15,19 @@ export interface LoadedSources {
   readonly stamps: ReadonlyMap<string, SourceStamp>;
   /** When the scan began (ms since the epoch). */
   readonly scannedAt: number;
+  /** How many files were looked at on disk (the others the watcher saw unchanged). */
+  readonly checked: number;
 }
 
 /**
  * The load step: find the article files and read those that changed. A file whose size, times
  * and inode are as the last build saw them is not read again: its text hash comes from the cache.
+ * With `changedSince` (the paths a watcher saw change since the cache's scan), the files not
+ * among them are not even looked at.
  */
-export function loadSources(config: SiteConfig, cwd: string, cache: BuildCache, version: string): LoadedSources {
+export function loadSources(config: SiteConfig, cwd: string, cache: BuildCache, version: string, changedSince?: ReadonlySet<string>): LoadedSources {
   const scannedAt = Date.now();
-  const sources = loadArticles(config.articlesDir, cwd, {maxBytes: config.maxArticleBytes, known: cache.sources, knownAt: cache.scannedAt});
+  const {files: sources, checked} = loadArticles(config.articlesDir, cwd, {maxBytes: config.maxArticleBytes, known: cache.sources, knownAt: cache.scannedAt, changedSince});
   const usable = (file: VFile) => !file.messages.some((message) => message.fatal) && (file.value !== undefined || file.data.contentHash !== undefined);
   const readable = sources.filter(usable);
   const stamps = new Map<string, SourceStamp>();
@@ -32,5 +36,5 @@ export function loadSources(config: SiteConfig, cwd: string, cache: BuildCache, 
     stamps.set(file.path, {stamp: file.data.stamp!, contentHash: hash});
     return articleKey(version, config, file.path, hash);
   });
-  return {sources, readable, keys, stamps, scannedAt};
+  return {sources, readable, keys, stamps, scannedAt, checked};
 }

@@ -140,12 +140,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     building = building.then(async () => {
       if (!options.quiet) print.out(`Changed: ${changed.map((file) => path.relative(options.cwd, file) || file).join(', ')}`);
       reloaded = false;
-      await rebuild('Rebuilt', new Set(changed.map((file) => path.resolve(options.cwd, file))));
+      const paths = new Set(changed.map((file) => path.resolve(options.cwd, file)));
+      for (const file of paths) keeper.changes?.add(file);
+      await rebuild('Rebuilt', paths);
       // A failed build reloads the pages now, to show its errors.
       if (!reloaded) events.reload();
     });
   });
   await watch.ready;
+  // Builds from now on can trust the watcher's word on which articles changed since their scan.
+  keeper.watching = true;
 
   const url = `http://localhost:${port}${served.basePath}`;
   if (!options.quiet) {

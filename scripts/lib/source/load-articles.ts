@@ -24,6 +24,18 @@ export interface LoadOptions {
    * (git's "racily clean" files). Without it, a matching stamp is trusted.
    */
   readonly knownAt?: number | undefined;
+  /**
+   * The absolute paths that may have changed since `known` was seen, when something watched
+   * the folder since (`serve`'s watcher): a known regular file not among them is taken as it
+   * was, without a look at the disk, unless it was racily clean then. Without it, every file is looked at.
+   */
+  readonly changedSince?: ReadonlySet<string> | undefined;
+}
+
+/** What {@link loadArticles} found: the files, and how many it looked at on disk (the others were known unchanged). */
+export interface LoadedArticles {
+  readonly files: VFile[];
+  readonly checked: number;
 }
 
 /** A file as the last build saw it: size, times and inode (`stamp`), and its text's hash. */
@@ -51,32 +63,73 @@ declare module 'vfile' {
  * The list is sorted by path with a plain code-point comparison, so the order
  * never depends on the file system or the locale.
  */
-export function loadArticles(dir: string, cwd: string, options: LoadOptions): VFile[] {
+export function loadArticles(dir: string, cwd: string, options: LoadOptions): LoadedArticles {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     const file = new VFile({path: path.relative(cwd, dir) || dir, cwd});
     fail(file, 'articles folder not found; create it or pass --articles DIR', undefined, 'articles');
-    return [file];
+    return {files: [file], checked: 0};
   }
   const root = fs.realpathSync(dir);
-  const found: string[] = [];
+  /** Each entry found, and whether it is a symbolic link (always looked at: its target may have changed unseen). */
+  const found: [string, boolean][] = [];
   const walk = (folder: string): void => {
     for (const entry of fs.readdirSync(folder, {withFileTypes: true})) {
       if (entry.name.startsWith('.') || entry.name.startsWith('_')) continue;
       const full = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isSymbolicLink() || (entry.isFile() && isArticle(full))) found.push(full);
+      else if (entry.isSymbolicLink() || (entry.isFile() && isArticle(full))) found.push([full, entry.isSymbolicLink()]);
     }
   };
   walk(dir);
-  found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return found.map((full) => read(full, root, cwd, options)).filter((file) => file !== undefined);
+  found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  let checked = 0;
+  const files: VFile[] = [];
+  const relative = relativeTo(cwd, dir);
+  for (const [full, link] of found) {
+    const unseen = link ? undefined : knownUnchanged(full, relative(full), cwd, options);
+    if (!unseen) checked++;
+    const file = unseen ?? read(full, relative(full), root, cwd, options);
+    if (file) files.push(file);
+  }
+  return {files, checked};
+}
+
+/**
+ * A regular file the watcher saw no change to since its known stamp, as that stamp says it was
+ * (its size checked against today's limit); none when it must be looked at: not known, named
+ * in `changedSince`, or changed less than a second before the scan that saw it (see `knownAt`).
+ */
+function knownUnchanged(full: string, relative: string, cwd: string, options: LoadOptions): VFile | undefined {
+  if (!options.changedSince || options.changedSince.has(full)) return undefined;
+  const known = options.known?.get(relative);
+  const parts = known?.stamp.split(':');
+  if (!known || parts?.length !== 4) return undefined;
+  const [size, mtimeNs, ctimeNs] = parts.map(BigInt) as [bigint, bigint, bigint];
+  if (!racilyClean(mtimeNs, ctimeNs, options.knownAt) || size > BigInt(options.maxBytes)) return undefined;
+  const file = new VFile({path: relative, cwd});
+  file.data.stamp = known.stamp;
+  file.data.contentHash = known.contentHash;
+  return file;
+}
+
+/** `path.relative(cwd, full)` for paths found under `dir`, made once per scan rather than resolved per file. */
+function relativeTo(cwd: string, dir: string): (full: string) => string {
+  const prefix = path.join(dir, '.', path.sep);
+  const base = path.relative(cwd, dir);
+  return (full) => (full.startsWith(prefix) && base !== '' && !path.isAbsolute(base) ? base + path.sep + full.slice(prefix.length) : path.relative(cwd, full));
+}
+
+/** Whether a file last changed at these times (ns) is surely unchanged if its stamp is: it changed over a second before the scan (`knownAt`, ms). */
+function racilyClean(mtimeNs: bigint, ctimeNs: bigint, knownAt: number | undefined): boolean {
+  const changed = Number((mtimeNs > ctimeNs ? mtimeNs : ctimeNs) / 1_000_000n);
+  return changed < (knownAt ?? Infinity) - 1000;
 }
 
 const isArticle = (name: string): boolean => articleExtensions.includes(path.extname(name).toLowerCase());
 
 /** One found entry to a VFile, or undefined for a link that is not an article. */
-function read(full: string, root: string, cwd: string, options: LoadOptions): VFile | undefined {
-  const file = new VFile({path: path.relative(cwd, full), cwd});
+function read(full: string, relative: string, root: string, cwd: string, options: LoadOptions): VFile | undefined {
+  const file = new VFile({path: relative, cwd});
   const stat = fs.lstatSync(full, {bigint: true});
   if (stat.isSymbolicLink()) {
     let target: string;
@@ -107,8 +160,7 @@ function read(full: string, root: string, cwd: string, options: LoadOptions): VF
   // Any write changes the size, the modification time or the change time (which no tool can set back).
   file.data.stamp = `${target.size}:${target.mtimeNs}:${target.ctimeNs}:${target.ino}`;
   const known = options.known?.get(file.path);
-  const changed = Number((target.mtimeNs > target.ctimeNs ? target.mtimeNs : target.ctimeNs) / 1_000_000n);
-  if (known?.stamp === file.data.stamp && changed < (options.knownAt ?? Infinity) - 1000) {
+  if (known?.stamp === file.data.stamp && racilyClean(target.mtimeNs, target.ctimeNs, options.knownAt)) {
     file.data.contentHash = known.contentHash;
     return file;
   }
