@@ -370,7 +370,30 @@ export function contentHash(text: string): string {
 
 /** The key of one article: its path and text (by {@link contentHash}), the settings parsing depends on, and the tool's version. */
 export function articleKey(version: string, config: SiteConfig, sourcePath: string, textHash: string): string {
-  return createHash('sha1').update(version).update('\0').update(parseSettings(config)).update('\0').update(sourcePath).update('\0').update(textHash).digest('base64url');
+  const keys = keysFor(version, config);
+  const known = keys.get(sourcePath);
+  if (known?.textHash === textHash) return known.key;
+  const key = createHash('sha1').update(version).update('\0').update(parseSettings(config)).update('\0').update(sourcePath).update('\0').update(textHash).digest('base64url');
+  keys.set(sourcePath, {textHash, key});
+  return key;
+}
+
+/**
+ * The article keys made so far under one version and parse settings, by source path: a process
+ * that builds again and again (`serve`) makes each key once, not 10,000 hashes on every save.
+ * Only the latest settings' keys are kept.
+ */
+let keyMemo: {readonly settings: string; readonly keys: Map<string, {readonly textHash: string; readonly key: string}>} | undefined;
+const keysOf = new WeakMap<SiteConfig, Map<string, {readonly textHash: string; readonly key: string}>>();
+
+function keysFor(version: string, config: SiteConfig): Map<string, {readonly textHash: string; readonly key: string}> {
+  let keys = keysOf.get(config);
+  if (!keys) {
+    const settings = `${version}\0${parseSettings(config)}`;
+    if (keyMemo?.settings !== settings) keyMemo = {settings, keys: new Map()};
+    keysOf.set(config, (keys = keyMemo.keys));
+  }
+  return keys;
 }
 
 /** The settings that change what parsing an article gives (made once per config: asked for per article). */
