@@ -56,6 +56,38 @@ test("should keep Dateline's folders and files for Dateline", () => {
   assert.is(claims.ownerOf('2020/01/story/index.html'), undefined);
 });
 
+test("should grant the last build's claims again while they repeat, and check every claim from the first that differs", () => {
+  const ferry = articleOwner({source: 'articles/ferry.md', path: 'ferry/'});
+  const last = registry();
+  assert.is(last.claim('story/index.html', story), undefined);
+  assert.is(last.claim('ferry/index.html', ferry), undefined);
+  assert.is(last.claim('tag/harbour/index.html', last.ownerOf('tag/harbour/index.html')!), undefined);
+  assert.is(last.claim('late/index.html', ferry), undefined);
+
+  // The same claims: granted, and the registry answers as the last one did.
+  const same = OutputClaims.after(last);
+  for (const reserved of reservedPaths(testConfig({cname: 'news.example.com'}))) assert.is(same.claim(reserved.path, reserved.owner), undefined);
+  assert.is(same.claim('story/index.html', story), undefined);
+  assert.is(same.claim('ferry/index.html', ferry), undefined);
+  assert.is(same.ownerOf('tag/harbour/index.html')?.name, 'the tag pages and feeds');
+  // A path the last build claimed later, not yet claimed in this one, has no owner yet.
+  assert.is(same.ownerOf('late/index.html'), undefined);
+  // From the first difference on, claims are checked against this build's claims so far.
+  const clash = same.claim('Story/index.html', other);
+  assert.is(clash?.kind, 'case', 'a clash with a repeated claim is found');
+  assert.is(clash?.holder.owner.name, 'articles/story.md');
+  assert.is(same.claim('late/index.html', other), undefined, "the last build's later claim is not this build's");
+  assert.is(same.claim('tag/x/index.html', story)?.kind, 'inside', 'the reserved folders still hold');
+
+  // A registry after one that stopped repeating takes what that one granted, in its order.
+  const next = OutputClaims.after(same);
+  for (const reserved of reservedPaths(testConfig({cname: 'news.example.com'}))) assert.is(next.claim(reserved.path, reserved.owner), undefined);
+  assert.is(next.claim('story/index.html', story), undefined);
+  assert.is(next.claim('ferry/index.html', ferry), undefined);
+  assert.is(next.claim('late/index.html', other), undefined);
+  assert.is(next.claim('Late/index.html', story)?.holder.owner.name, 'articles/other.md', 'a claim granted again holds against a new one');
+});
+
 test('should refuse a file where another owner needs a folder, and the other way round', () => {
   const claims = new OutputClaims();
   assert.is(claims.claim('a/b/index.html', story), undefined);

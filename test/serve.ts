@@ -183,6 +183,16 @@ test('should look only at the articles the watcher saw change, once a build has 
     const [, after] = await rebuilt(5);
     assert.is(after, total);
     assert.is((await get(`${base}2017/03/a-new-pier/`)).status, 404, 'the removed article is gone');
+    // A clash with an article whose claims were granted again unchecked is still found.
+    const twin = path.join(cwd, 'articles/2017-01-20-twin.md');
+    fs.writeFileSync(twin, '---\ntitle: "A twin"\ndate: 2017-01-20T09:00:00Z\nslug: winter-market-opens\n---\n\nSame URL.\n');
+    const refused = await until('the clash', async () => {
+      const page = await get(base);
+      return page.status === 500 ? page : undefined;
+    });
+    assert.ok(refused.body.includes('same URL'), refused.body);
+    fs.rmSync(twin);
+    await until('recovery', async () => ((await get(base)).status === 200 ? true : undefined));
     server.child.kill('SIGINT');
     assert.is(await within('the server to exit', server.exited), 0, server.output.stderr);
   } finally {

@@ -14,6 +14,7 @@ import {renderInParallel} from '../render/render-in-parallel.ts';
 import {fail} from '../report/report-issues.ts';
 import {indexForSearch} from '../search/index-for-search.ts';
 import {ioTurns} from '../workers/io-turns.ts';
+import type {OutputClaims} from '../plan/claim-outputs.ts';
 import type {Article, OutputFile, SiteConfig} from '../types.ts';
 import {loadSources} from './load-sources.ts';
 import {parseArticles} from './parse-articles.ts';
@@ -61,6 +62,8 @@ export interface CacheKeeper {
    * build that saves the cache empties it. Undefined until then: every file is looked at.
    */
   changes?: Set<string> | undefined;
+  /** The registry of output paths of the last build that wrote its output: the next grants the same claims again without checking them. */
+  claims?: OutputClaims | undefined;
 }
 
 /** Where a build is: the step under way (`done < total`) or just finished, and its item counts. */
@@ -133,7 +136,7 @@ async function buildWith(
 
   const photoStamps = readStamps(config.cacheDir);
   const {parsed, outcomes, bodies, parsedNow} = await parseArticles(loaded, config, cache, photoStamps, (cached) => progress({step: 'parse', done: cached, total: readable.length}));
-  const {articles, claims} = selectPublished(parsed, config);
+  const {articles, claims} = selectPublished(parsed, config, keeper?.claims);
   const files = [configFile, ...sources];
   step(`parse (${parsedNow} of ${readable.length})`);
   progress({step: 'parse', done: readable.length, total: readable.length});
@@ -235,6 +238,7 @@ async function buildWith(
   step(`write (${count.rendered} pages rendered, ${written.stats.written} files written, ${written.stats.linked + written.stats.kept} unchanged)`);
   progress({step: 'write', done: output.files.length, total: output.files.length});
   const result: BuildResult = {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
+  if (keeper) keeper.claims = claims;
   options.onOutput?.(result);
   if (config.cacheDir) {
     for (const article of articles) photosChanged(article, photoStamps);

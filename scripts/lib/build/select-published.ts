@@ -7,10 +7,11 @@ import type {Article, SiteConfig} from '../types.ts';
 /**
  * The select step: every article (drafts too) claims its paths in the registry of output
  * paths, after Dateline's own, in path order; then the published ones, newest first.
+ * @param last The registry of this process's last build, whose claims are granted again while they repeat (see `OutputClaims.after`).
  * @returns the published articles and the registry, which the planned outputs join.
  */
-export function selectPublished(parsed: readonly {readonly article: Article; readonly file: VFile}[], config: SiteConfig): {articles: readonly Article[]; claims: OutputClaims} {
-  const claims = new OutputClaims();
+export function selectPublished(parsed: readonly {readonly article: Article; readonly file: VFile}[], config: SiteConfig, last?: OutputClaims): {articles: readonly Article[]; claims: OutputClaims} {
+  const claims = OutputClaims.after(last);
   for (const reserved of reservedPaths(config)) claims.claim(reserved.path, reserved.owner);
   const articles = sortArticles(checkCollisions(parsed, claims).filter((article) => isPublished(article, config)));
   return {articles, claims};
