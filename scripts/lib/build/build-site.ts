@@ -45,8 +45,11 @@ export interface BuildOptions extends ConfigOverrides {
   readonly env?: NodeJS.ProcessEnv;
   /** Called as the build goes: when each step ends, with its item counts. */
   readonly onProgress?: ((progress: BuildProgress) => void) | undefined;
-  /** Called once a build's output is in place, before the cache is saved (`serve` reloads the pages then). */
-  readonly onOutput?: ((result: BuildResult) => void) | undefined;
+  /**
+   * Called once a build's output is in place, before the cache is saved (`serve` reloads the
+   * pages then); the save waits for the promise it returns (`serve`: until the reloaded pages are served).
+   */
+  readonly onOutput?: ((result: BuildResult) => void | Promise<void>) | undefined;
   /** Where a process that builds again and again (`serve`) keeps the build cache open between builds. */
   readonly keeper?: CacheKeeper | undefined;
 }
@@ -239,7 +242,8 @@ async function buildWith(
   progress({step: 'write', done: output.files.length, total: output.files.length});
   const result: BuildResult = {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
   if (keeper) keeper.claims = claims;
-  options.onOutput?.(result);
+  // What it sends goes out before the cache is saved: an HTTP response's write waits for the next tick.
+  if (options.onOutput) await options.onOutput(result);
   if (config.cacheDir) {
     for (const article of articles) photosChanged(article, photoStamps);
     // The cache keeps the photos some article (drafts and future ones too) still uses, and no others.

@@ -18,7 +18,7 @@ export interface ServedSite {
 }
 
 const clientScript = fileURLToPath(new URL('live-reload-client.js', import.meta.url));
-const eventsPath = liveReloadPath.replace(/[^/]+$/, 'events');
+export const eventsPath = liveReloadPath.replace(/[^/]+$/, 'events');
 
 /**
  * The request handler of `dateline serve`: `/` redirects to the sub-path; under it, the
