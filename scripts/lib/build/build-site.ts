@@ -57,8 +57,8 @@ export interface BuildOptions extends ConfigOverrides {
 /** Holds the build cache open from one build to the next of the same process, so its index is read once, not on every build. */
 export interface CacheKeeper {
   cache: BuildCache | undefined;
-  /** Set once a watcher watches the articles folder (`serve`): from then on a build's scan can be the base of {@link changes}. */
-  watching?: boolean;
+  /** The articles folder a watcher watches (`serve`), once it does: from then on a build's scan of that folder can be the base of {@link changes}. */
+  watching?: string | undefined;
   /**
    * The article paths (absolute) the watcher saw change since the kept cache's scan, which
    * began after watching did; the load step looks at those alone. The owner adds to it; a
@@ -129,10 +129,10 @@ async function buildWith(
   step('config');
   progress({step: 'config', done: 1, total: 1});
 
-  // The watcher's word on what changed counts only for the cache whose scan it followed.
+  // The watcher's word on what changed counts only for the folder it watches, and the cache whose scan it followed.
   const {keeper} = options;
-  const watchedScan = keeper?.watching === true;
-  const loaded = loadSources(config, options.cwd, cache, version, keeper?.cache === cache ? keeper.changes : undefined);
+  const watchedScan = keeper?.watching !== undefined && keeper.watching === config.articlesDir;
+  const loaded = loadSources(config, options.cwd, cache, version, watchedScan && keeper?.cache === cache ? keeper.changes : undefined);
   const {sources, readable} = loaded;
   step(`load (${loaded.checked} of ${sources.length} files looked at)`);
   progress({step: 'load', done: sources.length, total: sources.length});

@@ -152,8 +152,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
   });
   await watch.ready;
-  // Builds from now on can trust the watcher's word on which articles changed since their scan.
-  keeper.watching = true;
+  // Builds of this articles folder from now on can trust the watcher's word on which articles changed since their scan.
+  keeper.watching = watched[0];
 
   const url = `http://localhost:${port}${served.basePath}`;
   if (!options.quiet) {

@@ -100,7 +100,8 @@ export function loadArticles(dir: string, cwd: string, options: LoadOptions): Lo
  * in `changedSince`, or changed less than a second before the scan that saw it (see `knownAt`).
  */
 function knownUnchanged(full: string, relative: string, cwd: string, options: LoadOptions): VFile | undefined {
-  if (!options.changedSince || options.changedSince.has(full)) return undefined;
+  // The watcher leaves `node_modules` folders out (see `watchSources`): what is in one is looked at.
+  if (!options.changedSince || options.changedSince.has(full) || full.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
   const known = options.known?.get(relative);
   const parts = known?.stamp.split(':');
   if (!known || parts?.length !== 4) return undefined;
