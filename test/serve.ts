@@ -170,8 +170,13 @@ test('should look only at the articles the watcher saw change, once a build has 
     fs.writeFileSync(source, original.replace('Winter market opens on the quay', 'Winter market moves to the hall'));
     const [edited] = await rebuilt(3);
     assert.is(edited, 1, 'the saved file alone is looked at');
+    // Feed items of the articles that did not change come from the builds before: only the saved article's are made.
+    const entries = [...server.output.stdout.matchAll(/render \(\d+ cards, (\d+) feed entries\)/g)].map((match) => Number(match[1]));
+    assert.ok(entries[0]! > 3, `the first build makes every feed entry: ${entries.join(', ')}`);
+    assert.is(entries[2], 1, `the second save made feed entries again: ${entries.join(', ')}`);
     const page = `${base}2017/01/winter-market-opens/`;
     assert.ok((await get(page)).body.includes('Winter market moves to the hall'));
+    assert.ok((await get(`${base}tag/markets/feed.xml`)).body.includes('Winter market moves to the hall'), "the tag feed carries the saved article's new item");
     const added = path.join(cwd, 'articles/2017-03-01-a-new-pier.md');
     fs.writeFileSync(added, '---\ntitle: "A new pier"\ndate: 2017-03-01T09:00:00Z\n---\n\nThe pier opens.\n');
     const [looked, found] = await rebuilt(4);

@@ -14,6 +14,7 @@ import {renderInParallel} from '../render/render-in-parallel.ts';
 import {fail} from '../report/report-issues.ts';
 import {indexForSearch} from '../search/index-for-search.ts';
 import {ioTurns} from '../workers/io-turns.ts';
+import {KeptFeedItems} from '../feeds/feed-items.ts';
 import type {OutputClaims} from '../plan/claim-outputs.ts';
 import type {Article, OutputFile, SiteConfig} from '../types.ts';
 import {loadSources} from './load-sources.ts';
@@ -67,6 +68,8 @@ export interface CacheKeeper {
   changes?: Set<string> | undefined;
   /** The registry of output paths of the last build that wrote its output: the next grants the same claims again without checking them. */
   claims?: OutputClaims | undefined;
+  /** Feed items of this process's builds, for the next (see `KeptFeedItems`). */
+  feedItems?: KeptFeedItems | undefined;
 }
 
 /** Where a build is: the step under way (`done < total`) or just finished, and its item counts. */
@@ -154,7 +157,7 @@ async function buildWith(
     if (!sizes) throw new Error(`the size of "${name}" was asked for before the image stage was done`);
     return sizes.get(name);
   };
-  const planned = planOutputs(articles, config, bodies, sizeOf, cache.plan);
+  const planned = planOutputs(articles, config, bodies, sizeOf, cache.plan, keeper && (keeper.feedItems ??= new KeptFeedItems()));
   const fileOf = new Map(parsed.map(({article, file}) => [article.source, file]));
   if (!claimOutputs(planned.files, claims, fileOf, configFile)) return failed(files);
   reportFeedSizes(planned.feedSizes, config, configFile, new Map(parsed.map(({article, file}) => [article.path, file])));

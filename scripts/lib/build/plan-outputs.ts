@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto';
 import type {VFile} from 'vfile';
-import {feedItems, type FeedItems} from '../feeds/feed-items.ts';
+import {feedItems, type FeedItems, type KeptFeedItems} from '../feeds/feed-items.ts';
 import type {DerivedSizes} from '../feeds/feed-entry.ts';
 import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
 import {reportClash} from '../plan/check-collisions.ts';
@@ -53,6 +53,7 @@ const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, em
  * those whose fingerprint differs from the last build's. When the site's structure is the
  * last build's (`previous`, see `planSignature`), its page plans are taken as they were, and
  * only the pages that show or link to a changed article get their fingerprint taken again.
+ * With `keptItems` (a process that builds again and again), feed items of its earlier builds are taken.
  */
 export function planOutputs(
   articles: readonly Article[],
@@ -60,6 +61,7 @@ export function planOutputs(
   bodies: ArticleBodies,
   derivedSizes: DerivedSizes,
   previous?: PlanMemo | undefined,
+  keptItems?: KeptFeedItems | undefined,
 ): PlannedOutputs {
   const engine = createEngine(config);
   const site = siteView(
@@ -67,9 +69,9 @@ export function planOutputs(
     sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
   );
   const cards = cardRenderer(engine, site, config);
-  const items = feedItems(config, bodies, derivedSizes);
   const {now: _now, ...settings} = config;
   const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
+  const items = feedItems(config, bodies, derivedSizes, keptItems && {store: keptItems, salt});
   // Each article's ref, made once: a page's fingerprint names every article it shows.
   const refs = articles.map((article) => articleRef(contentKey(article)));
   const refOf = new Map(articles.map((article, index) => [article, refs[index]!]));
