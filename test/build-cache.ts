@@ -207,8 +207,16 @@ test('should put fresh bodies in the body file before the build saves, read them
   assert.is(cache.bodies(new Map()).body('n150').html, `<p>${'150'.repeat(2000)}</p>`, 'the next build reads the stashed body');
   assert.is(cache.bodies(new Map()).body('a').feedHtml, '<p>feed a</p>');
   cache.close();
+  // Without a cache folder (--no-cache) the bodies go to a temporary folder of the build's, gone when the cache is closed.
+  const before = new Set(fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('dateline-bodies-')));
   const memory = BuildCache.open(undefined, 'v1');
-  assert.is(memory.stash(fresh).get('n1')!.body!.html, fresh.get('n1')!.body!.html, 'without a cache folder the bodies stay in memory');
+  const stashed = memory.stash(fresh);
+  assert.is(stashed.get('n1')!.body, undefined, 'without a cache folder the outcomes let go of their bodies too');
+  assert.is(memory.bodies(stashed).body('n1').html, fresh.get('n1')!.body!.html);
+  const scratch = fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith('dateline-bodies-') && !before.has(name));
+  assert.is(scratch.length, 1, 'one temporary folder');
+  memory.close();
+  assert.not.ok(fs.existsSync(path.join(os.tmpdir(), scratch[0]!)), 'the temporary folder is removed when the cache is closed');
   fs.rmSync(dir, {recursive: true, force: true});
 });
 

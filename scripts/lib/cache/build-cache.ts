@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import v8 from 'node:v8';
@@ -94,6 +95,8 @@ export class BuildCache {
   private bodyBytes = 0;
   /** The index file as this cache last read or wrote it (see {@link reuse}); none when it read nothing. */
   private indexStamp: string | undefined;
+  /** Without a cache folder: the temporary folder this build's bodies are stashed in, removed at {@link close}. */
+  private scratch: string | undefined;
 
   private constructor(
     private readonly dir: string | undefined,
@@ -210,14 +213,16 @@ export class BuildCache {
    * at 10,000 articles they are some 90 MB of strings that every later step would keep alive,
    * and the pages, feeds and search records each fetch a body once anyway. Appended at the
    * file's real end, like `save`'s; the index names them only once a build saves. Without a
-   * cache folder the outcomes stay as they are.
+   * cache folder (`--no-cache`) they go to a temporary folder of this build's, removed when
+   * the cache is closed: the build's memory is the same with the cache or without.
    * @returns the outcomes, those stashed without their bodies (read back by key through {@link bodies}).
    */
   stash(outcomes: ReadonlyMap<string, ParseOutcome>): Map<string, ParseOutcome> {
     const light = new Map(outcomes);
-    if (!this.dir || ![...outcomes.values()].some((outcome) => outcome.body)) return light;
-    fs.mkdirSync(this.dir, {recursive: true});
-    const file = path.join(this.dir, this.bodyFile);
+    if (![...outcomes.values()].some((outcome) => outcome.body)) return light;
+    const folder = this.dir ?? (this.scratch ??= fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-bodies-')));
+    fs.mkdirSync(folder, {recursive: true});
+    const file = path.join(folder, this.bodyFile);
     const fd = fs.openSync(file, 'a');
     try {
       let end = fs.fstatSync(fd).size;
@@ -322,10 +327,12 @@ export class BuildCache {
     this.hold(index, stamp);
   }
 
-  /** Release the body file. */
+  /** Release the body file (and remove the temporary one of a cache without a folder). */
   close(): void {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
+    if (this.scratch) fs.rmSync(this.scratch, {recursive: true, force: true});
+    this.scratch = undefined;
   }
 }
 
