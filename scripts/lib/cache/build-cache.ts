@@ -254,15 +254,21 @@ export class BuildCache {
   }
 
   private readBody(place: BodyPlace): ArticleBody {
+    const {html, feedHtml} = v8.deserialize(this.readBytes(place)) as {html: string; feedHtml?: string};
+    return {html, feedHtml: feedHtml ?? html};
+  }
+
+  /** A body's bytes in the body file, as {@link serializeBody} wrote them. */
+  private readBytes(place: BodyPlace): Buffer {
     const buffer = Buffer.alloc(place.length);
     fs.readSync(this.fd!, buffer, 0, place.length, place.offset);
-    const {html, feedHtml} = v8.deserialize(buffer) as {html: string; feedHtml?: string};
-    return {html, feedHtml: feedHtml ?? html};
+    return buffer;
   }
 
   /**
    * Keep the outcomes of this build (and only them) with the writer's state. New bodies are
-   * appended; when dead bodies outweigh live ones, the body file is rewritten.
+   * appended (by {@link stash}, unless the build stashed them already); when dead bodies
+   * outweigh live ones, the live ones are copied into a new body file.
    */
   save({outcomes, sources = new Map(), scannedAt = 0, outDir, output, search, plan}: CacheUpdate, compactAbove = 4 * 1024 * 1024): void {
     if (!this.dir) return;
@@ -277,38 +283,39 @@ export class BuildCache {
     const searchState = search
       ? search.map(({key, files}) => ({key, paths: files?.map((file) => file.path) ?? this.search?.find((shard) => shard.key === key)?.paths ?? []}))
       : this.search;
-    const live = [...outcomes.keys()].filter((key) => this.places.has(key));
+    // Bodies not stashed yet (a caller that did not parse through the build) are appended first, as the build's are.
+    const light = this.stash(outcomes);
+    const live = [...light.keys()].filter((key) => this.places.has(key));
     const liveBytes = live.reduce((sum, key) => sum + this.places.get(key)!.length, 0);
     const compact = this.bodyBytes > compactAbove && liveBytes < this.bodyBytes / 2;
-    const places = new Map<string, BodyPlace>();
-    const chunks: Buffer[] = [];
     const bodyFile = compact ? `bodies-${Number(/\d+/.exec(this.bodyFile)![0]) + 1}.bin` : this.bodyFile;
-    /** New bodies, by their offset within this build's chunk; placed once the file's real end is known. */
-    const added = new Map<string, BodyPlace>();
-    let length = 0;
-    for (const [key, outcome] of outcomes) {
-      if (!outcome.article) continue;
-      const kept = this.places.get(key);
-      // A body parsed again (its photos changed) is new, though its key is not.
-      if (kept && !compact && !outcome.body) {
-        places.set(key, kept);
-        continue;
+    const places = new Map<string, BodyPlace>();
+    let offset: number;
+    if (compact) {
+      // The live bodies, copied as they are into a new file.
+      const chunks: Buffer[] = [];
+      offset = 0;
+      for (const [key, outcome] of light) {
+        const kept = this.places.get(key);
+        if (!outcome.article || !kept) continue;
+        chunks.push(this.readBytes(kept));
+        places.set(key, {offset, length: kept.length});
+        offset += kept.length;
       }
-      const buffer = serializeBody(outcome.body ?? this.readBody(kept!));
-      chunks.push(buffer);
-      added.set(key, {offset: length, length: buffer.length});
-      length += buffer.length;
+      fs.writeFileSync(path.join(this.dir, bodyFile), Buffer.concat(chunks));
+    } else {
+      for (const [key, outcome] of light) {
+        const kept = this.places.get(key);
+        if (outcome.article && kept) places.set(key, kept);
+      }
+      // Another build of the same site may have appended since this one read the index: the file's real end
+      // (the file made if no body was ever written, so the index always names one that exists).
+      const fd = fs.openSync(path.join(this.dir, bodyFile), 'a');
+      offset = fs.fstatSync(fd).size;
+      fs.closeSync(fd);
     }
-    // Another build of the same site may have appended since this one read the index: the new
-    // bodies start at the file's real end, taken right before they are written, not at the index's.
-    const fd = fs.openSync(path.join(this.dir, bodyFile), compact ? 'w' : 'a');
-    const start = compact ? 0 : fs.fstatSync(fd).size;
-    if (chunks.length > 0) fs.writeSync(fd, Buffer.concat(chunks));
-    fs.closeSync(fd);
-    for (const [key, place] of added) places.set(key, {offset: start + place.offset, length: place.length});
-    const offset = start + length;
     const entries = new Map<string, IndexEntry>();
-    for (const [key, outcome] of outcomes) {
+    for (const [key, outcome] of light) {
       entries.set(key, {article: outcome.article, messages: outcome.messages, body: places.get(key)});
     }
     // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.
