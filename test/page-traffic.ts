@@ -11,9 +11,12 @@ import {pageTraffic} from '../scripts/lib/serve/page-traffic.ts';
 test('should wait while a page is being served, not for an open event stream, and never past its limit', async () => {
   const traffic = pageTraffic();
   const held: http.ServerResponse[] = [];
+  /** The paths the server has received, in order. */
+  const received: string[] = [];
   const server = http.createServer(
     traffic.track(
       (request, response) => {
+        received.push(request.url!);
         if (request.url === '/events') response.writeHead(200, {'content-type': 'text/event-stream'}).write(': connected\n\n');
         else held.push(response);
       },
@@ -22,16 +25,18 @@ test('should wait while a page is being served, not for an open event stream, an
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const {port} = server.address() as AddressInfo;
-  const open = (path: string) => new Promise<http.ClientRequest>((resolve) => {
+  /** Request `path`; resolved once the server has received it. */
+  const open = (path: string) => {
+    const count = received.filter((url) => url === path).length;
     const request = http.get(`http://127.0.0.1:${port}${path}`, () => {});
     request.on('error', () => {});
-    // Resolved once the server has the request.
-    const wait = () => (server.listenerCount('request') && (path === '/events' || held.length > 0) ? resolve(request) : setTimeout(wait, 5));
-    wait();
-  });
+    return new Promise<http.ClientRequest>((resolve) => {
+      const wait = () => (received.filter((url) => url === path).length > count ? resolve(request) : setTimeout(wait, 5));
+      wait();
+    });
+  };
   try {
     const stream = await open('/events');
-    await new Promise((resolve) => setTimeout(resolve, 50));
     let started = performance.now();
     await traffic.quiet(100, 2000);
     const idle = performance.now() - started;

@@ -86,9 +86,10 @@ export function loadArticles(dir: string, cwd: string, options: LoadOptions): Lo
   const files: VFile[] = [];
   const relative = relativeTo(cwd, dir);
   for (const [full, link] of found) {
-    const unseen = link ? undefined : knownUnchanged(full, relative(full), cwd, options);
+    const at = relative(full);
+    const unseen = link ? undefined : knownUnchanged(full, at, cwd, options);
     if (!unseen) checked++;
-    const file = unseen ?? read(full, relative(full), root, cwd, options);
+    const file = unseen ?? read(full, at, root, cwd, options);
     if (file) files.push(file);
   }
   return {files, checked};
@@ -106,7 +107,7 @@ function knownUnchanged(full: string, relative: string, cwd: string, options: Lo
   const parts = known?.stamp.split(':');
   if (!known || parts?.length !== 4) return undefined;
   const [size, mtimeNs, ctimeNs] = parts.map(BigInt) as [bigint, bigint, bigint];
-  if (!racilyClean(mtimeNs, ctimeNs, options.knownAt) || size > BigInt(options.maxBytes)) return undefined;
+  if (!settledBefore(mtimeNs, ctimeNs, options.knownAt) || size > BigInt(options.maxBytes)) return undefined;
   const file = new VFile({path: relative, cwd});
   file.data.stamp = known.stamp;
   file.data.contentHash = known.contentHash;
@@ -120,8 +121,8 @@ function relativeTo(cwd: string, dir: string): (full: string) => string {
   return (full) => (full.startsWith(prefix) && base !== '' && !path.isAbsolute(base) ? base + path.sep + full.slice(prefix.length) : path.relative(cwd, full));
 }
 
-/** Whether a file last changed at these times (ns) is surely unchanged if its stamp is: it changed over a second before the scan (`knownAt`, ms). */
-function racilyClean(mtimeNs: bigint, ctimeNs: bigint, knownAt: number | undefined): boolean {
+/** Whether a file last changed at these times (ns) is surely unchanged if its stamp is: it changed over a second before the scan (`knownAt`, ms), so it is not racily clean. */
+function settledBefore(mtimeNs: bigint, ctimeNs: bigint, knownAt: number | undefined): boolean {
   const changed = Number((mtimeNs > ctimeNs ? mtimeNs : ctimeNs) / 1_000_000n);
   return changed < (knownAt ?? Infinity) - 1000;
 }
@@ -161,7 +162,7 @@ function read(full: string, relative: string, root: string, cwd: string, options
   // Any write changes the size, the modification time or the change time (which no tool can set back).
   file.data.stamp = `${target.size}:${target.mtimeNs}:${target.ctimeNs}:${target.ino}`;
   const known = options.known?.get(file.path);
-  if (known?.stamp === file.data.stamp && racilyClean(target.mtimeNs, target.ctimeNs, options.knownAt)) {
+  if (known?.stamp === file.data.stamp && settledBefore(target.mtimeNs, target.ctimeNs, options.knownAt)) {
     file.data.contentHash = known.contentHash;
     return file;
   }
