@@ -12,7 +12,7 @@ Run a command with --help for its options.`;
 
 /**
  * Each command's module is loaded when it runs: a build never loads the server and watcher
- * (sirv, chokidar) nor the checker's feed parsers (feedsmith), which were a fifth of every
+ * (sirv) nor the checker's feed parsers (feedsmith), which were a fifth of every
  * command's start.
  */
 const commands: Record<string, (argv: readonly string[]) => Promise<number>> = {

@@ -44,8 +44,8 @@ async function compile(dir, version) {
     target: 'node20',
     outExtension: {'.js': '.mjs'},
     chunkNames: 'chunk-[hash]',
-    // Pagefind finds its binary, piscina its worker script and sharp its libvips next to their own files; chokidar's optional fsevents is macOS-only.
-    external: ['pagefind', 'piscina', 'fsevents', 'esbuild', 'sharp'],
+    // Pagefind finds its binary, piscina its worker script and sharp its libvips next to their own files.
+    external: ['pagefind', 'piscina', 'esbuild', 'sharp'],
     // Some packages are CommonJS and call require(): give the ES module bundle one.
     banner: {js: "import {createRequire as __datelineRequire} from 'node:module'; const require = __datelineRequire(import.meta.url);"},
     logLevel: 'silent',
