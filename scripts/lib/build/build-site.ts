@@ -9,7 +9,7 @@ import {pruneImageCache} from '../images/prune-image-cache.ts';
 import {acquireLock, LockError} from '../output/output-lock.ts';
 import {OutputError, OutputSession} from '../output/write-output.ts';
 import {locateTemplateError} from '../render/locate-template-error.ts';
-import {renderAndWrite, type RenderCount} from '../render/render-due.ts';
+import {renderAndWrite, TemplateError, type RenderCount} from '../render/render-due.ts';
 import {renderInParallel} from '../render/render-in-parallel.ts';
 import {fail} from '../report/report-issues.ts';
 import {indexForSearch} from '../search/index-for-search.ts';
@@ -19,7 +19,7 @@ import type {OutputClaims} from '../plan/claim-outputs.ts';
 import type {Article, OutputFile, SiteConfig} from '../types.ts';
 import {loadSources} from './load-sources.ts';
 import {parseArticles} from './parse-articles.ts';
-import {claimOutputs, planOutputs, reportFeedSizes, TemplateError} from './plan-outputs.ts';
+import {claimOutputs, planOutputs, reportFeedSizes} from './plan-outputs.ts';
 import {publicOnly, selectPublished} from './select-published.ts';
 
 /** What a build did: every file's messages, and counts for the summary. */

@@ -41,9 +41,6 @@ export interface PlannedOutputs {
   readonly planning: string;
 }
 
-/** A template failed while rendering a page; reported on the config file with the template's words. */
-export class TemplateError extends Error {}
-
 /** The emitters, in order; each adds some of the site's files. */
 const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, emitListingFeeds, emitOpml, emitSitemaps, emitAssets, emitCname];
 
@@ -103,19 +100,7 @@ export function planOutputs(
     report: (report: FeedSizeReport) => void feedSizes.push(report),
     feedItems: items,
   };
-  const files = emitters.flatMap((emit) => emit(context)).map((file): OutputFile => {
-    if (!('render' in file)) return file;
-    return {
-      ...file,
-      render: () => {
-        try {
-          return file.render();
-        } catch (error) {
-          throw new TemplateError((error as Error).message, {cause: error});
-        }
-      },
-    };
-  });
+  const files = emitters.flatMap((emit) => emit(context));
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
   const keyAt = new Map(files.map((file) => [file.path, 'key' in file ? file.key : '']));

@@ -15,8 +15,17 @@ export function renderDue(file: OutputFile, previous: Manifest | undefined, coun
   if (!('render' in file)) return 'contents' in file ? {path: file.path, contents: file.contents} : {path: file.path, copyFrom: file.copyFrom};
   if (previous?.get(file.path)?.key === file.key) return {path: file.path, key: file.key, unchanged: true};
   count.rendered++;
-  return {path: file.path, key: file.key, contents: file.render()};
+  let contents: string | Uint8Array;
+  try {
+    contents = file.render();
+  } catch (error) {
+    throw new TemplateError((error as Error).message, {cause: error});
+  }
+  return {path: file.path, key: file.key, contents};
 }
+
+/** A template (or a renderer) failed while rendering an output; the build reports it on the template file, or the config, with the template's words. */
+export class TemplateError extends Error {}
 
 /**
  * Render `file` if it is due and hand it to the writer; one whose last version was removed from
