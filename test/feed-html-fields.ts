@@ -92,7 +92,7 @@ test('should hold no element the source did not contain in any HTML field of any
       const feedHtml = '<p>Plain body.</p>';
       const body = elements(feedHtml);
       const article = makeArticle({title: `${section} ${tag}`, summary: description, section, tags: [tag], authors: [author], html: feedHtml, feedHtml});
-      const context = {config, articles: [article], publicArticles: [article], fingerprint: () => 'key', report: () => {}, feedItems: feedItems(config, testBodies)} as unknown as EmitContext;
+      const context = {config, articles: [article], publicArticles: [article], digest: () => 'key', ref: (item: {key: string}) => item.key, report: () => {}, feedItems: feedItems(config, testBodies)} as unknown as EmitContext;
       const files = [...emitFeeds(context), ...emitListingFeeds(context)];
       assert.ok(files.some((file) => file.path.startsWith('section/')) && files.some((file) => file.path.startsWith('tag/')), 'section and tag feeds');
       for (const file of files) {

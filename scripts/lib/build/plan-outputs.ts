@@ -5,7 +5,7 @@ import type {DerivedSizes} from '../feeds/feed-entry.ts';
 import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
 import {reportClash} from '../plan/check-collisions.ts';
 import {describeClash, type OutputClaims} from '../plan/claim-outputs.ts';
-import {articleRef, contentKey, digest, fingerprint, hashFolder} from '../plan/fingerprint.ts';
+import {articleRef, contentKey, digest, hashFolder} from '../plan/fingerprint.ts';
 import {packPlans, placesIn, planSignature, unpackPlans, type PlanMemo} from '../plan/plan-memo.ts';
 import {planPages, sections, type PagePlan} from '../plan/plan-pages.ts';
 import type {Emitter} from '../render/emit/context.ts';
@@ -96,7 +96,6 @@ export function planOutputs(
     knownPageKey: (index: number) => knownKeys[index],
     ref,
     digest: (plain: unknown) => digest(plain, salt),
-    fingerprint: (value: unknown) => fingerprint(value, salt),
     report: (report: FeedSizeReport) => void feedSizes.push(report),
     feedItems: items,
   };

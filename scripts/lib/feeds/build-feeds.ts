@@ -97,6 +97,12 @@ function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlyS
   ];
 }
 
+/** How {@link lazyFeeds} fingerprints a spec: each article by its ref (its content key), and the plain rest by `digest` (which salts it with the templates and settings). */
+export interface FeedKeys {
+  readonly ref: (article: Article) => string;
+  readonly digest: (plain: unknown) => string;
+}
+
 /**
  * {@link buildFeeds} as lazy outputs: each file carries a fingerprint of its spec (articles by
  * content key, with the templates and settings in the context's salt) and is rendered only
@@ -106,11 +112,11 @@ function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlyS
  * sizes: a photo's derived names carry its key (its bytes, the settings and sharp's version),
  * which the article's content key includes, so other bytes mean another fingerprint.
  */
-export function lazyFeeds(spec: FeedSpec, config: SiteConfig, fingerprint: (value: unknown) => string, items: FeedItems): OutputFile[] {
+export function lazyFeeds(spec: FeedSpec, config: SiteConfig, keys: FeedKeys, items: FeedItems): OutputFile[] {
   let built: OutputFile[] | undefined;
   let taken = 0;
   const paths = [spec.paths.rss, spec.paths.atom, ...(spec.paths.json === undefined ? [] : [spec.paths.json])];
-  const key = fingerprint({feed: spec, images: imageSizes(spec.articles, config)});
+  const key = keys.digest({feed: {...spec, articles: spec.articles.map(keys.ref)}, images: imageSizes(spec.articles, config)});
   const photos = spec.articles.some((article) => article.image?.plan !== undefined);
   items.expect(spec.articles);
   return paths.map((file, index) => ({

@@ -4,18 +4,6 @@ import path from 'node:path';
 import type {Article} from '../types.ts';
 
 /**
- * A hash of a value's JSON in which every article stands for its content key: two pages
- * made from the same plan, the same articles, templates and settings get the same fingerprint.
- */
-export function fingerprint(value: unknown, salt: string): string {
-  const json = JSON.stringify(value, function (this: unknown, _name, item: unknown) {
-    if (item && typeof item === 'object' && 'key' in item && 'source' in item && 'slug' in item) return articleRef(contentKey(item as Article));
-    return item;
-  });
-  return hashJson(json, salt);
-}
-
-/**
  * What an article's outputs are made from, as a key: its cache key (its source text and the
  * settings it was parsed with) and, since pages show the photos' hashed names, its photos' keys.
  */
@@ -24,7 +12,11 @@ export function contentKey(article: Article): string {
   return photos.length ? `${article.key}+${photos.join('+')}` : article.key;
 }
 
-/** {@link fingerprint} of plain data in which articles are already {@link articleRef}s: no replacer to call on every value. */
+/**
+ * A fingerprint: a hash of plain data's JSON, in which each article is already its
+ * {@link articleRef}, and `salt` (the templates, settings and site data). Two outputs made
+ * from the same plan, the same articles, templates and settings get the same one.
+ */
 export function digest(plain: unknown, salt: string): string {
   return hashJson(JSON.stringify(plain), salt);
 }

@@ -27,16 +27,14 @@ export interface EmitContext {
   readonly knownPageKey: (index: number) => string | undefined;
   /** An article's card as listings show it, rendered once per build. */
   readonly card: (article: Article) => string;
-  /**
-   * A fingerprint of everything an output is made from (articles by content key, plus the
-   * templates, the settings and the site data): give it to a lazy output as its `key`.
-   */
-  readonly fingerprint: (value: unknown) => string;
   /** A short string that stands for an article's content in a fingerprint (its content key). */
   readonly ref: (article: Article) => string;
   /** Collects what the author should hear about the feeds' size budget (reported on the articles and the config after planning). */
   readonly report: (report: FeedSizeReport) => void;
-  /** {@link fingerprint} of plain data that holds no articles (they are already {@link ref}s): much faster. */
+  /**
+   * A fingerprint of plain data (articles in it already {@link ref}s), salted with the
+   * templates, the settings and the site data: give it to a lazy output as its `key`.
+   */
   readonly digest: (plain: unknown) => string;
   /** Each article's feed entry and items, made once per build for every feed that carries them. */
   readonly feedItems: FeedItems;

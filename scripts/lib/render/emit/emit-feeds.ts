@@ -11,7 +11,7 @@ import type {EmitContext} from './context.ts';
  * `archive/YYYY/MM/feed.xml` and `archive/YYYY/MM/atom.xml`, chained by `prev-archive` and
  * `next-archive`, each linking the main feed as `current`.
  */
-export function emitFeeds({publicArticles: articles, config, fingerprint, report, feedItems}: EmitContext): OutputFile[] {
+export function emitFeeds({publicArticles: articles, config, digest, ref, report, feedItems}: EmitContext): OutputFile[] {
   const {current, archives: months} = planFeedHistory(articles, config.timezone, config.feedSize);
   const main = {rss: mainFeedPaths.rss, atom: mainFeedPaths.atom};
   const files = lazyFeeds(
@@ -25,7 +25,7 @@ export function emitFeeds({publicArticles: articles, config, fingerprint, report
       history: {archive: false, prev: months[0]?.paths},
     }, config, report),
     config,
-    fingerprint,
+    {digest, ref},
     feedItems,
   );
   months.forEach((month, index) => {
@@ -41,7 +41,7 @@ export function emitFeeds({publicArticles: articles, config, fingerprint, report
           history: {archive: true, current: main, prev: months[index + 1]?.paths, next: months[index - 1]?.paths},
         }, config, report),
         config,
-        fingerprint,
+        {digest, ref},
         feedItems,
       ),
     );

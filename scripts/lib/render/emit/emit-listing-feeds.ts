@@ -5,7 +5,7 @@ import type {OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
 
 /** Every section's and tag's own RSS, Atom and JSON feeds, next to its listing page. */
-export function emitListingFeeds({publicArticles: articles, config, fingerprint, report, feedItems}: EmitContext): OutputFile[] {
+export function emitListingFeeds({publicArticles: articles, config, digest, ref, report, feedItems}: EmitContext): OutputFile[] {
   const feedsOf = (kind: 'section' | 'tag', group: Group): OutputFile[] => {
     const base = `${kind}/${group.slug}/`;
     return lazyFeeds(
@@ -18,7 +18,7 @@ export function emitListingFeeds({publicArticles: articles, config, fingerprint,
         articles: group.articles.slice(0, config.feedSize),
       }, config, report),
       config,
-      fingerprint,
+      {digest, ref},
       feedItems,
     );
   };

@@ -8,7 +8,7 @@ import type {EmitContext} from './context.ts';
  * The pages that list no articles: `404.html` at the root (static hosts serve it for any
  * missing path, so every link in it is absolute under the sub-path) and the search page.
  */
-export function emitSpecialPages({config, publicArticles, engine, site, fingerprint}: EmitContext): OutputFile[] {
+export function emitSpecialPages({config, publicArticles, engine, site, digest}: EmitContext): OutputFile[] {
   // The search index's older shards, which the search page merges into the newest (`pagefind/`).
   // The shards of what is indexed: the public articles, as the search step gets them.
   const merge = searchShardDirs(publicArticles.length, config.searchShardSize)
@@ -21,7 +21,7 @@ export function emitSpecialPages({config, publicArticles, engine, site, fingerpr
   ].filter((page) => config.search || page.template !== 'search');
   return pages.map(({template, output, page}) => ({
     path: output,
-    key: fingerprint({template, page}),
+    key: digest({template, page}),
     render: () => renderStandalonePage(engine, template, page, site, config),
   }));
 }
