@@ -36,16 +36,37 @@ export interface FeedBudget {
  */
 export function fitFeedBudget(articles: readonly Article[], texts: readonly string[], config: SiteConfig): FeedBudget {
   const own = documentAllowance + textFactor * bytesOf([...texts, config.title, config.copyright]) + 6 * config.url.length;
-  const summarizedSize = articles.map((article) => itemSize(article, config) + textFactor * bytesOf([article.summary || article.excerpt || article.title]));
-  let room = config.feedMaxBytes - own - summarizedSize.reduce((sum, size) => sum + size, 0);
+  const sizes = articles.map((article) => sizesOf(article, config));
+  let room = config.feedMaxBytes - own - sizes.reduce((sum, size) => sum + size.summarized, 0);
   const fits = room >= 0;
   const summarized: string[] = [];
   articles.forEach((article, index) => {
-    const extra = itemSize(article, config) + article.feedBytes - summarizedSize[index]!;
+    const size = sizes[index]!;
+    const extra = size.item + article.feedBytes - size.summarized;
     if (extra <= room) room -= Math.max(0, extra);
     else summarized.push(article.path);
   });
   return {summarized, fits};
+}
+
+/** An article's item sizes: without its body, and summarized. */
+interface ItemSizes {
+  readonly url: string;
+  readonly item: number;
+  readonly summarized: number;
+}
+
+/** Each article's {@link ItemSizes}, for the site URL they were counted with: the same in every feed that carries it, and in every build of a process (`serve`). */
+const sizeMemo = new WeakMap<Article, ItemSizes>();
+
+function sizesOf(article: Article, config: SiteConfig): ItemSizes {
+  let sizes = sizeMemo.get(article);
+  if (sizes?.url !== config.url) {
+    const item = itemSize(article, config);
+    sizes = {url: config.url, item, summarized: item + textFactor * bytesOf([article.summary || article.excerpt || article.title])};
+    sizeMemo.set(article, sizes);
+  }
+  return sizes;
 }
 
 /** An item's size without its body: its texts, escaped, its URLs and its fixed parts. */

@@ -28,12 +28,16 @@ export interface PlanMemo {
  * removed or re-dated article, or a changed tag, section or author, changes it.
  */
 export function planSignature(articles: readonly Article[], salt: string): string {
-  const hash = createHash('sha1').update(salt);
-  for (const article of articles) {
-    hash.update('\0').update(JSON.stringify([article.path, article.date, article.section ?? null, article.tags, article.authors, article.draft]));
-  }
-  return hash.digest('base64url');
+  const lines = articles.map((article) => {
+    let line = placeLines.get(article);
+    if (line === undefined) placeLines.set(article, (line = JSON.stringify([article.path, article.date, article.section ?? null, article.tags, article.authors, article.draft])));
+    return line;
+  });
+  return createHash('sha1').update(salt).update('\0').update(lines.join('\0')).digest('base64url');
 }
+
+/** Each article's part of {@link planSignature}: an article is a value, so a process that plans again (`serve`) makes it once. */
+const placeLines = new WeakMap<Article, string>();
 
 /** The plans with each article as its place in `articles` (the list they were planned from). */
 export function packPlans(plans: readonly PagePlan[], articles: readonly Article[]): PackedPlan[] {

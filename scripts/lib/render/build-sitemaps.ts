@@ -40,10 +40,13 @@ export function sitemapXml(entries: readonly SitemapEntry[], config: SiteConfig)
  */
 export function newsSitemapXml(articles: readonly Article[], config: SiteConfig): string {
   const now = Date.parse(config.now);
-  const recent = articles.filter((article) => {
+  const recent: Article[] = [];
+  for (const article of articles) {
     const time = Date.parse(article.date);
-    return time <= now && now - time <= newsWindowMs;
-  });
+    // Newest first: the first article older than the window ends it.
+    if (now - time > newsWindowMs) break;
+    if (time <= now) recent.push(article);
+  }
   const urls = recent.slice(0, newsSitemapLimit).map(
     (article) =>
       `  <url>\n    <loc>${escapeXml(urlOf(config, article.path))}</loc>\n    <news:news>\n` +

@@ -15,7 +15,7 @@ export function emitSitemaps({publicArticles: articles, publicPlans, config, dig
     }, undefined);
   const entries: SitemapEntry[] = publicPlans().map((plan) => ({
     path: plan.path,
-    lastmod: plan.kind === 'article' ? latest([plan.article]) : latest(plan.articles),
+    lastmod: plan.kind === 'article' ? plan.article.modified : latest(plan.articles),
   }));
   if (config.search) entries.push({path: 'search/', lastmod: undefined});
   return [
