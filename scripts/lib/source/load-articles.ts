@@ -106,8 +106,10 @@ function knownUnchanged(full: string, relative: string, cwd: string, options: Lo
   const known = options.known?.get(relative);
   const parts = known?.stamp.split(':');
   if (!known || parts?.length !== 4) return undefined;
-  const [size, mtimeNs, ctimeNs] = parts.map(BigInt) as [bigint, bigint, bigint];
-  if (!settledBefore(mtimeNs, ctimeNs, options.knownAt) || size > BigInt(options.maxBytes)) return undefined;
+  // Milliseconds are enough here, and Numbers (not BigInts) keep this cheap at 10,000 files a save.
+  const [size, mtimeNs, ctimeNs] = parts as [string, string, string];
+  const changed = Math.max(nanosToMillis(mtimeNs), nanosToMillis(ctimeNs));
+  if (!(changed < (options.knownAt ?? Infinity) - 1000) || Number(size) > options.maxBytes) return undefined;
   const file = new VFile({path: relative, cwd});
   file.data.stamp = known.stamp;
   file.data.contentHash = known.contentHash;
@@ -120,6 +122,9 @@ function relativeTo(cwd: string, dir: string): (full: string) => string {
   const base = path.relative(cwd, dir);
   return (full) => (full.startsWith(prefix) && base !== '' && !path.isAbsolute(base) ? base + path.sep + full.slice(prefix.length) : path.relative(cwd, full));
 }
+
+/** A stamp's nanoseconds (a decimal string) as whole milliseconds. */
+const nanosToMillis = (nanos: string): number => (nanos.length > 6 ? Number(nanos.slice(0, -6)) : 0);
 
 /** Whether a file last changed at these times (ns) is surely unchanged if its stamp is: it changed over a second before the scan (`knownAt`, ms), so it is not racily clean. */
 function settledBefore(mtimeNs: bigint, ctimeNs: bigint, knownAt: number | undefined): boolean {
