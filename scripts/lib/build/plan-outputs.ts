@@ -5,7 +5,7 @@ import type {DerivedSizes} from '../feeds/feed-entry.ts';
 import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
 import {reportClash} from '../plan/check-collisions.ts';
 import {describeClash, type OutputClaims} from '../plan/claim-outputs.ts';
-import {articleRef, contentKey, digest, hashFolder} from '../plan/fingerprint.ts';
+import {digest, hashFolder, refOf as ref} from '../plan/fingerprint.ts';
 import {packPlans, placesIn, planSignature, unpackPlans, type PlanMemo} from '../plan/plan-memo.ts';
 import {planPages, sections, type PagePlan} from '../plan/plan-pages.ts';
 import type {Emitter} from '../render/emit/context.ts';
@@ -41,8 +41,8 @@ export interface PlannedOutputs {
   readonly planning: string;
 }
 
-/** The emitters, in order; each adds some of the site's files. */
-const emitters: readonly Emitter[] = [emitPages, emitSpecialPages, emitFeeds, emitListingFeeds, emitOpml, emitSitemaps, emitAssets, emitCname];
+/** The emitters after `emitPages`, in order; each adds some of the site's files. */
+const emitters: readonly Emitter[] = [emitSpecialPages, emitFeeds, emitListingFeeds, emitOpml, emitSitemaps, emitAssets, emitCname];
 
 /**
  * The plan step: run every emitter over the published articles. Nothing is rendered here:
@@ -69,10 +69,8 @@ export function planOutputs(
   const {now: _now, ...settings} = config;
   const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
   const items = feedItems(config, bodies, derivedSizes, keptItems && {store: keptItems, salt});
-  // Each article's ref, made once: a page's fingerprint names every article it shows.
-  const refs = articles.map((article) => articleRef(contentKey(article)));
-  const refOf = new Map(articles.map((article, index) => [article, refs[index]!]));
-  const ref = (article: Article): string => refOf.get(article) ?? articleRef(contentKey(article));
+  // Each article's ref: a page's fingerprint names every article it shows.
+  const refs = articles.map(ref);
   const signature = planSignature(articles, salt);
   const reused = previous?.signature === signature ? previous : undefined;
   const plans = reused ? unpackPlans(reused.plans, articles) : planPages(articles, config);
@@ -99,11 +97,12 @@ export function planOutputs(
     report: (report: FeedSizeReport) => void feedSizes.push(report),
     feedItems: items,
   };
-  const files = emitters.flatMap((emit) => emit(context));
+  const pageFiles = emitPages(context);
+  const files = [...pageFiles, ...emitters.flatMap((emit) => emit(context))];
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
-  const keyAt = new Map(files.map((file) => [file.path, 'key' in file ? file.key : '']));
-  const memo: PlanMemo = {signature, plans: reused?.plans ?? packPlans(plans, articles), keys: plans.map((plan) => keyAt.get(`${plan.path}index.html`)!), refs};
+  // emitPages makes one file per plan, in the plans' order.
+  const memo: PlanMemo = {signature, plans: reused?.plans ?? packPlans(plans, articles), keys: pageFiles.map((file) => ('key' in file ? file.key : '')), refs};
   const rekeyed = knownKeys.filter((key) => key === undefined).length;
   const planning = reused ? `pages from the last build, ${rekeyed} of ${plans.length} fingerprinted again` : `${plans.length} pages planned`;
   return {files, pages, feeds, site, cards, feedItems: items, feedSizes, memo, planning};

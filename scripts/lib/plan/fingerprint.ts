@@ -26,6 +26,15 @@ export function articleRef(key: string): string {
   return `article:${key}`;
 }
 
+/** An article's {@link articleRef}: an article is a value, so it is made once per article object, however many builds of a process (`serve`) plan it. */
+export function refOf(article: Article): string {
+  let ref = refs.get(article);
+  if (ref === undefined) refs.set(article, (ref = articleRef(contentKey(article))));
+  return ref;
+}
+
+const refs = new WeakMap<Article, string>();
+
 function hashJson(json: string | undefined, salt: string): string {
   return createHash('sha1').update(salt).update('\0').update(json ?? '').digest('base64url');
 }
