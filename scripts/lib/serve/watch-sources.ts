@@ -13,7 +13,10 @@ const ignored = /(^|[/\\])(\.git|node_modules)([/\\]|$)/;
 /**
  * Watch the site's sources (articles, templates, the config) and call `changed` once
  * per burst of changes: editors often write a file in several steps, so events are
- * gathered for `settle` milliseconds before one call.
+ * gathered until `settle` milliseconds pass without one, then sent in one call. 30 ms is
+ * longer than an editor takes between the steps of one save (truncate and write, or write a
+ * temporary file and rename it), and close to webpack's 20: the reload waits for it on every
+ * save. A straggler past it only starts a second, smaller rebuild (rebuilds queue up).
  *
  * One `fs.watch` per folder (inotify, FSEvents or ReadDirectoryChangesW underneath), and
  * nothing looked at on a change but the name the system reports: the build decides what
@@ -25,7 +28,7 @@ const ignored = /(^|[/\\])(\.git|node_modules)([/\\]|$)/;
  * @param paths Folders and files to watch (missing ones are watched for creation).
  * @param changed Called with the paths changed in the burst, sorted.
  */
-export function watchSources(paths: readonly string[], changed: (paths: string[]) => void, settle = 80): SourceWatch {
+export function watchSources(paths: readonly string[], changed: (paths: string[]) => void, settle = 30): SourceWatch {
   const roots = paths.map((file) => path.resolve(file));
   /** Each watched folder's watcher. */
   const watchers = new Map<string, fs.FSWatcher>();
