@@ -56,12 +56,23 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig, items: FeedItems)
   const summarized = new Set(spec.summarized ?? []);
   for (;;) {
     const files = renderFeedSet(spec, config, summarized, items);
-    const over = files.some((file) => 'contents' in file && Buffer.byteLength(file.contents) > config.feedMaxBytes);
+    const over = files.some((file) => 'contents' in file && overBudget(file.contents, config.feedMaxBytes));
     // The plan's sizes are estimates: should a document still pass the budget, summarize its largest whole item too.
     const largest = spec.articles.filter((article) => !summarized.has(article.path)).sort((a, b) => b.feedBytes - a.feedBytes || (a.path < b.path ? -1 : 1))[0];
     if (!over || !largest) return files;
     summarized.add(largest.path);
   }
+}
+
+/**
+ * Whether a document passes `limit` bytes in UTF-8. A UTF-16 code unit takes one to three bytes,
+ * so most documents are decided by their length alone, without encoding them.
+ */
+function overBudget(contents: string | Uint8Array, limit: number): boolean {
+  if (typeof contents !== 'string') return contents.byteLength > limit;
+  if (contents.length > limit) return true;
+  if (contents.length * 3 <= limit) return false;
+  return Buffer.byteLength(contents) > limit;
 }
 
 function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>, items: FeedItems): OutputFile[] {

@@ -1,7 +1,7 @@
 import {Feed} from 'feed';
 import type {FeedDocument, FeedHistory} from './feed-document.ts';
 import type {FeedEntry} from './feed-entry.ts';
-import {cutBlock, escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forText, marker, replaceBlock, xmlElement} from './xml-text.ts';
+import {cutBlock, escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forText, marker, splitCdata, xmlElement} from './xml-text.ts';
 
 /**
  * Atom 1.0 (RFC 4287) through `feed`, completed: `xml:lang` (feed and entries), `rights`, RFC 5005 links and
@@ -27,7 +27,7 @@ export function renderAtom(document: FeedDocument, entries: readonly string[] = 
     .atom1()
     .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="${escapeXml(document.language)}">`)
     .replace(new RegExp(`(\\n *)<rights>${marker}feed${marker}</rights>`), (_, indent: string) => feedExtras(document).map((line) => indent + line).join(''));
-  return finishXml(replaceBlock(xml, entryOpen, entryClose, placeholder, entries.join('')));
+  return finishXml(xml, entryOpen, entryClose, placeholder, entries.join(''));
 }
 
 /** Where `feed` writes an entry: indented under `<feed>`. */
@@ -56,9 +56,10 @@ export function renderAtomEntry(entry: FeedEntry): string {
     copyright: `${marker}entry${marker}`,
   });
   // `feed` indents each entry by four spaces; no content can hold a raw `<entry>` (HTML is in CDATA with `<` of text escaped).
-  return cutBlock(feed.atom1(), entryOpen, entryClose)
+  const block = cutBlock(feed.atom1(), entryOpen, entryClose)
     .replace(entryOpen, entry.language ? `\n    <entry xml:lang="${escapeXml(entry.language)}">` : entryOpen)
     .replace(new RegExp(`(\\n *)<rights>${marker}entry${marker}</rights>`), (_, indent: string) => entryExtras(entry).map((line) => indent + line).join(''));
+  return splitCdata(block);
 }
 
 function feedExtras(document: FeedDocument): string[] {

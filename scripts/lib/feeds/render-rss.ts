@@ -1,7 +1,7 @@
 import {Feed, type Extension} from 'feed';
 import type {FeedDocument, FeedHistory} from './feed-document.ts';
 import type {FeedEntry} from './feed-entry.ts';
-import {cutBlock, escapeHtml, finishXml, forAttribute, forCdata, forText, marker, replaceBlock} from './xml-text.ts';
+import {cutBlock, escapeHtml, finishXml, forAttribute, forCdata, forText, marker, splitCdata} from './xml-text.ts';
 
 const namespaces = {
   dc: 'http://purl.org/dc/elements/1.1/',
@@ -42,7 +42,7 @@ export function renderRss(document: FeedDocument, items: readonly string[] = doc
     .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
     .join('');
   const xml = feed.rss2().replace(/<rss version="2\.0"[^>]*>/, `<rss version="2.0"${declarations}>`);
-  return finishXml(replaceBlock(xml, itemOpen, itemClose, placeholder, items.join('')));
+  return finishXml(xml, itemOpen, itemClose, placeholder, items.join(''));
 }
 
 /** Where `feed` writes an item: indented under `<channel>`. */
@@ -59,7 +59,7 @@ const placeholder = `${marker}items${marker}`;
 export function renderRssItem(entry: FeedEntry): string {
   const feed = new Feed({title: '', id: '', copyright: ''});
   feed.addItem(rssItem(entry));
-  return cutBlock(feed.rss2(), itemOpen, itemClose);
+  return splitCdata(cutBlock(feed.rss2(), itemOpen, itemClose));
 }
 
 function channelLinks(self: string, history: FeedHistory | undefined): object[] {

@@ -38,9 +38,18 @@ export function forAttribute(value: string): string {
   return stripIllegalXml(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 }
 
-/** Finish a document xml-js wrote: split the marked `]]>`, end with a newline. */
-export function finishXml(xml: string): string {
-  const out = xml.replaceAll(`]]${marker}`, ']]]]><![CDATA[>');
+/** Split the `]]>` that {@link forCdata} marked in a piece xml-js wrote (an item, or a document's shell). */
+export function splitCdata(xml: string): string {
+  return xml.includes(marker) ? xml.replaceAll(`]]${marker}`, ']]]]><![CDATA[>') : xml;
+}
+
+/**
+ * Finish a document xml-js wrote with a placeholder where its items go: split the marked `]]>`
+ * of the shell, put in the items (each split once, when it was rendered: see {@link splitCdata}),
+ * end with a newline. The items are never scanned again, however many documents carry them.
+ */
+export function finishXml(shell: string, open: string, close: string, mark: string, items: string): string {
+  const out = replaceBlock(splitCdata(shell), open, close, mark, items);
   return out.endsWith('\n') ? out : `${out}\n`;
 }
 
