@@ -88,6 +88,30 @@ test("should grant the last build's claims again while they repeat, and check ev
   assert.is(next.claim('Late/index.html', story)?.holder.owner.name, 'articles/other.md', 'a claim granted again holds against a new one');
 });
 
+test("should give a covered claim its cover's owner, and while claims repeat, the same owner as the last build's", () => {
+  const fallback = () => ({name: "Dateline's extra.txt"});
+  const last = registry();
+  assert.is(last.claimCovered('tag/harbour/index.html', fallback), undefined);
+  assert.is(last.claimCovered('extra.txt', fallback), undefined);
+  assert.is(last.claimCovered('extra/notes.txt', fallback), undefined);
+  assert.is(last.ownerOf('tag/harbour/index.html')?.name, 'the tag pages and feeds');
+  assert.is(last.ownerOf('extra.txt')?.name, "Dateline's extra.txt");
+
+  const same = OutputClaims.after(last);
+  for (const reserved of reservedPaths(testConfig({cname: 'news.example.com'}))) same.claim(reserved.path, reserved.owner);
+  assert.is(same.claimCovered('tag/harbour/index.html', fallback), undefined);
+  assert.is(same.claimCovered('extra.txt', fallback), undefined);
+  assert.is(same.ownerOf('extra.txt')?.name, "Dateline's extra.txt");
+  // An article claiming the same path after it clashes with the covered claim.
+  assert.is(same.claim('extra.txt', story)?.holder.owner.name, "Dateline's extra.txt");
+
+  // A build whose claims differ before a covered one looks its owner up again: here an article's folder covers it.
+  const changed = OutputClaims.after(last);
+  assert.is(changed.claim('extra/', story), undefined, 'the first claim differs: the registry is made anew');
+  assert.is(changed.claimCovered('extra/notes.txt', fallback), undefined);
+  assert.is(changed.ownerOf('extra/notes.txt')?.name, 'articles/story.md');
+});
+
 test('should refuse a file where another owner needs a folder, and the other way round', () => {
   const claims = new OutputClaims();
   assert.is(claims.claim('a/b/index.html', story), undefined);

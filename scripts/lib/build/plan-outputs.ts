@@ -152,7 +152,7 @@ function addFeedSizeNotes(reports: readonly FeedSizeReport[], config: SiteConfig
 export function claimOutputs(outputs: readonly OutputFile[], claims: OutputClaims, fileOf: ReadonlyMap<string, VFile>, configFile: VFile): boolean {
   let clear = true;
   for (const output of outputs) {
-    const clash = claims.claim(output.path, output.owner ?? claims.ownerOf(output.path) ?? {name: `Dateline's ${output.path}`});
+    const clash = output.owner ? claims.claim(output.path, output.owner) : claims.claimCovered(output.path, () => ({name: `Dateline's ${output.path}`}));
     if (!clash) continue;
     clear = false;
     const article = clash.claim.owner.article ?? clash.holder.owner.article;

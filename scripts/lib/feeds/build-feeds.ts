@@ -55,8 +55,9 @@ const stylesheetPath = 'assets/feed.xsl';
 export function buildFeeds(spec: FeedSpec, config: SiteConfig, items: FeedItems): OutputFile[] {
   const summarized = new Set(spec.summarized ?? []);
   for (;;) {
-    const files = renderFeedSet(spec, config, summarized, items);
-    const over = files.some((file) => 'contents' in file && overBudget(file.contents, config.feedMaxBytes));
+    // Encoded here, once: the budget counts the bytes, and the writer hashes and writes them as they are.
+    const files = renderFeedSet(spec, config, summarized, items).map((file) => ({path: file.path, contents: Buffer.from(file.contents)}));
+    const over = files.some((file) => file.contents.byteLength > config.feedMaxBytes);
     // The plan's sizes are estimates: should a document still pass the budget, summarize its largest whole item too.
     const largest = spec.articles.filter((article) => !summarized.has(article.path)).sort((a, b) => b.feedBytes - a.feedBytes || (a.path < b.path ? -1 : 1))[0];
     if (!over || !largest) return files;
@@ -64,18 +65,7 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig, items: FeedItems)
   }
 }
 
-/**
- * Whether a document passes `limit` bytes in UTF-8. A UTF-16 code unit takes one to three bytes,
- * so most documents are decided by their length alone, without encoding them.
- */
-function overBudget(contents: string | Uint8Array, limit: number): boolean {
-  if (typeof contents !== 'string') return contents.byteLength > limit;
-  if (contents.length > limit) return true;
-  if (contents.length * 3 <= limit) return false;
-  return Buffer.byteLength(contents) > limit;
-}
-
-function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>, items: FeedItems): OutputFile[] {
+function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>, items: FeedItems): {path: string; contents: string}[] {
   // Each item comes from the build's memo: rendered once however many feeds carry it.
   const flags = spec.articles.map((article) => summarized.has(article.path));
   const entries = spec.articles.map((article, index) => items.entry(article, flags[index]!));

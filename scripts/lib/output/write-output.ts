@@ -155,12 +155,13 @@ export class OutputSession {
     if (this.manifest.has(file.path)) throw new OutputError(`refusing to write "${file.path}" twice in one build`);
     const previous = this.current?.manifest.get(file.path);
     let entry: {hash: string; key?: string | undefined};
-    let contents: string | Uint8Array | undefined;
+    let contents: Uint8Array | undefined;
     if ('unchanged' in file) {
       if (previous?.key !== file.key) throw new OutputError(`"${file.path}" was not rendered, but the last build's file there is not the same`);
       entry = previous;
     } else {
-      contents = 'contents' in file ? file.contents : fs.readFileSync(file.copyFrom);
+      // Text is encoded once, here: hashing and writing a string would each encode it again.
+      contents = 'contents' in file ? (typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents) : fs.readFileSync(file.copyFrom);
       entry = {hash: hashOf(contents), key: 'key' in file ? file.key : undefined};
     }
     this.manifest.set(file.path, entry);

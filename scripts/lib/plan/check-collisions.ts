@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
-import {articleOwner, articlePaths, describeClash, type Clash, type OutputClaims} from './claim-outputs.ts';
+import {articleClaims, describeClash, type Clash, type OutputClaims} from './claim-outputs.ts';
 import {fail} from '../report/report-issues.ts';
 import type {Article} from '../types.ts';
 
@@ -20,10 +20,12 @@ export function checkCollisions(entries: readonly {article: Article; file: VFile
   const byId = new Map<string, Article>();
   const kept: Article[] = [];
   for (const {article, file} of entries) {
-    const owner = articleOwner(article);
-    const clash = articlePaths(article)
-      .map((outputPath) => claims.claim(outputPath, owner))
-      .find((found) => found !== undefined);
+    const {owner, paths} = articleClaims(article);
+    let clash: Clash | undefined;
+    for (const outputPath of paths) {
+      clash = claims.claim(outputPath, owner);
+      if (clash) break;
+    }
     if (clash) {
       reportClash(file, clash);
       continue;

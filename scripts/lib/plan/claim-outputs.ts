@@ -47,6 +47,16 @@ export function articleOwner(article: Pick<Article, 'source' | 'path'>): OutputO
   return {name: article.source, article: {source: article.source, url: article.path}};
 }
 
+/** An article's owner and paths, made once per article object (an unchanged article is the same object from build to build of a process). */
+const claimsOf = new WeakMap<object, {readonly owner: OutputOwner; readonly paths: readonly string[]}>();
+
+/** {@link articleOwner} and {@link articlePaths} of an article, made once for each article object. */
+export function articleClaims(article: Article): {readonly owner: OutputOwner; readonly paths: readonly string[]} {
+  let made = claimsOf.get(article);
+  if (!made) claimsOf.set(article, (made = {owner: articleOwner(article), paths: articlePaths(article)}));
+  return made;
+}
+
 /** Every output path an article claims: its page, the images copied beside it, and every file derived of its photos (sizes, formats and crops). */
 export function articlePaths(article: Pick<Article, 'path' | 'assets'>): string[] {
   return [
@@ -58,6 +68,8 @@ export function articlePaths(article: Pick<Article, 'path' | 'assets'>): string[
 /** A claim the registry granted, with its place in the order claims were made. */
 interface Granted extends Claim {
   readonly index: number;
+  /** Granted to whoever covered the path already (see {@link OutputClaims.claimCovered}). */
+  readonly covered: boolean;
 }
 
 /**
@@ -98,7 +110,7 @@ export class OutputClaims {
   }
 
   /** Claim `path` (a folder kept whole when it ends with `/`) for `owner`; the clash if another owner has it. */
-  claim(path: string, owner: OutputOwner): Clash | undefined {
+  claim(path: string, owner: OutputOwner, covered = false): Clash | undefined {
     const replay = this.replay;
     if (replay) {
       const next = replay.log[replay.at];
@@ -108,7 +120,23 @@ export class OutputClaims {
       }
       this.renew();
     }
-    return this.add(path, owner);
+    return this.add(path, owner, covered);
+  }
+
+  /**
+   * Claim `path` for the owner of what covers it already ({@link ownerOf}: a listing's files
+   * are its folder's), else for `fallback`. While this build repeats the last one's claims,
+   * the same path claimed this way has the same owner (the claims before it are the same),
+   * so it is granted without looking the owner up.
+   */
+  claimCovered(path: string, fallback: () => OutputOwner): Clash | undefined {
+    const replay = this.replay;
+    const next = replay?.log[replay.at];
+    if (replay && next && next.covered && next.path === path) {
+      replay.at++;
+      return undefined;
+    }
+    return this.claim(path, this.ownerOf(path) ?? fallback(), true);
   }
 
   /** Stop repeating the last build: hold only the claims granted so far, made again. */
@@ -118,11 +146,11 @@ export class OutputClaims {
     this.held = new Map();
     this.below = new Map();
     this.log = [];
-    for (const claim of granted) this.add(claim.path, claim.owner);
+    for (const claim of granted) this.add(claim.path, claim.owner, claim.covered);
   }
 
-  private add(path: string, owner: OutputOwner): Clash | undefined {
-    const claim: Granted = {path, owner, index: this.log.length};
+  private add(path: string, owner: OutputOwner, covered: boolean): Clash | undefined {
+    const claim: Granted = {path, owner, index: this.log.length, covered};
     const key = folded(path);
     const other = (found: Claim | undefined): boolean => found !== undefined && found.owner.name !== owner.name;
     const same = this.held.get(key);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {articleOwner} from '../../plan/claim-outputs.ts';
+import {articleClaims} from '../../plan/claim-outputs.ts';
 import type {OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
 
@@ -10,7 +10,7 @@ import type {EmitContext} from './context.ts';
  */
 export function emitAssets({articles, config}: EmitContext): OutputFile[] {
   const files: OutputFile[] = articles.flatMap((article) =>
-    article.assets.filter((asset) => !asset.image || config.publishOriginals).map((asset) => ({path: article.path + asset.name, copyFrom: asset.from, owner: articleOwner(article)})),
+    article.assets.filter((asset) => !asset.image || config.publishOriginals).map((asset) => ({path: article.path + asset.name, copyFrom: asset.from, owner: articleClaims(article).owner})),
   );
   const assets = path.join(config.templatesDir, 'assets');
   if (fs.existsSync(assets)) {

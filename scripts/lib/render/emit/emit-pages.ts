@@ -1,4 +1,4 @@
-import {articleOwner} from '../../plan/claim-outputs.ts';
+import {articleClaims} from '../../plan/claim-outputs.ts';
 import type {PagePlan} from '../../plan/plan-pages.ts';
 import {renderPage} from '../render-pages.ts';
 import type {Article, OutputFile} from '../../types.ts';
@@ -11,7 +11,7 @@ export function emitPages({plans, config, engine, site, digest, ref, card, bodie
     key: knownPageKey(index) ?? digest(planIdentity(plan, ref)),
     render: () => renderPage(engine, plan, site, config, card, (article) => bodies.body(article.key).html),
     plan,
-    ...(plan.kind === 'article' ? {owner: articleOwner(plan.article)} : {}),
+    ...(plan.kind === 'article' ? {owner: articleClaims(plan.article).owner} : {}),
   }));
 }
 
