@@ -68,6 +68,11 @@ test('should give the same output warm as cold across edits, deletions, renames,
   fs.writeFileSync(library, fs.readFileSync(library, 'utf8').replace('title: "East Quay library reopens its doors after a year of renovation"', 'title: "East Quay library reopens after a year"'));
   assert.match((await assertWarmEqualsCold('a headline edit')).plan, /pages from the last build/);
 
+  // An update date changes no plan, but the pages' and the sitemap's last change.
+  fs.writeFileSync(library, fs.readFileSync(library, 'utf8').replace(/^title:/m, 'updated: 2017-01-25T09:30:00Z\ntitle:'));
+  assert.match((await assertWarmEqualsCold('an update date')).plan, /pages from the last build/);
+  assert.match(fs.readFileSync(path.join(warmOut, 'sitemap.xml'), 'utf8'), /<lastmod>2017-01-25T09:30:00/, 'the sitemap has the new last change');
+
   // A new tag changes the site's structure: the pages are planned again.
   fs.writeFileSync(library, fs.readFileSync(library, 'utf8').replace(/^tags:\n/m, 'tags:\n  - "reading rooms"\n'));
   assert.match((await assertWarmEqualsCold('a tag added')).plan, /\d+ pages planned/);

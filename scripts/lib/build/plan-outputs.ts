@@ -93,6 +93,7 @@ export function planOutputs(
     card: cards.card,
     knownPageKey: (index: number) => knownKeys[index],
     ref,
+    signature,
     digest: (plain: unknown) => digest(plain, salt),
     report: (report: FeedSizeReport) => void feedSizes.push(report),
     feedItems: items,

@@ -29,6 +29,8 @@ export interface EmitContext {
   readonly card: (article: Article) => string;
   /** A short string that stands for an article's content in a fingerprint (its content key). */
   readonly ref: (article: Article) => string;
+  /** The build's plan signature (`planSignature`): a hash of everything that places the articles on pages, with the settings. */
+  readonly signature: string;
   /** Collects what the author should hear about the feeds' size budget (reported on the articles and the config after planning). */
   readonly report: (report: FeedSizeReport) => void;
   /**

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {newsSitemapXml, robotsTxt, sitemapXml, type SitemapEntry} from '../build-sitemaps.ts';
 import type {Article, OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
@@ -6,21 +7,30 @@ import type {EmitContext} from './context.ts';
  * `sitemap.xml` with every page, `news-sitemap.xml` with the last two days, and `robots.txt`;
  * drafts in neither. The sitemap is made only when its entries (each page's path and last
  * change) or the settings differ from the last build's: at 10,000 articles it is 2 MB of XML.
+ * The pages follow from the plan signature and the last changes from the articles' `modified`,
+ * so those two are its fingerprint, not the 17,000 entries, which are made only to render it.
  */
-export function emitSitemaps({publicArticles: articles, publicPlans, config, digest}: EmitContext): OutputFile[] {
+export function emitSitemaps({publicArticles: articles, publicPlans, config, digest, signature}: EmitContext): OutputFile[] {
   const latest = (list: readonly Article[]): string | undefined =>
     list.reduce<string | undefined>((newest, article) => {
       const time = article.modified;
       return newest === undefined || time > newest ? time : newest;
     }, undefined);
-  const entries: SitemapEntry[] = publicPlans().map((plan) => ({
-    path: plan.path,
-    lastmod: plan.kind === 'article' ? plan.article.modified : latest(plan.articles),
-  }));
-  if (config.search) entries.push({path: 'search/', lastmod: undefined});
+  const entries = (): SitemapEntry[] => [
+    ...publicPlans().map((plan) => ({
+      path: plan.path,
+      lastmod: plan.kind === 'article' ? plan.article.modified : latest(plan.articles),
+    })),
+    ...(config.search ? [{path: 'search/', lastmod: undefined}] : []),
+  ];
   return [
-    {path: 'sitemap.xml', key: digest(['sitemap', entries]), render: () => sitemapXml(entries, config)},
+    {path: 'sitemap.xml', key: digest(['sitemap', signature, modifiedOf(articles)]), render: () => sitemapXml(entries(), config)},
     {path: 'news-sitemap.xml', contents: newsSitemapXml(articles, config)},
     {path: 'robots.txt', contents: robotsTxt(config)},
   ];
+}
+
+/** The articles' last changes, in order, as a hash. */
+function modifiedOf(articles: readonly Article[]): string {
+  return createHash('sha1').update(articles.map((article) => article.modified).join('\0')).digest('base64url');
 }
