@@ -5,13 +5,13 @@ import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {buildSite} from '../scripts/lib/build/build-site.ts';
 import {fixture} from './helpers/config.ts';
-import {listFiles} from './helpers/files.ts';
+import {listFiles, removeTempDirs, tempDir} from './helpers/files.ts';
 
 const cwd = fixture('publish');
 
 /** Build the fixture; `everything` is every page and feed (RSS, Atom, JSON, archives, OPML) joined. */
 async function build(options: {now?: string; drafts?: boolean}) {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-publish-')), 'dist');
+  const out = path.join(tempDir(), 'dist');
   const result = await buildSite({cwd, out, env: {}, noCache: true, ...options});
   const files = listFiles(out);
   const everything = files
@@ -57,4 +57,5 @@ test('should refuse a --now that is not a date', async () => {
   assert.not.ok(fs.existsSync(path.join(os.tmpdir(), 'never-written')));
 });
 
+test.after(removeTempDirs);
 test.run();

@@ -3,15 +3,15 @@
  * editor makes, one call per burst, and nothing for what is not a source.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {watchSources} from '../scripts/lib/serve/watch-sources.ts';
+import {removeTempDirs, tempDir} from './helpers/files.ts';
 
 /** A site folder with a watch on its articles, templates (missing at first) and config. */
 async function watchedSite() {
-  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-watch-'));
+  const site = tempDir();
   const articles = path.join(site, 'articles');
   const templates = path.join(site, 'templates');
   const config = path.join(site, 'dateline.config.yaml');
@@ -104,4 +104,5 @@ test('should report nothing for what is not a source: node_modules, .git, the ou
   }
 });
 
+test.after(removeTempDirs);
 test.run();

@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert';
 import {renderAndWrite} from '../scripts/lib/render/render-due.ts';
 import type {OutputFile} from '../scripts/lib/types.ts';
 import {inside, OutputError, OutputSession, writeOutput, type OutputState} from '../scripts/lib/output/write-output.ts';
+import {removeTempDirs, tempDir} from './helpers/files.ts';
 
 /** The build's render and write steps over `files`: what is due is rendered, the rest kept by fingerprint. */
 function renderThenWrite(out: string, files: readonly OutputFile[], state?: OutputState) {
@@ -16,7 +17,7 @@ function renderThenWrite(out: string, files: readonly OutputFile[], state?: Outp
 }
 
 function tempOut(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-write-')), 'dist');
+  return path.join(tempDir(), 'dist');
 }
 
 test('should write files and replace the previous output whole', () => {
@@ -173,4 +174,5 @@ test('should never change the live output while updating the spare folder', () =
   assert.is(fs.readFileSync(path.join(path.dirname(out), '.dist.spare', 'a.html'), 'utf8'), 'one', 'the previous output is intact');
 });
 
+test.after(removeTempDirs);
 test.run();
