@@ -48,7 +48,7 @@ export function articleOwner(article: Pick<Article, 'source' | 'path'>): OutputO
 }
 
 /** An article's owner and paths, made once per article object (an unchanged article is the same object from build to build of a process). */
-const claimsOf = new WeakMap<object, {readonly owner: OutputOwner; readonly paths: readonly string[]}>();
+const claimsOf = new WeakMap<Article, {readonly owner: OutputOwner; readonly paths: readonly string[]}>();
 
 /** {@link articleOwner} and {@link articlePaths} of an article, made once for each article object. */
 export function articleClaims(article: Article): {readonly owner: OutputOwner; readonly paths: readonly string[]} {
