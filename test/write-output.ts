@@ -101,6 +101,42 @@ test('should report a full disk with the path, and keep the previous output', ()
   assert.equal(fs.readdirSync(path.dirname(out)), ['dist'], 'no staging folder or lock is left');
 });
 
+test('should write a cold build\'s many new files on a thread of their own, each in its folder', () => {
+  const out = tempOut();
+  // Past the first 64 new files, folders and bytes are written behind (write-behind.ts); a large file makes a batch of its own.
+  const files = Array.from({length: 300}, (_, n) => ({path: `${2000 + (n % 7)}/${String(n % 12).padStart(2, '0')}/story-${n}/index.html`, contents: n === 200 ? 'x'.repeat(3 << 20) : `story ${n} é`}));
+  const {stats} = writeOutput(out, [...files, {path: 'photo.bin', contents: new Uint8Array([0, 1, 2, 255])}]);
+  assert.is(stats.written, 301);
+  for (const file of files) assert.is(fs.readFileSync(path.join(out, file.path), 'utf8'), file.contents, file.path);
+  assert.equal([...fs.readFileSync(path.join(out, 'photo.bin'))], [0, 1, 2, 255]);
+  assert.is((fs.readdirSync(out, {recursive: true}) as string[]).length, 7 + 7 * 12 + 300 * 2 + 1, 'nothing more: folders, story folders, pages and the photo');
+});
+
+test('should link unchanged files among new ones written behind, and match a fresh write', () => {
+  const out = tempOut();
+  const files = (version: string) =>
+    Array.from({length: 200}, (_, n) => ({path: `section-${n % 9}/story-${n}/index.html`, contents: n % 3 === 2 ? `unchanged ${n}` : `story ${n}, version ${version}`}));
+  let {state} = writeOutput(out, files('1'));
+  // Unchanged files are linked (on this thread) into folders that are not made yet, while the changed ones are written behind.
+  const {stats} = writeOutput(out, files('2'), state);
+  assert.equal([stats.written, stats.linked], [134, 66]);
+  for (const file of files('2')) assert.is(fs.readFileSync(path.join(out, file.path), 'utf8'), file.contents, file.path);
+});
+
+test('should report a failure on the writer\'s thread with the path, and keep the previous output', () => {
+  const out = tempOut();
+  writeOutput(out, [{path: 'index.html', contents: 'good'}]);
+  const long = `${'n'.repeat(300)}.html`;
+  const files = Array.from({length: 200}, (_, n) => ({path: n === 150 ? long : `page-${n}.html`, contents: 'new'}));
+  assert.throws(
+    () => writeOutput(out, files),
+    (error: Error) => error instanceof OutputError && error.message === `could not write ${path.join(out, long)}: name too long (ENAMETOOLONG)`,
+  );
+  assert.equal(fs.readdirSync(out), ['index.html']);
+  assert.is(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'good');
+  assert.equal(fs.readdirSync(path.dirname(out)), ['dist'], 'no staging folder or lock is left');
+});
+
 test('should not delete the staging folder of a build that holds the lock', () => {
   const out = tempOut();
   const parent = path.dirname(out);

@@ -2,6 +2,7 @@ import {createHash, randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {acquireLock, type LockOptions} from './output-lock.ts';
+import {WriteBehind} from './write-behind.ts';
 
 /** A failure to write the output, its message naming the path and the cause. */
 export class OutputError extends Error {}
@@ -84,6 +85,9 @@ export class OutputSession {
   private readonly manifest: Manifest = new Map();
   private readonly made = new Set<string>();
   private done = false;
+  /** New files' folders and bytes go to a thread of their own once there are many (see {@link WriteBehind}). */
+  private behind: WriteBehind | undefined;
+  private newFiles = 0;
 
   private constructor(
     private readonly target: string,
@@ -171,6 +175,16 @@ export class OutputSession {
       return;
     }
     const destination = inside(staging, file.path);
+    if (contents && previous?.hash !== entry.hash && !this.staged.has(file.path) && (this.behind || ++this.newFiles > manyFiles)) {
+      // Nothing to link or remove first, and no answer needed: the file is written behind.
+      this.behind ??= new WriteBehind();
+      this.makeFolder(path.dirname(destination), this.behind);
+      this.behind.write(destination, path.join(target, file.path), contents);
+      stats.written++;
+      return;
+    }
+    // What follows may need what was queued already (a folder, a file to link to).
+    this.settle();
     const linked = attempt(path.join(target, file.path), () => {
       this.makeFolder(path.dirname(destination));
       // Only a file the staging folder already has needs removing (it may be a hard link into the output).
@@ -198,16 +212,33 @@ export class OutputSession {
     }
   }
 
-  /** Make a folder in the staging folder once, its parents first: one `mkdir` each, no walk up the path every time. */
-  private makeFolder(folder: string): void {
+  /**
+   * Make a folder in the staging folder once, its parents first: one `mkdir` each, no walk up
+   * the path every time; queued on `behind`, for a file written there.
+   */
+  private makeFolder(folder: string, behind?: WriteBehind): void {
     if (folder === this.staging || this.made.has(folder)) return;
-    this.makeFolder(path.dirname(folder));
-    try {
-      fs.mkdirSync(folder);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    this.makeFolder(path.dirname(folder), behind);
+    if (behind) {
+      behind.folder(folder);
+    } else {
+      try {
+        fs.mkdirSync(folder);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
     }
     this.made.add(folder);
+  }
+
+  /** Wait for what was written behind; its first failure is thrown as this thread's would be. */
+  private settle(): void {
+    const failure = this.behind?.drain();
+    if (!failure) return;
+    const {where, code, syscall, message} = failure;
+    attempt(where || this.target, () => {
+      throw Object.assign(new Error(message), {code, syscall});
+    });
   }
 
   /** Remove what the new output no longer has, swap it into place, release the lock. */
@@ -215,6 +246,7 @@ export class OutputSession {
     const {target, staging, stats} = this;
     let result: {state: OutputState; stats: WriteStats};
     try {
+      this.settle();
       result = attempt(target, () => {
         for (const stale of this.staged.keys()) {
           if (this.manifest.has(stale)) continue;
@@ -233,6 +265,7 @@ export class OutputSession {
       throw error;
     }
     this.done = true;
+    this.behind?.close();
     this.release();
     return result;
   }
@@ -241,10 +274,16 @@ export class OutputSession {
   abort(): void {
     if (this.done) return;
     this.done = true;
+    // Nothing may still be writing into the folder as it is removed.
+    this.behind?.drain();
+    this.behind?.close();
     fs.rmSync(this.staging, {recursive: true, force: true});
     this.release();
   }
 }
+
+/** How many new files a session writes on its own thread before it starts writing behind (a thread costs a few milliseconds to start). */
+const manyFiles = 64;
 
 /** Resolve `relative` inside `root`, refusing anything that would land outside it. */
 export function inside(root: string, relative: string): string {
