@@ -55,8 +55,8 @@ const stylesheetPath = 'assets/feed.xsl';
 export function buildFeeds(spec: FeedSpec, config: SiteConfig, items: FeedItems): OutputFile[] {
   const summarized = new Set(spec.summarized ?? []);
   for (;;) {
-    // Encoded here, once: the budget counts the bytes, and the writer hashes and writes them as they are.
-    const files = renderFeedSet(spec, config, summarized, items).map((file) => ({path: file.path, contents: Buffer.from(file.contents)}));
+    // Bytes, each item encoded once: the budget counts them, and the writer hashes and writes them as they are.
+    const files = renderFeedSet(spec, config, summarized, items);
     const over = files.some((file) => file.contents.byteLength > config.feedMaxBytes);
     // The plan's sizes are estimates: should a document still pass the budget, summarize its largest whole item too.
     const largest = spec.articles.filter((article) => !summarized.has(article.path)).sort((a, b) => b.feedBytes - a.feedBytes || (a.path < b.path ? -1 : 1))[0];
@@ -65,7 +65,7 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig, items: FeedItems)
   }
 }
 
-function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>, items: FeedItems): {path: string; contents: string}[] {
+function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>, items: FeedItems): {path: string; contents: Buffer}[] {
   // Each item comes from the build's memo: rendered once however many feeds carry it.
   const flags = spec.articles.map((article) => summarized.has(article.path));
   const entries = spec.articles.map((article, index) => items.entry(article, flags[index]!));

@@ -14,8 +14,10 @@ import {renderRssItem} from './render-rss.ts';
  */
 export interface FeedItems {
   readonly entry: (article: Article, summarized: boolean) => FeedEntry;
-  readonly rss: (article: Article, summarized: boolean) => string;
-  readonly atom: (article: Article, summarized: boolean) => string;
+  /** The RSS `<item>`, encoded: documents are assembled from these bytes. */
+  readonly rss: (article: Article, summarized: boolean) => Uint8Array;
+  /** The Atom `<entry>`, encoded. */
+  readonly atom: (article: Article, summarized: boolean) => Uint8Array;
   readonly json: (article: Article, summarized: boolean) => JsonItem;
   /** How many entries were made so far (for `--verbose`). */
   readonly made: () => number;
@@ -27,8 +29,8 @@ export interface FeedItems {
 
 interface Made {
   entry: FeedEntry;
-  rss?: string;
-  atom?: string;
+  rss?: Uint8Array;
+  atom?: Uint8Array;
   json?: JsonItem;
 }
 
@@ -100,11 +102,11 @@ export function feedItems(config: SiteConfig, bodies: ArticleBodies, sizes: Deri
     entry: (article, summarized) => of(article, summarized).entry,
     rss: (article, summarized) => {
       const item = of(article, summarized);
-      return (item.rss ??= renderRssItem(item.entry));
+      return (item.rss ??= Buffer.from(renderRssItem(item.entry)));
     },
     atom: (article, summarized) => {
       const item = of(article, summarized);
-      return (item.atom ??= renderAtomEntry(item.entry));
+      return (item.atom ??= Buffer.from(renderAtomEntry(item.entry)));
     },
     json: (article, summarized) => {
       const item = of(article, summarized);

@@ -9,7 +9,7 @@ import {cutBlock, escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forT
  * real media type and length, as `media:content` with its size, caption and credit, and (a photo) as a smaller `media:thumbnail`. `feed` has no hook for
  * these, so it writes a marked `<rights>` where each belongs and the marks are replaced.
  */
-export function renderAtom(document: FeedDocument, entries: readonly string[] = document.entries.map(renderAtomEntry)): string {
+export function renderAtom(document: FeedDocument, entries: readonly Uint8Array[] = document.entries.map((entry) => Buffer.from(renderAtomEntry(entry)))): Buffer {
   const feed = new Feed({
     id: document.id,
     title: forText(document.title),
@@ -27,7 +27,7 @@ export function renderAtom(document: FeedDocument, entries: readonly string[] = 
     .atom1()
     .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:fh="http://purl.org/syndication/history/1.0" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="${escapeXml(document.language)}">`)
     .replace(new RegExp(`(\\n *)<rights>${marker}feed${marker}</rights>`), (_, indent: string) => feedExtras(document).map((line) => indent + line).join(''));
-  return finishXml(xml, entryOpen, entryClose, placeholder, entries.join(''));
+  return finishXml(xml, entryOpen, entryClose, placeholder, entries);
 }
 
 /** Where `feed` writes an entry: indented under `<feed>`. */

@@ -7,7 +7,7 @@ import type {FeedEntry} from './feed-entry.ts';
  * 1.1 with `authors` (feed and items), `language`, item `language`, `image` and `tags`, and
  * the same text as the XML feeds.
  */
-export function renderJson(document: FeedDocument, items: readonly JsonItem[] = document.entries.map(renderJsonItem)): string {
+export function renderJson(document: FeedDocument, items: readonly JsonItem[] = document.entries.map(renderJsonItem)): Buffer {
   const feed = new Feed({
     title: document.title,
     description: document.description,
@@ -18,7 +18,7 @@ export function renderJson(document: FeedDocument, items: readonly JsonItem[] = 
   const json = JSON.parse(feed.json1()) as Record<string, unknown>;
   const {version: _version, author: _author, items: _items, ...rest} = json;
   const upgraded = {version: 'https://jsonfeed.org/version/1.1', ...rest, language: document.language, items};
-  return `${JSON.stringify(upgraded, null, 2)}\n`;
+  return Buffer.from(`${JSON.stringify(upgraded, null, 2)}\n`);
 }
 
 /** One JSON Feed item, as plain data. */

@@ -18,7 +18,7 @@ const namespaces = {
  * type and size, as `media:content` with its size, caption and credit, and (a photo) as a
  * smaller `media:thumbnail`, `lastBuildDate` from content.
  */
-export function renderRss(document: FeedDocument, items: readonly string[] = document.entries.map(renderRssItem)): string {
+export function renderRss(document: FeedDocument, items: readonly Uint8Array[] = document.entries.map((entry) => Buffer.from(renderRssItem(entry)))): Buffer {
   const feed = new Feed({
     title: forText(document.title),
     // Readers render a channel's description as HTML, as they do an item's: the text is escaped for HTML once, then for XML.
@@ -42,7 +42,7 @@ export function renderRss(document: FeedDocument, items: readonly string[] = doc
     .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
     .join('');
   const xml = feed.rss2().replace(/<rss version="2\.0"[^>]*>/, `<rss version="2.0"${declarations}>`);
-  return finishXml(xml, itemOpen, itemClose, placeholder, items.join(''));
+  return finishXml(xml, itemOpen, itemClose, placeholder, items);
 }
 
 /** Where `feed` writes an item: indented under `<channel>`. */

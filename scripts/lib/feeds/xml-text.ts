@@ -45,12 +45,19 @@ export function splitCdata(xml: string): string {
 
 /**
  * Finish a document xml-js wrote with a placeholder where its items go: split the marked `]]>`
- * of the shell, put in the items (each split once, when it was rendered: see {@link splitCdata}),
- * end with a newline. The items are never scanned again, however many documents carry them.
+ * of the shell, put in the items (each split once and encoded once, when it was rendered: see
+ * {@link splitCdata}), end with a newline. The items are never scanned or encoded again, however
+ * many documents carry them: the document is their bytes copied between the shell's two ends.
  */
-export function finishXml(shell: string, open: string, close: string, mark: string, items: string): string {
-  const out = replaceBlock(splitCdata(shell), open, close, mark, items);
-  return out.endsWith('\n') ? out : `${out}\n`;
+export function finishXml(shell: string, open: string, close: string, mark: string, items: readonly Uint8Array[]): Buffer {
+  const xml = splitCdata(shell);
+  const at = xml.indexOf(mark);
+  const start = xml.lastIndexOf(open, at);
+  const end = xml.indexOf(close, at) + close.length;
+  if (at < 0 || start < 0 || end < close.length) throw new Error(`feed's output has no ${open.trim()} to replace`);
+  const tail = xml.slice(end);
+  const out = Buffer.concat([Buffer.from(xml.slice(0, start)), ...items, Buffer.from(tail)]);
+  return out.at(-1) === 0x0a ? out : Buffer.concat([out, Buffer.from('\n')]);
 }
 
 /** Escape text for HTML (`type="html"` Atom text constructs carry HTML). */
@@ -81,13 +88,4 @@ export function xmlElement(name: string, attributes: Readonly<Record<string, str
  */
 export function cutBlock(xml: string, open: string, close: string): string {
   return xml.slice(xml.indexOf(open), xml.lastIndexOf(close) + close.length);
-}
-
-/** `xml` with the block from `open` to `close` around `mark` replaced by `by`. */
-export function replaceBlock(xml: string, open: string, close: string, mark: string, by: string): string {
-  const at = xml.indexOf(mark);
-  const start = xml.lastIndexOf(open, at);
-  const end = xml.indexOf(close, at) + close.length;
-  if (at < 0 || start < 0 || end < close.length) throw new Error(`feed's output has no ${open.trim()} to replace`);
-  return xml.slice(0, start) + by + xml.slice(end);
 }
