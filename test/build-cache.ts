@@ -289,6 +289,45 @@ test('should keep each index consistent with its own body file when two builds s
   fs.rmSync(dir, {recursive: true, force: true});
 });
 
+test('should write only the index parts a change reaches, and start afresh when a part is gone', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
+  const parts = () => new Set(fs.readdirSync(dir).filter((name) => name.startsWith('part-')));
+  const keys = Array.from({length: 200}, (_, index) => `${String.fromCharCode(65 + (index % 26))}${index}`);
+  const sources = new Map(keys.map((key) => [key, {stamp: `stamp ${key}`, contentHash: `hash ${key}`}]));
+  let cache = BuildCache.open(dir, 'v1');
+  cache.save({outcomes: new Map(keys.map((key) => [key, outcome(key)])), sources});
+  cache.close();
+  const first = parts();
+  assert.is(first.size, 16 + 1, 'the entries in 16 shards, and the sources');
+
+  // The same outcomes and sources again (as a build with no change saves them): nothing is written.
+  cache = BuildCache.open(dir, 'v1');
+  cache.save({outcomes: new Map(keys.map((key) => [key, cache.articles.get(key)!])), sources: new Map(sources)});
+  assert.equal(parts(), first, 'no part written again');
+
+  // One article changed: its shard only, and the old one is removed.
+  const changed = keys[7]!;
+  cache.save({outcomes: new Map(keys.map((key) => [key, key === changed ? outcome(key, '<p>edited</p>') : cache.articles.get(key)!])), sources: new Map(sources)});
+  cache.close();
+  const second = parts();
+  assert.is([...second].filter((name) => !first.has(name)).length, 1, 'one new part');
+  assert.is([...first].filter((name) => !second.has(name)).length, 1, 'the part it replaces is removed');
+  cache = BuildCache.open(dir, 'v1');
+  assert.equal([...cache.articles.keys()].sort(), [...keys].sort());
+  assert.is(cache.bodies(new Map()).body(changed).html, '<p>edited</p>');
+  assert.is(cache.bodies(new Map()).body(keys[8]!).html, `<p>${keys[8]}</p>`);
+  assert.equal(cache.sources, sources);
+  cache.close();
+
+  // A part gone (another build's save removed it): the cache is empty, and the build starts afresh.
+  fs.rmSync(path.join(dir, [...second][0]!));
+  cache = BuildCache.open(dir, 'v1');
+  assert.is(cache.articles.size, 0);
+  assert.is(cache.sources.size, 0);
+  cache.close();
+  fs.rmSync(dir, {recursive: true, force: true});
+});
+
 test.after(() => fs.rmSync(site, {recursive: true, force: true}));
 
 test('should index only the search shard an edit or a new article reaches, and merge the older shards on the search page', async () => {

@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto';
+import {createHash, randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,8 +7,8 @@ import v8 from 'node:v8';
 import type {MessageData, ParseOutcome} from '../article/parse-batch.ts';
 import type {Article, ArticleBodies, ArticleBody, SiteConfig} from '../types.ts';
 import type {SourceStamp} from '../source/load-articles.ts';
-import type {OutputState} from '../output/write-output.ts';
-import type {PlanMemo} from '../plan/plan-memo.ts';
+import type {Generation, Manifest, OutputState} from '../output/write-output.ts';
+import type {PackedPlan, PlanMemo} from '../plan/plan-memo.ts';
 
 
 /** Where an article's bodies sit in the cache's body file. */
@@ -23,11 +23,11 @@ interface IndexEntry {
   readonly body: BodyPlace | undefined;
 }
 
-interface IndexFile {
-  readonly version: string;
+/** What the cache holds, as values. */
+interface CacheState {
   readonly bodies: string;
   readonly bodyBytes: number;
-  readonly entries: Map<string, IndexEntry>;
+  readonly entries: ReadonlyMap<string, IndexEntry>;
   /** What the writer knows of each output folder it wrote (by absolute path). */
   readonly outputs: ReadonlyMap<string, OutputState>;
   /** Each readable source as last seen (by path), so unchanged files are not read again. */
@@ -39,6 +39,38 @@ interface IndexFile {
   /** The last build's page plans and fingerprints. */
   readonly plan: PlanMemo | undefined;
 }
+
+/**
+ * The index file: the small part of the state, and the names of the part files that hold the
+ * large parts (the entries in {@link entryShards} shards by key, the sources, each writer's
+ * manifest, the page plans). A part file is never changed once written: a save writes only the
+ * parts whose values changed and names the others again, so a warm build that changed one
+ * article writes one shard of entries, not the whole index (19 MB at 10,000 articles).
+ */
+interface IndexFile {
+  readonly version: string;
+  readonly bodies: string;
+  readonly bodyBytes: number;
+  /** One part name per shard ('' for an empty shard). */
+  readonly entries: readonly string[];
+  readonly outputs: ReadonlyMap<string, {readonly current: GenerationFile | undefined; readonly spare: GenerationFile | undefined}>;
+  readonly sources: string;
+  readonly scannedAt: number;
+  readonly search: readonly SearchShardState[] | undefined;
+  readonly plan: (Omit<PlanMemo, 'plans'> & {readonly plans: string}) | undefined;
+}
+
+/** An output folder's generation, its manifest in a part file. */
+interface GenerationFile {
+  readonly identity: string;
+  readonly manifest: string;
+}
+
+/** How many shards the entries are kept in: a changed article rewrites its shard only. */
+const entryShards = 16;
+
+/** An entry as a shard compares it: the same key, article, messages and body place mean the same bytes. */
+type ShardItem = readonly [key: string, article: Article | undefined, messages: readonly MessageData[], offset: number, length: number];
 
 /** A search shard the cache keeps: its key and its files' paths, relative to its bundle folder. */
 interface SearchShardState {
@@ -97,6 +129,11 @@ export class BuildCache {
   private indexStamp: string | undefined;
   /** Without a cache folder: the temporary folder this build's bodies are stashed in, removed at {@link close}. */
   private scratch: string | undefined;
+  /** The part files of what this cache holds, and what each holds, so a save writes only what changed. */
+  private shards: readonly {readonly name: string; readonly items: readonly ShardItem[]}[] = [];
+  private sourcesPart: {readonly name: string; readonly value: ReadonlyMap<string, SourceStamp>} | undefined;
+  private plansPart: {readonly name: string; readonly value: readonly PackedPlan[]} | undefined;
+  private readonly manifestParts = new WeakMap<Manifest, string>();
 
   private constructor(
     private readonly dir: string | undefined,
@@ -110,29 +147,61 @@ export class BuildCache {
     try {
       const indexFd = fs.openSync(path.join(dir, 'index.v8'), 'r');
       let index: IndexFile;
+      let stamp: string;
       try {
-        cache.indexStamp = stampOf(fs.fstatSync(indexFd));
+        stamp = stampOf(fs.fstatSync(indexFd));
         index = v8.deserialize(fs.readFileSync(indexFd)) as IndexFile;
       } finally {
         fs.closeSync(indexFd);
       }
       if (index.version !== version) return cache;
-      cache.hold(index, cache.indexStamp);
+      cache.hold(cache.readParts(index), stamp);
     } catch {
+      // A part gone (another build's save removed it meanwhile) or unreadable: the cache is empty, as if corrupt.
       cache.articles.clear();
       cache.places.clear();
       cache.outputs = new Map();
       cache.sources = new Map();
       cache.plan = undefined;
+      cache.indexStamp = undefined;
+      cache.shards = [];
+      cache.sourcesPart = undefined;
+      cache.plansPart = undefined;
     }
     return cache;
+  }
+
+  /** The state `index` describes, its parts read from their files (and remembered, for {@link save}). */
+  private readParts(index: IndexFile): CacheState {
+    const read = (name: string): unknown => v8.deserialize(fs.readFileSync(path.join(this.dir!, name)));
+    const entries = new Map<string, IndexEntry>();
+    this.shards = index.entries.map((name) => {
+      const pairs = name ? (read(name) as [string, IndexEntry][]) : [];
+      for (const [key, entry] of pairs) entries.set(key, entry);
+      return {name, items: pairs.map(shardItem)};
+    });
+    const sources = read(index.sources) as ReadonlyMap<string, SourceStamp>;
+    this.sourcesPart = {name: index.sources, value: sources};
+    const generation = (file: GenerationFile | undefined): Generation | undefined => {
+      if (!file) return undefined;
+      const manifest = read(file.manifest) as Manifest;
+      this.manifestParts.set(manifest, file.manifest);
+      return {identity: file.identity, manifest};
+    };
+    const outputs = new Map([...index.outputs].map(([dir, state]) => [dir, {current: generation(state.current), spare: generation(state.spare)}]));
+    let plan: PlanMemo | undefined;
+    if (index.plan) {
+      plan = {...index.plan, plans: read(index.plan.plans) as readonly PackedPlan[]};
+      this.plansPart = {name: index.plan.plans, value: plan.plans};
+    }
+    return {bodies: index.bodies, bodyBytes: index.bodyBytes, entries, outputs, sources, scannedAt: index.scannedAt, search: index.search, plan};
   }
 
   /**
    * Hold what `index` says (read from the cache folder, or just saved there) and its file's
    * `stamp`, with its body file open (the one already open, unless the index names another).
    */
-  private hold(index: IndexFile, stamp: string): void {
+  private hold(index: CacheState, stamp: string): void {
     if (this.fd === undefined || index.bodies !== this.bodyFile) {
       const fd = fs.openSync(path.join(this.dir!, index.bodies), 'r');
       this.close();
@@ -321,17 +390,59 @@ export class BuildCache {
     // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.
     const outputs = new Map([...this.outputs].filter(([dir]) => dir !== outDir && fs.existsSync(dir)));
     if (outDir && output) outputs.set(outDir, output);
-    const index: IndexFile = {version: this.version, bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, scannedAt, search: searchState, plan};
+    const state: CacheState = {bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, scannedAt, search: searchState, plan};
+    const index = this.writeParts(state);
     const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
     fs.writeFileSync(temporary, v8.serialize(index));
     const stamp = stampOf(fs.statSync(temporary));
     fs.renameSync(temporary, path.join(this.dir, 'index.v8'));
+    const named = new Set([...index.entries, index.sources, ...(index.plan ? [index.plan.plans] : []), ...[...index.outputs.values()].flatMap((folder) => [folder.current?.manifest, folder.spare?.manifest])]);
     for (const name of fs.readdirSync(this.dir)) {
       if (/^search-[\w-]+\.bin$/.test(name) && !searchState?.some((shard) => name === searchFile(shard.key))) fs.rmSync(path.join(this.dir, name), {force: true});
+      // Parts no index names any longer (this save's old ones, or those of a build killed before its index was in place).
+      else if (/^part-[\w-]+\.v8$/.test(name) && !named.has(name)) fs.rmSync(path.join(this.dir, name), {force: true});
     }
     if (compact) fs.rmSync(path.join(this.dir, this.bodyFile), {force: true});
     // This cache now holds what it saved, so the next build of this process can take it as it is ({@link reuse}).
-    this.hold(index, stamp);
+    this.hold(state, stamp);
+  }
+
+  /**
+   * Write the parts of `state` that differ from what this cache holds, each in a new file, and
+   * name the unchanged ones again: an entries shard whose items are the same (key, article,
+   * messages and body place), the sources when every stamp is the same, a manifest already
+   * written (the spare folder's is the last build's output's), the plans when they are the
+   * same list (a warm build whose site structure stayed takes them as they are).
+   * @returns the index that names them.
+   */
+  private writeParts(state: CacheState): IndexFile {
+    const part = (value: unknown): string => {
+      const name = `part-${process.pid}-${randomBytes(6).toString('base64url')}.v8`;
+      fs.writeFileSync(path.join(this.dir!, name), v8.serialize(value));
+      return name;
+    };
+    const grouped = Array.from({length: entryShards}, (): [string, IndexEntry][] => []);
+    for (const pair of state.entries) grouped[shardOf(pair[0])]!.push(pair);
+    this.shards = grouped.map((pairs, shard) => {
+      const items = pairs.map(shardItem);
+      const held = this.shards[shard];
+      if (held && sameItems(held.items, items)) return held;
+      return {name: pairs.length === 0 ? '' : part(pairs), items};
+    });
+    if (!this.sourcesPart || !sameSources(this.sourcesPart.value, state.sources)) this.sourcesPart = {name: part(state.sources), value: state.sources};
+    const generation = (held: Generation | undefined): GenerationFile | undefined => {
+      if (!held) return undefined;
+      let name = this.manifestParts.get(held.manifest);
+      if (name === undefined) this.manifestParts.set(held.manifest, (name = part(held.manifest)));
+      return {identity: held.identity, manifest: name};
+    };
+    const outputs = new Map([...state.outputs].map(([dir, folder]) => [dir, {current: generation(folder.current), spare: generation(folder.spare)}]));
+    let plan: IndexFile['plan'];
+    if (state.plan) {
+      if (this.plansPart?.value !== state.plan.plans) this.plansPart = {name: part(state.plan.plans), value: state.plan.plans};
+      plan = {...state.plan, plans: this.plansPart.name};
+    }
+    return {version: this.version, bodies: state.bodies, bodyBytes: state.bodyBytes, entries: this.shards.map((shard) => shard.name), outputs, sources: this.sourcesPart.name, scannedAt: state.scannedAt, search: state.search, plan};
   }
 
   /** Release the body file (and remove the temporary one of a cache without a folder). */
@@ -341,6 +452,29 @@ export class BuildCache {
     if (this.scratch) fs.rmSync(this.scratch, {recursive: true, force: true});
     this.scratch = undefined;
   }
+}
+
+/** The entries shard of an article key (a base64url hash, so its first character is as good as random). */
+function shardOf(key: string): number {
+  return key.charCodeAt(0) % entryShards;
+}
+
+function shardItem([key, entry]: readonly [string, IndexEntry]): ShardItem {
+  return [key, entry.article, entry.messages, entry.body?.offset ?? -1, entry.body?.length ?? -1];
+}
+
+function sameItems(a: readonly ShardItem[], b: readonly ShardItem[]): boolean {
+  return a.length === b.length && a.every((item, index) => item.every((value, field) => value === b[index]![field]));
+}
+
+function sameSources(a: ReadonlyMap<string, SourceStamp>, b: ReadonlyMap<string, SourceStamp>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [name, stamp] of b) {
+    const other = a.get(name);
+    if (other?.stamp !== stamp.stamp || other.contentHash !== stamp.contentHash) return false;
+  }
+  return true;
 }
 
 /** One body as the body file holds it (read by `readBody`); most are the same for pages and feeds, kept once. */
