@@ -135,6 +135,13 @@ test('should report a failure on the writer\'s thread with the path, and keep th
   assert.equal(fs.readdirSync(out), ['index.html']);
   assert.is(fs.readFileSync(path.join(out, 'index.html'), 'utf8'), 'good');
   assert.equal(fs.readdirSync(path.dirname(out)), ['dist'], 'no staging folder or lock is left');
+  // A folder that cannot be made is reported on the file's output path too, never on the staging folder.
+  const inFolder = `${'n'.repeat(300)}/index.html`;
+  assert.throws(
+    () => writeOutput(out, files.map((file, n) => (n === 150 ? {...file, path: inFolder} : file))),
+    (error: Error) => error instanceof OutputError && error.message === `could not write ${path.join(out, inFolder)}: name too long (ENAMETOOLONG)`,
+  );
+  assert.equal(fs.readdirSync(path.dirname(out)), ['dist']);
 });
 
 test('should not delete the staging folder of a build that holds the lock', () => {

@@ -157,16 +157,9 @@ export class BuildCache {
       if (index.version !== version) return cache;
       cache.hold(cache.readParts(index), stamp);
     } catch {
-      // A part gone (another build's save removed it meanwhile) or unreadable: the cache is empty, as if corrupt.
-      cache.articles.clear();
-      cache.places.clear();
-      cache.outputs = new Map();
-      cache.sources = new Map();
-      cache.plan = undefined;
-      cache.indexStamp = undefined;
-      cache.shards = [];
-      cache.sourcesPart = undefined;
-      cache.plansPart = undefined;
+      // Corrupt, or a part gone (another build's save removed it meanwhile): an empty cache.
+      cache.close();
+      return new BuildCache(dir, version);
     }
     return cache;
   }
@@ -198,28 +191,28 @@ export class BuildCache {
   }
 
   /**
-   * Hold what `index` says (read from the cache folder, or just saved there) and its file's
-   * `stamp`, with its body file open (the one already open, unless the index names another).
+   * Hold `state` (read from the cache folder, or just saved there) and its index file's
+   * `stamp`, with its body file open (the one already open, unless the state names another).
    */
-  private hold(index: CacheState, stamp: string): void {
-    if (this.fd === undefined || index.bodies !== this.bodyFile) {
-      const fd = fs.openSync(path.join(this.dir!, index.bodies), 'r');
+  private hold(state: CacheState, stamp: string): void {
+    if (this.fd === undefined || state.bodies !== this.bodyFile) {
+      const fd = fs.openSync(path.join(this.dir!, state.bodies), 'r');
       this.close();
       this.fd = fd;
     }
-    this.bodyFile = index.bodies;
-    this.bodyBytes = index.bodyBytes;
+    this.bodyFile = state.bodies;
+    this.bodyBytes = state.bodyBytes;
     this.articles.clear();
     this.places.clear();
-    for (const [key, entry] of index.entries) {
+    for (const [key, entry] of state.entries) {
       if (entry.body) this.places.set(key, entry.body);
       this.articles.set(key, {article: entry.article, messages: entry.messages});
     }
-    this.outputs = new Map(index.outputs);
-    this.sources = index.sources;
-    this.scannedAt = index.scannedAt;
-    this.search = index.search;
-    this.plan = index.plan;
+    this.outputs = new Map(state.outputs);
+    this.sources = state.sources;
+    this.scannedAt = state.scannedAt;
+    this.search = state.search;
+    this.plan = state.plan;
     this.indexStamp = stamp;
   }
 

@@ -10,7 +10,7 @@ export interface WriteBehindFailure {
 }
 
 /** One queued operation: make a folder (it may exist), or create a file with a slice of the batch's bytes. */
-type Operation = {readonly folder: string} | {readonly file: string; readonly where: string; readonly start: number; readonly end: number};
+type Operation = {readonly folder: string; readonly where: string} | {readonly file: string; readonly where: string; readonly start: number; readonly end: number};
 
 /**
  * The writer thread's code, plain JavaScript so that it runs the same from the sources and the
@@ -35,7 +35,7 @@ require('node:worker_threads').parentPort.on('message', ({operations, bytes}) =>
       }
     } catch (error) {
       failed = true;
-      failures.postMessage({where: operation.where ?? operation.folder, code: String(error.code), syscall: String(error.syscall), message: String(error.message)});
+      failures.postMessage({where: operation.where, code: String(error.code), syscall: String(error.syscall), message: String(error.message)});
     }
   }
   Atomics.add(progress, 0, 1);
@@ -66,7 +66,6 @@ export class WriteBehind {
   private operations: Operation[] = [];
   private chunks: Uint8Array[] = [];
   private size = 0;
-  private files = 0;
 
   constructor() {
     const channel = new MessageChannel();
@@ -77,9 +76,9 @@ export class WriteBehind {
     this.failures.unref();
   }
 
-  /** Queue making `folder` (its parent made or queued before). */
-  folder(folder: string): void {
-    this.operations.push({folder});
+  /** Queue making `folder` (its parent made or queued before); a failure is reported on `where`. */
+  folder(folder: string, where: string): void {
+    this.operations.push({folder, where});
   }
 
   /** Queue writing `bytes` to `file`; a failure is reported on `where`. */
@@ -87,7 +86,7 @@ export class WriteBehind {
     this.operations.push({file, where, start: this.size, end: this.size + bytes.byteLength});
     this.chunks.push(bytes);
     this.size += bytes.byteLength;
-    if (++this.files >= batchFiles || this.size >= batchBytes) this.send();
+    if (this.chunks.length >= batchFiles || this.size >= batchBytes) this.send();
   }
 
   private send(): void {
@@ -106,7 +105,6 @@ export class WriteBehind {
     this.operations = [];
     this.chunks = [];
     this.size = 0;
-    this.files = 0;
   }
 
   /**

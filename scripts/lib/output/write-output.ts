@@ -178,8 +178,9 @@ export class OutputSession {
     if (contents && previous?.hash !== entry.hash && !this.staged.has(file.path) && (this.behind || ++this.newFiles > manyFiles)) {
       // Nothing to link or remove first, and no answer needed: the file is written behind.
       this.behind ??= new WriteBehind();
-      this.makeFolder(path.dirname(destination), this.behind);
-      this.behind.write(destination, path.join(target, file.path), contents);
+      const where = path.join(target, file.path);
+      this.makeFolder(path.dirname(destination), {behind: this.behind, where});
+      this.behind.write(destination, where, contents);
       stats.written++;
       return;
     }
@@ -214,13 +215,14 @@ export class OutputSession {
 
   /**
    * Make a folder in the staging folder once, its parents first: one `mkdir` each, no walk up
-   * the path every time; queued on `behind`, for a file written there.
+   * the path every time; queued on `queue.behind` for a file written there, a failure reported
+   * on that file's output path (`queue.where`), as one on this thread is.
    */
-  private makeFolder(folder: string, behind?: WriteBehind): void {
+  private makeFolder(folder: string, queue?: {readonly behind: WriteBehind; readonly where: string}): void {
     if (folder === this.staging || this.made.has(folder)) return;
-    this.makeFolder(path.dirname(folder), behind);
-    if (behind) {
-      behind.folder(folder);
+    this.makeFolder(path.dirname(folder), queue);
+    if (queue) {
+      queue.behind.folder(folder, queue.where);
     } else {
       try {
         fs.mkdirSync(folder);
