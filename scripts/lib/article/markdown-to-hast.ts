@@ -6,8 +6,8 @@ import {remarkNewsMarkdown} from './plugins/remark-news-markdown.ts';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
-import {EXIT, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
+import {someNode} from './each-element.ts';
 import {rehypeLocalImages} from './plugins/rehype-local-images.ts';
 import {rehypeRequireAlt} from './plugins/rehype-require-alt.ts';
 import {rehypeTableAlign} from './plugins/rehype-table-align.ts';
@@ -69,10 +69,5 @@ const reparse = unified().use(rehypeRaw).freeze();
 const sanitize = unified().use(rehypeSanitize, schema).freeze();
 
 function hasRaw(tree: Root): boolean {
-  let found = false;
-  visit(tree, 'raw', () => {
-    found = true;
-    return EXIT;
-  });
-  return found;
+  return someNode(tree, (node) => node.type === 'raw');
 }

@@ -1,5 +1,6 @@
 import type {Element, Root} from 'hast';
-import {CONTINUE, EXIT, visit} from 'unist-util-visit';
+import {visit} from 'unist-util-visit';
+import {someNode} from '../each-element.ts';
 
 const urlProperties = ['href', 'src', 'poster', 'cite'] as const;
 
@@ -23,13 +24,7 @@ export function rehypeAbsoluteUrls(options: AbsoluteUrlsOptions) {
 
 /** Whether {@link rehypeAbsoluteUrls} would change anything in `tree` (most bodies link only to absolute URLs). */
 export function hasRelativeUrls(tree: Root, base: string): boolean {
-  let found = false;
-  visit(tree, 'element', (node) => {
-    if (rewrites(node, base).length === 0) return CONTINUE;
-    found = true;
-    return EXIT;
-  });
-  return found;
+  return someNode(tree, (node) => node.type === 'element' && rewrites(node, base).length > 0);
 }
 
 /** The URL properties of an element whose absolute form differs, with that form. */

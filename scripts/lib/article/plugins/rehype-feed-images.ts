@@ -1,5 +1,6 @@
 import type {Element, ElementContent, Root} from 'hast';
-import {CONTINUE, EXIT, SKIP, visit} from 'unist-util-visit';
+import {CONTINUE, SKIP, visit} from 'unist-util-visit';
+import {someNode} from '../each-element.ts';
 
 /**
  * Make a body's images fit for feed readers, which show `<img src>` and little else: each
@@ -24,13 +25,7 @@ export function rehypeFeedImages() {
 
 /** Whether {@link rehypeFeedImages} would change anything in `tree`. */
 export function hasResponsiveImages(tree: Root): boolean {
-  let found = false;
-  visit(tree, 'element', (node) => {
-    if (node.tagName !== 'picture' && node.properties['srcSet'] === undefined && node.properties['sizes'] === undefined) return CONTINUE;
-    found = true;
-    return EXIT;
-  });
-  return found;
+  return someNode(tree, (node) => node.type === 'element' && (node.tagName === 'picture' || node.properties['srcSet'] !== undefined || node.properties['sizes'] !== undefined));
 }
 
 function withoutCandidates(img: Element): Element {

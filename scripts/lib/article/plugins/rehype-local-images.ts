@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Element, Root} from 'hast';
 import {imageProblem} from '../check-image.ts';
-import {visit} from 'unist-util-visit';
+import {eachElement} from '../each-element.ts';
 import type {VFile} from 'vfile';
 import {imageDimensions} from '../image-dimensions.ts';
 import {pictureElement} from '../../images/picture.ts';
@@ -37,10 +37,10 @@ declare module 'vfile' {
 export function rehypeLocalImages(options: LocalImagesOptions) {
   const root = path.resolve(options.articlesDir);
   return function (tree: Root, file: VFile): void {
-    const replacements: {parent: Element; index: number; node: Element}[] = [];
+    const replacements: {parent: Root | Element; index: number; node: Element}[] = [];
     const assets: Asset[] = (file.data.assets ??= []);
     const sourceDir = path.dirname(path.resolve(file.cwd, file.path));
-    visit(tree, 'element', (node, index, parent) => {
+    eachElement(tree, (node, index, parent) => {
       if (node.tagName !== 'img' || typeof node.properties['src'] !== 'string') return;
       const src = node.properties['src'];
       if (/^[a-z][a-z0-9+.-]*:|^\/|^#/i.test(src)) return;
@@ -62,8 +62,8 @@ export function rehypeLocalImages(options: LocalImagesOptions) {
         if (!assets.some((asset) => asset.from === resolved.from)) assets.push({from: resolved.from, name, image: plan, ...(place ? {place} : {})});
         const picture = pictureElement(plan, node);
         // Inside an author's own <picture>, the image keeps its place and takes the derived files.
-        if (parent?.type === 'element' && parent.tagName === 'picture') node.properties = (picture.children.at(-1) as Element).properties;
-        else if (parent && index !== undefined) replacements.push({parent: parent as Element, index, node: picture});
+        if (parent.type === 'element' && parent.tagName === 'picture') node.properties = (picture.children.at(-1) as Element).properties;
+        else replacements.push({parent, index, node: picture});
         return;
       }
       if (!assets.some((asset) => asset.from === resolved.from)) assets.push({from: resolved.from, name});

@@ -1,6 +1,6 @@
 import type {Root} from 'hast';
-import {visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
+import {eachElement} from '../each-element.ts';
 
 /**
  * Every image in an article body must describe itself: an `<img>` without `alt`, or with an
@@ -10,7 +10,7 @@ import type {VFile} from 'vfile';
  */
 export function rehypeRequireAlt() {
   return function (tree: Root, file: VFile): void {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       if (node.tagName !== 'img') return;
       const alt = node.properties['alt'];
       if (typeof alt === 'string' && alt.trim() !== '') return;

@@ -1,5 +1,5 @@
 import type {Root} from 'hast';
-import {visit} from 'unist-util-visit';
+import {eachElement} from '../each-element.ts';
 
 /**
  * GFM tables come out of remark-rehype with the obsolete `align` attribute;
@@ -7,7 +7,7 @@ import {visit} from 'unist-util-visit';
  */
 export function rehypeTableAlign() {
   return function (tree: Root): void {
-    visit(tree, 'element', (node) => {
+    eachElement(tree, (node) => {
       const align = node.properties['align'];
       if ((node.tagName === 'td' || node.tagName === 'th') && typeof align === 'string') {
         delete node.properties['align'];
