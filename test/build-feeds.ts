@@ -44,6 +44,13 @@ test('should write the three feeds at the given paths', () => {
   assert.equal([rss, atom, json].map((file) => file!.path), ['feed.xml', 'atom.xml', 'feed.json']);
 });
 
+test('should end every document with one newline, as a text file does', () => {
+  for (const file of [rss, atom, json]) {
+    const written = text(file);
+    assert.ok(written.endsWith('>\n') || written.endsWith('}\n'), `${file!.path} ends with one newline after its last element`);
+  }
+});
+
 test('should write well-formed RSS with self link, dc:creator for every author, guid and dates from content', () => {
   const xml = text(rss);
   assert.is(XMLValidator.validate(xml), true);

@@ -8,8 +8,10 @@ import {cutBlock, escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forT
  * `fh:archive`, and per entry every category and the lead image as an enclosure with its
  * real media type and length, as `media:content` with its size, caption and credit, and (a photo) as a smaller `media:thumbnail`. `feed` has no hook for
  * these, so it writes a marked `<rights>` where each belongs and the marks are replaced.
+ *
+ * @param entries The document's entries in order, each rendered and encoded once per build (`feed-items.ts`).
  */
-export function renderAtom(document: FeedDocument, entries: readonly Uint8Array[] = document.entries.map((entry) => Buffer.from(renderAtomEntry(entry)))): Buffer {
+export function renderAtom(document: FeedDocument, entries: readonly Uint8Array[]): Buffer {
   const feed = new Feed({
     id: document.id,
     title: forText(document.title),

@@ -6,8 +6,10 @@ import type {FeedEntry} from './feed-entry.ts';
  * JSON Feed 1.1 through `feed`, which writes version 1 with a single `author`: upgraded to
  * 1.1 with `authors` (feed and items), `language`, item `language`, `image` and `tags`, and
  * the same text as the XML feeds.
+ *
+ * @param items The document's items in order, each made once per build (`feed-items.ts`).
  */
-export function renderJson(document: FeedDocument, items: readonly JsonItem[] = document.entries.map(renderJsonItem)): Buffer {
+export function renderJson(document: FeedDocument, items: readonly JsonItem[]): Buffer {
   const feed = new Feed({
     title: document.title,
     description: document.description,

@@ -17,8 +17,10 @@ const namespaces = {
  * `author` must be an e-mail address), the lead image as `enclosure` with its real media
  * type and size, as `media:content` with its size, caption and credit, and (a photo) as a
  * smaller `media:thumbnail`, `lastBuildDate` from content.
+ *
+ * @param items The document's items in order, each rendered and encoded once per build (`feed-items.ts`).
  */
-export function renderRss(document: FeedDocument, items: readonly Uint8Array[] = document.entries.map((entry) => Buffer.from(renderRssItem(entry)))): Buffer {
+export function renderRss(document: FeedDocument, items: readonly Uint8Array[]): Buffer {
   const feed = new Feed({
     title: forText(document.title),
     // Readers render a channel's description as HTML, as they do an item's: the text is escaped for HTML once, then for XML.

@@ -55,10 +55,15 @@ export function finishXml(shell: string, open: string, close: string, mark: stri
   const start = xml.lastIndexOf(open, at);
   const end = xml.indexOf(close, at) + close.length;
   if (at < 0 || start < 0 || end < close.length) throw new Error(`feed's output has no ${open.trim()} to replace`);
-  const tail = xml.slice(end);
-  const out = Buffer.concat([Buffer.from(xml.slice(0, start)), ...items, Buffer.from(tail)]);
-  return out.at(-1) === 0x0a ? out : Buffer.concat([out, Buffer.from('\n')]);
+  const parts = [Buffer.from(xml.slice(0, start)), ...items, Buffer.from(xml.slice(end))];
+  // The newline goes in the same copy: `feed` ends a document without one, and a second concat would copy it all again.
+  let last = parts.length - 1;
+  while (last > 0 && parts[last]!.byteLength === 0) last--;
+  if (parts[last]!.at(-1) !== 0x0a) parts.push(newline);
+  return Buffer.concat(parts);
 }
+
+const newline = Buffer.from('\n');
 
 /** Escape text for HTML (`type="html"` Atom text constructs carry HTML). */
 export function escapeHtml(value: string): string {
