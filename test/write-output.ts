@@ -182,6 +182,7 @@ test('should keep unchanged files as they were, skip rendering by fingerprint, a
 
   ({state, stats} = renderThenWrite(out, counted(files('3')), state));
   assert.is(stats.deleted, 1, 'the spare folder is brought up to date, stale files removed');
+  assert.equal([stats.written, stats.kept], [1, 2], 'what the spare folder has as it is now is not touched');
   const fresh = tempOut();
   renderThenWrite(fresh, files('3'));
   const list = (dir: string) => (fs.readdirSync(dir, {recursive: true}) as string[]).sort();
