@@ -6,7 +6,7 @@ import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
 import {reportClash} from '../plan/check-collisions.ts';
 import {describeClash, type OutputClaims} from '../plan/claim-outputs.ts';
 import {digest, hashFolder, refOf as ref} from '../plan/fingerprint.ts';
-import {packPlans, placesIn, planSignature, unpackPlans, type PlanMemo} from '../plan/plan-memo.ts';
+import {packPlans, planSignature, showing, unpackPlans, type PlanMemo} from '../plan/plan-memo.ts';
 import {planPages, sections, type PagePlan} from '../plan/plan-pages.ts';
 import type {Emitter} from '../render/emit/context.ts';
 import {emitAssets} from '../render/emit/emit-assets.ts';
@@ -77,7 +77,8 @@ export function planOutputs(
   /** Places of the articles whose content changed since the last build's fingerprints. */
   const changed = new Set(reused ? refs.flatMap((value, index) => (value === reused.refs[index] ? [] : [index])) : []);
   /** The last build's fingerprint of each page none of whose articles changed. */
-  const knownKeys = reused ? reused.plans.map((plan, index) => (placesIn(plan).some((place) => changed.has(place)) ? undefined : reused.keys[index])) : [];
+  const touched = reused ? showing(reused.plans, changed) : [];
+  const knownKeys = reused ? reused.keys.map((key, index) => (touched[index] ? undefined : key)) : [];
   const feedSizes: FeedSizeReport[] = [];
   const publicArticles = publicOnly(articles);
   let publicPlans: readonly PagePlan[] | undefined;

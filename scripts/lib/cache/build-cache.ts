@@ -8,7 +8,7 @@ import type {MessageData, ParseOutcome} from '../article/parse-batch.ts';
 import type {Article, ArticleBodies, ArticleBody, SiteConfig} from '../types.ts';
 import type {SourceStamp} from '../source/load-articles.ts';
 import type {Generation, Manifest, OutputState} from '../output/write-output.ts';
-import type {PackedPlan, PlanMemo} from '../plan/plan-memo.ts';
+import type {PackedPlans, PlanMemo} from '../plan/plan-memo.ts';
 
 
 /** Where an article's bodies sit in the cache's body file. */
@@ -132,7 +132,7 @@ export class BuildCache {
   /** The part files of what this cache holds, and what each holds, so a save writes only what changed. */
   private shards: readonly {readonly name: string; readonly items: readonly ShardItem[]}[] = [];
   private sourcesPart: {readonly name: string; readonly value: ReadonlyMap<string, SourceStamp>} | undefined;
-  private plansPart: {readonly name: string; readonly value: readonly PackedPlan[]} | undefined;
+  private plansPart: {readonly name: string; readonly value: PackedPlans} | undefined;
   private readonly manifestParts = new WeakMap<Manifest, string>();
 
   private constructor(
@@ -184,7 +184,7 @@ export class BuildCache {
     const outputs = new Map([...index.outputs].map(([dir, state]) => [dir, {current: generation(state.current), spare: generation(state.spare)}]));
     let plan: PlanMemo | undefined;
     if (index.plan) {
-      plan = {...index.plan, plans: read(index.plan.plans) as readonly PackedPlan[]};
+      plan = {...index.plan, plans: read(index.plan.plans) as PackedPlans};
       this.plansPart = {name: index.plan.plans, value: plan.plans};
     }
     return {bodies: index.bodies, bodyBytes: index.bodyBytes, entries, outputs, sources, scannedAt: index.scannedAt, search: index.search, plan};

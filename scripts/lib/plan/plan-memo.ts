@@ -2,10 +2,22 @@ import {createHash} from 'node:crypto';
 import type {ListPage, PagePlan} from './plan-pages.ts';
 import type {Article} from '../types.ts';
 
-/** A page plan as the cache keeps it: each article as its place in the published list (-1: none). */
-export type PackedPlan =
-  | {readonly kind: 'article'; readonly path: string; readonly article: number; readonly newer: number; readonly older: number; readonly related: readonly number[]}
-  | (Omit<ListPage, 'articles'> & {readonly articles: readonly number[]});
+/**
+ * The page plans as the cache keeps them, each article as its place in the published list
+ * (-1: none), in typed arrays where they are numbers: read back from the cache, 10,000 article
+ * pages are two blocks of bytes, not 10,000 objects of a path, a kind and an array each.
+ */
+export interface PackedPlans {
+  /** Per page in order: its place in {@link lists}, or -1 for an article page (the next one in {@link pages}). */
+  readonly order: Int32Array;
+  /** Per article page, four numbers: its article, the newer and older neighbours, and where its related articles end in {@link related}. */
+  readonly pages: Int32Array;
+  readonly related: Int32Array;
+  /** The listing pages without their articles, which are in {@link listed} (up to each one's entry in {@link listedEnds}). */
+  readonly lists: readonly Omit<ListPage, 'articles'>[];
+  readonly listed: Int32Array;
+  readonly listedEnds: Int32Array;
+}
 
 /**
  * The last build's page plans, for the next build to take instead of planning again when the
@@ -16,7 +28,7 @@ export type PackedPlan =
  */
 export interface PlanMemo {
   readonly signature: string;
-  readonly plans: readonly PackedPlan[];
+  readonly plans: PackedPlans;
   readonly keys: readonly string[];
   readonly refs: readonly string[];
 }
@@ -40,27 +52,73 @@ export function planSignature(articles: readonly Article[], salt: string): strin
 const placeLines = new WeakMap<Article, string>();
 
 /** The plans with each article as its place in `articles` (the list they were planned from). */
-export function packPlans(plans: readonly PagePlan[], articles: readonly Article[]): PackedPlan[] {
+export function packPlans(plans: readonly PagePlan[], articles: readonly Article[]): PackedPlans {
   const place = new Map(articles.map((article, index) => [article, index]));
   const of = (article: Article | undefined): number => (article ? place.get(article)! : -1);
-  return plans.map((plan) =>
-    plan.kind === 'article'
-      ? {kind: 'article', path: plan.path, article: of(plan.article), newer: of(plan.newer), older: of(plan.older), related: plan.related.map(of)}
-      : {kind: 'list', listing: plan.listing, path: plan.path, base: plan.base, title: plan.title, articles: plan.articles.map(of), pagination: plan.pagination, links: plan.links, ownFeeds: plan.ownFeeds},
-  );
+  const order = new Int32Array(plans.length);
+  const pages: number[] = [];
+  const related: number[] = [];
+  const lists: Omit<ListPage, 'articles'>[] = [];
+  const listed: number[] = [];
+  const listedEnds: number[] = [];
+  plans.forEach((plan, index) => {
+    if (plan.kind === 'article') {
+      order[index] = -1;
+      for (const other of plan.related) related.push(of(other));
+      pages.push(of(plan.article), of(plan.newer), of(plan.older), related.length);
+    } else {
+      order[index] = lists.length;
+      const {articles: shown, ...list} = plan;
+      lists.push(list);
+      for (const article of shown) listed.push(of(article));
+      listedEnds.push(listed.length);
+    }
+  });
+  return {order, pages: Int32Array.from(pages), related: Int32Array.from(related), lists, listed: Int32Array.from(listed), listedEnds: Int32Array.from(listedEnds)};
 }
 
 /** Packed plans back as plans over `articles` (a list with the same signature as the one they were packed from). */
-export function unpackPlans(packed: readonly PackedPlan[], articles: readonly Article[]): PagePlan[] {
-  const at = (index: number): Article | undefined => (index < 0 ? undefined : articles[index]);
-  return packed.map((plan) =>
-    plan.kind === 'article'
-      ? {kind: 'article', path: plan.path, article: articles[plan.article]!, newer: at(plan.newer), older: at(plan.older), related: plan.related.map((index) => articles[index]!)}
-      : {...plan, articles: plan.articles.map((index) => articles[index]!)},
-  );
+export function unpackPlans(packed: PackedPlans, articles: readonly Article[]): PagePlan[] {
+  const {order, pages, related, lists, listed, listedEnds} = packed;
+  // Plain loops: Array.from over a typed array's view takes the slow, generic path.
+  const articlesAt = (places: Int32Array, from: number, to: number): Article[] => {
+    const shown = new Array<Article>(to - from);
+    for (let index = from; index < to; index++) shown[index - from] = articles[places[index]!]!;
+    return shown;
+  };
+  const at = (place: number): Article | undefined => (place < 0 ? undefined : articles[place]);
+  const plans = new Array<PagePlan>(order.length);
+  let page = 0;
+  for (let index = 0; index < order.length; index++) {
+    const list = order[index]!;
+    if (list < 0) {
+      const article = articles[pages[page * 4]!]!;
+      plans[index] = {kind: 'article', path: article.path, article, newer: at(pages[page * 4 + 1]!), older: at(pages[page * 4 + 2]!), related: articlesAt(related, page === 0 ? 0 : pages[page * 4 - 1]!, pages[page * 4 + 3]!)};
+      page++;
+    } else {
+      plans[index] = {...lists[list]!, articles: articlesAt(listed, list === 0 ? 0 : listedEnds[list - 1]!, listedEnds[list]!)};
+    }
+  }
+  return plans;
 }
 
-/** The places of every article a packed plan shows or links to. */
-export function placesIn(plan: PackedPlan): readonly number[] {
-  return plan.kind === 'article' ? [plan.article, plan.newer, plan.older, ...plan.related] : plan.articles;
+/** For each packed page, whether it shows or links to an article at one of `places`. */
+export function showing(packed: PackedPlans, places: ReadonlySet<number>): boolean[] {
+  const {order, pages, related, listed, listedEnds} = packed;
+  const any = (numbers: Int32Array, from: number, to: number): boolean => {
+    for (let index = from; index < to; index++) if (places.has(numbers[index]!)) return true;
+    return false;
+  };
+  const shows = new Array<boolean>(order.length);
+  let page = 0;
+  for (let index = 0; index < order.length; index++) {
+    const list = order[index]!;
+    if (list >= 0) {
+      shows[index] = any(listed, list === 0 ? 0 : listedEnds[list - 1]!, listedEnds[list]!);
+    } else {
+      shows[index] = any(pages, page * 4, page * 4 + 3) || any(related, page === 0 ? 0 : pages[page * 4 - 1]!, pages[page * 4 + 3]!);
+      page++;
+    }
+  }
+  return shows;
 }
