@@ -17,21 +17,23 @@ export class PreviousFileGone extends OutputError {}
  * What a build wrote into one output folder: path → the file's content hash followed by its
  * fingerprint ('' for a file without one), one string per file: a pair of fields would be an
  * object and two strings, some 54,000 values to read back from the cache at 10,000 articles
- * for each manifest. Read the parts with {@link hashIn} and {@link fingerprintIn}.
+ * for each manifest. Ask it with {@link hasHash} and {@link hasFingerprint}, which compare
+ * without cutting the string.
  */
 export type Manifest = Map<string, string>;
 
 /** The length of every content hash ({@link hashOf}), where a manifest entry's fingerprint begins. */
 const hashLength = hashOf('').length;
 
-/** The content hash `manifest` has for `relative`, if it has the file. */
-export function hashIn(manifest: Manifest, relative: string): string | undefined {
-  return manifest.get(relative)?.slice(0, hashLength);
+/** Whether `manifest` has the file `relative` with the content hash `hash`. */
+export function hasHash(manifest: Manifest, relative: string, hash: string): boolean {
+  return manifest.get(relative)?.startsWith(hash) ?? false;
 }
 
-/** The fingerprint `manifest` has for `relative` ('' when the file was written without one), if it has the file. */
-export function fingerprintIn(manifest: Manifest | undefined, relative: string): string | undefined {
-  return manifest?.get(relative)?.slice(hashLength);
+/** Whether `manifest` has the file `relative` with the fingerprint `key`. */
+export function hasFingerprint(manifest: Manifest | undefined, relative: string, key: string): boolean {
+  const entry = manifest?.get(relative);
+  return entry !== undefined && entry.length === hashLength + key.length && entry.endsWith(key);
 }
 
 /** A folder's manifest, tied to the folder by its inode so a replaced folder is never trusted. */
@@ -176,14 +178,13 @@ export class OutputSession {
     // paths (claim-outputs.ts) prevents it, and this refuses it if it ever got through.
     if (this.manifest.has(file.path)) throw new OutputError(`refusing to write "${file.path}" twice in one build`);
     const previous = this.current?.manifest.get(file.path);
-    const previousHash = previous?.slice(0, hashLength);
     let entry: string;
     let hash: string;
     let contents: Uint8Array | undefined;
     if ('unchanged' in file) {
-      if (previous === undefined || previous.slice(hashLength) !== file.key) throw new OutputError(`"${file.path}" was not rendered, but the last build's file there is not the same`);
+      if (previous === undefined || !hasFingerprint(this.current!.manifest, file.path, file.key)) throw new OutputError(`"${file.path}" was not rendered, but the last build's file there is not the same`);
       entry = previous;
-      hash = previousHash!;
+      hash = previous.slice(0, hashLength);
     } else {
       // Text is encoded once, here: hashing and writing a string would each encode it again.
       contents = 'contents' in file ? (typeof file.contents === 'string' ? Buffer.from(file.contents) : file.contents) : fs.readFileSync(file.copyFrom);
@@ -191,13 +192,13 @@ export class OutputSession {
       entry = hash + ('key' in file ? (file.key ?? '') : '');
     }
     this.manifest.set(file.path, entry);
-    if (hashIn(this.staged, file.path) === hash) {
+    if (hasHash(this.staged, file.path, hash)) {
       // Nothing to touch on disk: the path was checked when this file was first written.
       stats.kept++;
       return;
     }
     const destination = inside(staging, file.path);
-    if (contents && previousHash !== hash && !this.staged.has(file.path) && (this.behind || ++this.newFiles > manyFiles)) {
+    if (contents && !previous?.startsWith(hash) && !this.staged.has(file.path) && (this.behind || ++this.newFiles > manyFiles)) {
       // Nothing to link or remove first, and no answer needed: the file is written behind.
       this.behind ??= new WriteBehind();
       const where = path.join(target, file.path);
@@ -212,7 +213,7 @@ export class OutputSession {
       this.makeFolder(path.dirname(destination));
       // Only a file the staging folder already has needs removing (it may be a hard link into the output).
       if (this.staged.has(file.path)) fs.rmSync(destination, {force: true});
-      return previousHash === hash && linkFrom(path.join(target, file.path), destination);
+      return previous !== undefined && previous.startsWith(hash) && linkFrom(path.join(target, file.path), destination);
     });
     if (linked) {
       stats.linked++;

@@ -1,5 +1,5 @@
 import type {OutputFile} from '../types.ts';
-import {fingerprintIn, PreviousFileGone, type Manifest, type OutputSession, type WriteItem} from '../output/write-output.ts';
+import {hasFingerprint, PreviousFileGone, type Manifest, type OutputSession, type WriteItem} from '../output/write-output.ts';
 
 /** How many files the render step rendered (the rest kept the last build's bytes by fingerprint). */
 export interface RenderCount {
@@ -13,7 +13,7 @@ export interface RenderCount {
  */
 export function renderDue(file: OutputFile, previous: Manifest | undefined, count: RenderCount): WriteItem {
   if (!('render' in file)) return 'contents' in file ? {path: file.path, contents: file.contents} : {path: file.path, copyFrom: file.copyFrom};
-  if (fingerprintIn(previous, file.path) === file.key) return {path: file.path, key: file.key, unchanged: true};
+  if (hasFingerprint(previous, file.path, file.key)) return {path: file.path, key: file.key, unchanged: true};
   count.rendered++;
   let contents: string | Uint8Array;
   try {

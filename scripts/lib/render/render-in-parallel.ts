@@ -3,7 +3,7 @@ import {createPool} from '../workers/worker-pool.ts';
 import type {PagePlan} from '../plan/plan-pages.ts';
 import type {SiteView} from './render-pages.ts';
 import type {Article, ArticleBodies, OutputFile, SiteConfig} from '../types.ts';
-import {fingerprintIn, type Manifest} from '../output/write-output.ts';
+import {hasFingerprint, type Manifest} from '../output/write-output.ts';
 
 /** Below this many pages to render, worker threads cost more than they save. */
 const poolThreshold = 400;
@@ -21,7 +21,7 @@ const batchSize = 100;
  * thread by the writer, where a template's error is reported.
  */
 export async function* renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined, cardOf: (article: Article) => string, bodies: ArticleBodies): AsyncGenerator<OutputFile> {
-  const due = files.flatMap((file, index) => ('plan' in file && file.plan !== undefined && fingerprintIn(previous, file.path) !== file.key ? [index] : []));
+  const due = files.flatMap((file, index) => ('plan' in file && file.plan !== undefined && !hasFingerprint(previous, file.path, file.key) ? [index] : []));
   const pool = useWorkers(due.length, poolThreshold) ? createPool('render-batch', Math.ceil(due.length / batchSize)) : undefined;
   if (!pool) {
     yield* files;
