@@ -49,6 +49,7 @@ async function compile(dir, version) {
     // Some packages are CommonJS and call require(): give the ES module bundle one.
     banner: {js: "import {createRequire as __datelineRequire} from 'node:module'; const require = __datelineRequire(import.meta.url);"},
     logLevel: 'silent',
+    minifyWhitespace: true,
   });
   for (const asset of assets) fs.copyFileSync(path.join(scripts, asset), path.join(temporary, path.basename(asset)));
   fs.writeFileSync(path.join(temporary, 'tool-version.txt'), version);
