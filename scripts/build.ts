@@ -2,6 +2,7 @@ import {pathToFileURL} from 'node:url';
 import {buildSite} from './lib/build/build-site.ts';
 import {progressReporter} from './lib/report/build-progress.ts';
 import {formatReport} from './lib/report/format-report.ts';
+import {writeLines} from './lib/report/write-lines.ts';
 import {formatFailure, formatSummary, formatTimings} from './lib/report/format-summary.ts';
 import {checkNow, parseCommandLine} from './lib/cli/parse-command-line.ts';
 
@@ -51,7 +52,7 @@ export async function build(argv: readonly string[]): Promise<number> {
     onProgress: progress.onProgress,
   });
   progress.done();
-  for (const line of formatReport(result.files, {quiet: values.quiet ?? false})) console.error(line);
+  writeLines(process.stderr, formatReport(result.files, {quiet: values.quiet ?? false}));
   if (!result.ok) {
     console.error(formatFailure(result));
     return 1;

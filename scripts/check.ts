@@ -2,6 +2,7 @@ import {pathToFileURL} from 'node:url';
 import {progressReporter} from './lib/report/build-progress.ts';
 import {checkSite} from './lib/check/check-site.ts';
 import {formatReport} from './lib/report/format-report.ts';
+import {writeLines} from './lib/report/write-lines.ts';
 import {checkNow, parseCommandLine} from './lib/cli/parse-command-line.ts';
 
 export const checkUsage = `Usage: dateline check [--url URL] [--articles DIR] [--config FILE] [--now ISO] [--drafts] [--no-cache] [--quiet|--verbose]
@@ -39,7 +40,7 @@ export async function check(argv: readonly string[]): Promise<number> {
   const progress = progressReporter(process.stderr, {quiet: values.quiet, verbose: values.verbose});
   const result = await checkSite({cwd: process.cwd(), url: values.url, articles: values.articles, config: values.config, now: values.now, drafts: values.drafts, noCache: values['no-cache'], onProgress: progress.onProgress});
   progress.done();
-  for (const report of formatReport(result.files, {quiet: values.quiet ?? false})) console.error(report);
+  writeLines(process.stderr, formatReport(result.files, {quiet: values.quiet ?? false}));
   const errors = result.files.reduce((sum, file) => sum + file.messages.filter((message) => message.fatal).length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (!result.ok) {

@@ -13,6 +13,7 @@ export interface ReportOptions {
 export function formatReport(files: readonly VFile[], options: ReportOptions = {}): string[] {
   const lines: string[] = [];
   for (const file of files) {
+    if (file.messages.length === 0) continue;
     const messages = [...file.messages].sort((a, b) => rank(a.fatal) - rank(b.fatal) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     for (const message of messages) {
       const severity = message.fatal ? 'error' : message.fatal === false ? 'warning' : 'note';

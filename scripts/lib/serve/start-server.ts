@@ -183,8 +183,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 function printReport(result: BuildResult, before: ReadonlyMap<string, string[]>, changed: ReadonlySet<string> | undefined, options: ServeOptions, print: (line: string) => void): Map<string, string[]> {
   const now = new Map<string, string[]>();
   for (const file of result.files) {
+    // Most of 10,000 files have no messages, now or before: nothing to format or compare.
+    if (file.messages.length === 0 && !before.has(file.path)) continue;
     const lines = formatReport([file], {quiet: options.quiet ?? false});
-    now.set(file.path, lines);
+    if (lines.length > 0) now.set(file.path, lines);
     const fresh = !changed || changed.has(path.resolve(options.cwd, file.path)) || (before.get(file.path) ?? []).join('\n') !== lines.join('\n');
     for (const line of fresh ? lines : formatReport([file], {quiet: true})) print(line);
   }
