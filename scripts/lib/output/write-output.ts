@@ -33,7 +33,12 @@ export function hasHash(manifest: Manifest, relative: string, hash: string): boo
 /** Whether `manifest` has the file `relative` with the fingerprint `key`. */
 export function hasFingerprint(manifest: Manifest | undefined, relative: string, key: string): boolean {
   const entry = manifest?.get(relative);
-  return entry !== undefined && entry.length === hashLength + key.length && entry.endsWith(key);
+  return entry !== undefined && fingerprinted(entry, key);
+}
+
+/** Whether a manifest entry's fingerprint is `key`. */
+function fingerprinted(entry: string, key: string): boolean {
+  return entry.length === hashLength + key.length && entry.endsWith(key);
 }
 
 /** A folder's manifest, tied to the folder by its inode so a replaced folder is never trusted. */
@@ -182,7 +187,7 @@ export class OutputSession {
     let hash: string;
     let contents: Uint8Array | undefined;
     if ('unchanged' in file) {
-      if (previous === undefined || !hasFingerprint(this.current!.manifest, file.path, file.key)) throw new OutputError(`"${file.path}" was not rendered, but the last build's file there is not the same`);
+      if (previous === undefined || !fingerprinted(previous, file.key)) throw new OutputError(`"${file.path}" was not rendered, but the last build's file there is not the same`);
       entry = previous;
       hash = previous.slice(0, hashLength);
     } else {

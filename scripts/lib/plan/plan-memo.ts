@@ -10,13 +10,15 @@ import type {Article} from '../types.ts';
 export interface PackedPlans {
   /** Per page in order: its place in {@link lists}, or -1 for an article page (the next one in {@link pages}). */
   readonly order: Int32Array;
-  /** Per article page, four numbers: its article, the newer and older neighbours, and where its related articles end in {@link related}. */
+  /** Per article page, three numbers: its article, and its newer and older neighbours. */
   readonly pages: Int32Array;
+  /** Article page `n`'s related articles are `related[relatedFrom[n]]` up to `related[relatedFrom[n + 1]]`. */
   readonly related: Int32Array;
-  /** The listing pages without their articles, which are in {@link listed} (up to each one's entry in {@link listedEnds}). */
+  readonly relatedFrom: Int32Array;
+  /** The listing pages without their articles: listing `n`'s are `listed[listedFrom[n]]` up to `listed[listedFrom[n + 1]]`. */
   readonly lists: readonly Omit<ListPage, 'articles'>[];
   readonly listed: Int32Array;
-  readonly listedEnds: Int32Array;
+  readonly listedFrom: Int32Array;
 }
 
 /**
@@ -58,28 +60,30 @@ export function packPlans(plans: readonly PagePlan[], articles: readonly Article
   const order = new Int32Array(plans.length);
   const pages: number[] = [];
   const related: number[] = [];
+  const relatedFrom = [0];
   const lists: Omit<ListPage, 'articles'>[] = [];
   const listed: number[] = [];
-  const listedEnds: number[] = [];
+  const listedFrom = [0];
   plans.forEach((plan, index) => {
     if (plan.kind === 'article') {
       order[index] = -1;
+      pages.push(of(plan.article), of(plan.newer), of(plan.older));
       for (const other of plan.related) related.push(of(other));
-      pages.push(of(plan.article), of(plan.newer), of(plan.older), related.length);
+      relatedFrom.push(related.length);
     } else {
       order[index] = lists.length;
       const {articles: shown, ...list} = plan;
       lists.push(list);
       for (const article of shown) listed.push(of(article));
-      listedEnds.push(listed.length);
+      listedFrom.push(listed.length);
     }
   });
-  return {order, pages: Int32Array.from(pages), related: Int32Array.from(related), lists, listed: Int32Array.from(listed), listedEnds: Int32Array.from(listedEnds)};
+  return {order, pages: Int32Array.from(pages), related: Int32Array.from(related), relatedFrom: Int32Array.from(relatedFrom), lists, listed: Int32Array.from(listed), listedFrom: Int32Array.from(listedFrom)};
 }
 
 /** Packed plans back as plans over `articles` (a list with the same signature as the one they were packed from). */
 export function unpackPlans(packed: PackedPlans, articles: readonly Article[]): PagePlan[] {
-  const {order, pages, related, lists, listed, listedEnds} = packed;
+  const {order, pages, related, relatedFrom, lists, listed, listedFrom} = packed;
   // Plain loops: Array.from over a typed array's view takes the slow, generic path.
   const articlesAt = (places: Int32Array, from: number, to: number): Article[] => {
     const shown = new Array<Article>(to - from);
@@ -92,11 +96,11 @@ export function unpackPlans(packed: PackedPlans, articles: readonly Article[]): 
   for (let index = 0; index < order.length; index++) {
     const list = order[index]!;
     if (list < 0) {
-      const article = articles[pages[page * 4]!]!;
-      plans[index] = {kind: 'article', path: article.path, article, newer: at(pages[page * 4 + 1]!), older: at(pages[page * 4 + 2]!), related: articlesAt(related, page === 0 ? 0 : pages[page * 4 - 1]!, pages[page * 4 + 3]!)};
+      const article = articles[pages[page * 3]!]!;
+      plans[index] = {kind: 'article', path: article.path, article, newer: at(pages[page * 3 + 1]!), older: at(pages[page * 3 + 2]!), related: articlesAt(related, relatedFrom[page]!, relatedFrom[page + 1]!)};
       page++;
     } else {
-      plans[index] = {...lists[list]!, articles: articlesAt(listed, list === 0 ? 0 : listedEnds[list - 1]!, listedEnds[list]!)};
+      plans[index] = {...lists[list]!, articles: articlesAt(listed, listedFrom[list]!, listedFrom[list + 1]!)};
     }
   }
   return plans;
@@ -104,7 +108,7 @@ export function unpackPlans(packed: PackedPlans, articles: readonly Article[]): 
 
 /** For each packed page, whether it shows or links to an article at one of `places`. */
 export function showing(packed: PackedPlans, places: ReadonlySet<number>): boolean[] {
-  const {order, pages, related, listed, listedEnds} = packed;
+  const {order, pages, related, relatedFrom, listed, listedFrom} = packed;
   const any = (numbers: Int32Array, from: number, to: number): boolean => {
     for (let index = from; index < to; index++) if (places.has(numbers[index]!)) return true;
     return false;
@@ -114,9 +118,9 @@ export function showing(packed: PackedPlans, places: ReadonlySet<number>): boole
   for (let index = 0; index < order.length; index++) {
     const list = order[index]!;
     if (list >= 0) {
-      shows[index] = any(listed, list === 0 ? 0 : listedEnds[list - 1]!, listedEnds[list]!);
+      shows[index] = any(listed, listedFrom[list]!, listedFrom[list + 1]!);
     } else {
-      shows[index] = any(pages, page * 4, page * 4 + 3) || any(related, page === 0 ? 0 : pages[page * 4 - 1]!, pages[page * 4 + 3]!);
+      shows[index] = any(pages, page * 3, page * 3 + 3) || any(related, relatedFrom[page]!, relatedFrom[page + 1]!);
       page++;
     }
   }
