@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {VFile} from 'vfile';
-import {z} from 'zod';
+import {z} from '../zod.ts';
 import {configDefaults, configFileName} from './config-defaults.ts';
 import {parseDate} from '../dates.ts';
 import {nearest} from './nearest-name.ts';
@@ -27,53 +27,62 @@ export interface ConfigOverrides {
 
 const httpUrl = z.url({protocol: /^https?$/, error: 'must be an absolute http(s) URL with a scheme, e.g. https://owner.github.io/repo/'});
 
-const timezone = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', {timeZone: zone});
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone such as UTC or Europe/Berlin');
+const timezone = z.string().check(
+  z.refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', {timeZone: zone});
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as UTC or Europe/Berlin'),
+);
 
-const regexString = z.string().refine((source) => {
-  try {
-    new RegExp(source, 'iu');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a valid regular expression');
+const regexString = z.string().check(
+  z.refine((source) => {
+    try {
+      new RegExp(source, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a valid regular expression'),
+);
 
 /** The config file's schema: every key optional, unknown keys refused. */
 const fileSchema = z.strictObject({
-  title: z.string().min(1).optional(),
-  description: z.string().optional(),
-  url: httpUrl.optional(),
-  language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as en or en-GB').optional(),
-  timezone: timezone.optional(),
-  author: z.string().min(1).optional(),
-  copyright: z.string().optional(),
-  idBase: z.string().regex(/^(tag|urn|https?):\S+$/, 'must be a URI prefix such as tag:example.com,2017:').optional(),
-  feedSize: z.int({error: 'must be a whole number, e.g. 20'}).min(1).max(1000).optional(),
-  feedMaxBytes: z.int({error: 'must be a whole number of bytes, e.g. 1048576'}).min(16_384, 'must be at least 16384 bytes, room for a feed and a few summaries').optional(),
-  pageSize: z.int({error: 'must be a whole number, e.g. 10'}).min(1).max(1000).optional(),
-  permalink: z.string().regex(/^[\w:-]+(?:\/[\w:-]+)*\/$/, 'must be a relative path pattern ending in / such as :year/:month/:slug/ (letters, digits, _, - and :tokens; no leading /, no . or ..)').refine((p) => p.includes(':slug'), 'must contain :slug').optional(),
-  chromePatterns: z.array(regexString).optional(),
-  gfm: z.boolean({error: 'must be true or false'}).optional(),
-  search: z.boolean({error: 'must be true or false'}).optional(),
-  searchShardSize: z.int({error: 'must be a whole number, e.g. 1000'}).min(1).optional(),
-  icon: z.string().regex(/^$|^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/, 'must be a file name in the theme\'s assets/ folder, such as icon.svg (no leading /, no . or ..), or "" for none').optional(),
-  logo: z.string().regex(/^$|^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/, 'must be a file name in the theme\'s assets/ folder, such as logo.png (no leading /, no . or ..), or "" for the icon').optional(),
-  cname: z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i, 'must be a bare domain name such as news.example.com (no scheme, no path)').optional(),
-  maxArticleBytes: z.int({error: 'must be a whole number of bytes, e.g. 10000000'}).min(1).optional(),
-  imageWidths: z.array(z.int({error: 'must be a whole number of pixels, e.g. 800'}).min(16).max(8192)).min(1).max(16).optional(),
-  publishOriginals: z.boolean({error: 'must be true or false'}).optional(),
-  maxImagePixels: z.int({error: 'must be a whole number of pixels, e.g. 100000000'}).min(1).optional(),
-  articlesDir: z.string().min(1).optional(),
-  outDir: z.string().min(1).optional(),
-  templatesDir: z.string().min(1).optional(),
-  cacheDir: z.string().min(1).optional(),
+  title: z.optional(z.string().check(z.minLength(1))),
+  description: z.optional(z.string()),
+  url: z.optional(httpUrl),
+  language: z.optional(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as en or en-GB'))),
+  timezone: z.optional(timezone),
+  author: z.optional(z.string().check(z.minLength(1))),
+  copyright: z.optional(z.string()),
+  idBase: z.optional(z.string().check(z.regex(/^(tag|urn|https?):\S+$/, 'must be a URI prefix such as tag:example.com,2017:'))),
+  feedSize: z.optional(z.int({error: 'must be a whole number, e.g. 20'}).check(z.minimum(1), z.maximum(1000))),
+  feedMaxBytes: z.optional(z.int({error: 'must be a whole number of bytes, e.g. 1048576'}).check(z.minimum(16_384, 'must be at least 16384 bytes, room for a feed and a few summaries'))),
+  pageSize: z.optional(z.int({error: 'must be a whole number, e.g. 10'}).check(z.minimum(1), z.maximum(1000))),
+  permalink: z.optional(
+    z.string().check(
+      z.regex(/^[\w:-]+(?:\/[\w:-]+)*\/$/, 'must be a relative path pattern ending in / such as :year/:month/:slug/ (letters, digits, _, - and :tokens; no leading /, no . or ..)'),
+      z.refine((p) => p.includes(':slug'), 'must contain :slug'),
+    ),
+  ),
+  chromePatterns: z.optional(z.array(regexString)),
+  gfm: z.optional(z.boolean({error: 'must be true or false'})),
+  search: z.optional(z.boolean({error: 'must be true or false'})),
+  searchShardSize: z.optional(z.int({error: 'must be a whole number, e.g. 1000'}).check(z.minimum(1))),
+  icon: z.optional(z.string().check(z.regex(/^$|^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/, 'must be a file name in the theme\'s assets/ folder, such as icon.svg (no leading /, no . or ..), or "" for none'))),
+  logo: z.optional(z.string().check(z.regex(/^$|^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/, 'must be a file name in the theme\'s assets/ folder, such as logo.png (no leading /, no . or ..), or "" for the icon'))),
+  cname: z.optional(z.string().check(z.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i, 'must be a bare domain name such as news.example.com (no scheme, no path)'))),
+  maxArticleBytes: z.optional(z.int({error: 'must be a whole number of bytes, e.g. 10000000'}).check(z.minimum(1))),
+  imageWidths: z.optional(z.array(z.int({error: 'must be a whole number of pixels, e.g. 800'}).check(z.minimum(16), z.maximum(8192))).check(z.minLength(1), z.maxLength(16))),
+  publishOriginals: z.optional(z.boolean({error: 'must be true or false'})),
+  maxImagePixels: z.optional(z.int({error: 'must be a whole number of pixels, e.g. 100000000'}).check(z.minimum(1))),
+  articlesDir: z.optional(z.string().check(z.minLength(1))),
+  outDir: z.optional(z.string().check(z.minLength(1))),
+  templatesDir: z.optional(z.string().check(z.minLength(1))),
+  cacheDir: z.optional(z.string().check(z.minLength(1))),
 });
 
 const knownKeys = Object.keys(fileSchema.shape);

@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile';
-import type {z} from 'zod';
+import type {z} from '../zod.ts';
 import type {YamlData} from '../source/read-yaml.ts';
 
 /**

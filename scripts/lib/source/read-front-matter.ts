@@ -1,44 +1,45 @@
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
-import {z} from 'zod';
+import {z} from '../zod.ts';
 import {nearest} from '../config/nearest-name.ts';
 import {readYaml} from './read-yaml.ts';
 import {fail, reportIssues} from '../report/report-issues.ts';
 import {isReservedName} from '../slugify.ts';
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
 const isoDate = z
   .string({error: 'must be an ISO 8601 date in quotes, e.g. "2017-01-16T09:00:00+03:00"'})
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date such as 2017-01-16 or 2017-01-16T09:00:00+03:00');
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'must be an ISO 8601 date such as 2017-01-16 or 2017-01-16T09:00:00+03:00'));
 
 /** The front-matter schema, shared by Markdown and wire copy. `title` and `date` are checked per format. */
 export const frontMatterSchema = z.object({
-  title: text.optional(),
-  date: isoDate.optional(),
-  updated: isoDate.optional(),
-  author: z.union([text, z.array(text).min(1)], {error: 'must be a name or a list of names'}).optional(),
-  summary: text.optional(),
-  section: text.optional(),
-  tags: z.array(text, {error: 'must be a list, e.g. [politics, syria]'}).optional(),
-  image: z
-    .strictObject({src: text.optional(), alt: z.string().optional(), decorative: z.boolean({error: 'must be true or false'}).optional(), caption: text.optional(), credit: text.optional()})
-    .optional(),
-  slug: z
-    .string()
-    .regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'must be letters, digits, - and _ only, e.g. astana-talks (no /, . or spaces)')
-    .refine((slug) => new TextEncoder().encode(slug).length <= 120, 'is too long: at most 120 bytes (about 40 letters of most non-Latin scripts)')
-    .refine((slug) => !isReservedName(slug), 'is a device name Windows cannot use as a folder (con, prn, aux, nul, com1…, lpt1…); pick another')
-    .optional(),
-  id: z.string().regex(/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$|^[\w.-]+$/, 'must be a URI (tag:example.com,2017:story) or a simple name').optional(),
-  draft: z.boolean({error: 'must be true or false'}).optional(),
+  title: z.optional(text),
+  date: z.optional(isoDate),
+  updated: z.optional(isoDate),
+  author: z.optional(z.union([text, z.array(text).check(z.minLength(1))], {error: 'must be a name or a list of names'})),
+  summary: z.optional(text),
+  section: z.optional(text),
+  tags: z.optional(z.array(text, {error: 'must be a list, e.g. [politics, syria]'})),
+  image: z.optional(
+    z.strictObject({src: z.optional(text), alt: z.optional(z.string()), decorative: z.optional(z.boolean({error: 'must be true or false'})), caption: z.optional(text), credit: z.optional(text)}),
+  ),
+  slug: z.optional(
+    z
+      .string()
+      .check(
+        z.regex(/^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u, 'must be letters, digits, - and _ only, e.g. astana-talks (no /, . or spaces)'),
+        z.refine((slug) => new TextEncoder().encode(slug).length <= 120, 'is too long: at most 120 bytes (about 40 letters of most non-Latin scripts)'),
+        z.refine((slug) => !isReservedName(slug), 'is a device name Windows cannot use as a folder (con, prn, aux, nul, com1…, lpt1…); pick another'),
+      ),
+  ),
+  id: z.optional(z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$|^[\w.-]+$/, 'must be a URI (tag:example.com,2017:story) or a simple name'))),
+  draft: z.optional(z.boolean({error: 'must be true or false'})),
   /** Place the story was filed from, shown before the body ("KESTREL BAY —"). */
-  dateline: text.optional(),
+  dateline: z.optional(text),
   /** Language of the article when it differs from the site's (BCP 47: `ar`, `fr-CA`). */
-  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as ar or fr-CA').optional(),
+  lang: z.optional(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as ar or fr-CA'))),
   /** Corrections and updates, each with the date it was made and what changed. */
-  corrections: z
-    .array(z.strictObject({date: isoDate, text}), {error: 'must be a list of {date, text} entries'})
-    .optional(),
+  corrections: z.optional(z.array(z.strictObject({date: isoDate, text}), {error: 'must be a list of {date, text} entries'})),
 });
 
 /** Front matter after validation. */
