@@ -142,7 +142,7 @@ async function buildWith(
 
   const photoStamps = readStamps(config.cacheDir);
   const {parsed, outcomes, bodies, parsedNow} = await parseArticles(loaded, config, cache, photoStamps, (cached) => progress({step: 'parse', done: cached, total: readable.length}));
-  const {articles, claims} = selectPublished(parsed, config, keeper?.claims);
+  const {articles, claims} = selectPublished(parsed, config, keeper?.claims, cache.plan?.claims);
   const files = [configFile, ...sources];
   step(`parse (${parsedNow} of ${readable.length})`);
   progress({step: 'parse', done: readable.length, total: readable.length});
@@ -252,7 +252,7 @@ async function buildWith(
     // The cache keeps the photos some article (drafts and future ones too) still uses, and no others.
     pruneImageCache(config.cacheDir, photoPlans(parsed.map(({article}) => article)), photoStamps);
     saveStamps(config.cacheDir, photoStamps);
-    cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: written.state, search: index.shards, plan: planned.memo});
+    cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: written.state, search: index.shards, plan: {...planned.memo, claims: claims.signatures()}});
     if (keeper) keeper.changes = watchedScan ? new Set() : undefined;
     step('cache');
   }

@@ -4,7 +4,7 @@ import {feedItems, type FeedItems, type KeptFeedItems} from '../feeds/feed-items
 import type {DerivedSizes} from '../feeds/feed-entry.ts';
 import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
 import {reportClash} from '../plan/check-collisions.ts';
-import {describeClash, type OutputClaims} from '../plan/claim-outputs.ts';
+import {describeClash, type BatchClaim, type OutputClaims} from '../plan/claim-outputs.ts';
 import {digest, hashFolder, refOf as ref} from '../plan/fingerprint.ts';
 import {packPlans, planSignature, showing, unpackPlans, type PlanMemo} from '../plan/plan-memo.ts';
 import {planPages, sections, type PagePlan} from '../plan/plan-pages.ts';
@@ -149,12 +149,15 @@ function addFeedSizeNotes(reports: readonly FeedSizeReport[], config: SiteConfig
 /**
  * Claim every planned output in the registry of output paths: an article's are its own, the
  * rest Dateline's. A clash is reported on the article's file (at its `slug:` line) or the config.
+ * Offered as one batch first: the last clean build's batch is granted without a look (`OutputClaims.trust`).
  * @returns whether every path was free.
  */
 export function claimOutputs(outputs: readonly OutputFile[], claims: OutputClaims, fileOf: ReadonlyMap<string, VFile>, configFile: VFile): boolean {
+  const covered = (output: OutputFile) => () => ({name: `Dateline's ${output.path}`});
+  if (claims.trust(outputs.map((output): BatchClaim => (output.owner ? {path: output.path, owner: output.owner} : {path: output.path, fallback: covered(output)})))) return true;
   let clear = true;
   for (const output of outputs) {
-    const clash = output.owner ? claims.claim(output.path, output.owner) : claims.claimCovered(output.path, () => ({name: `Dateline's ${output.path}`}));
+    const clash = output.owner ? claims.claim(output.path, output.owner) : claims.claimCovered(output.path, covered(output));
     if (!clash) continue;
     clear = false;
     const article = clash.claim.owner.article ?? clash.holder.owner.article;

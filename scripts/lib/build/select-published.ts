@@ -8,11 +8,18 @@ import type {Article, SiteConfig} from '../types.ts';
  * The select step: every article (drafts too) claims its paths in the registry of output
  * paths, after Dateline's own, in path order; then the published ones, newest first.
  * @param last The registry of this process's last build, whose claims are granted again while they repeat (see `OutputClaims.after`).
+ * @param signatures The last clean build's batch signatures, when there is no `last`: batches that repeat are granted without a look (see `OutputClaims.trust`).
  * @returns the published articles and the registry, which the planned outputs join.
  */
-export function selectPublished(parsed: readonly {readonly article: Article; readonly file: VFile}[], config: SiteConfig, last?: OutputClaims): {articles: readonly Article[]; claims: OutputClaims} {
-  const claims = OutputClaims.after(last);
-  for (const reserved of reservedPaths(config)) claims.claim(reserved.path, reserved.owner);
+export function selectPublished(
+  parsed: readonly {readonly article: Article; readonly file: VFile}[],
+  config: SiteConfig,
+  last?: OutputClaims,
+  signatures?: readonly string[],
+): {articles: readonly Article[]; claims: OutputClaims} {
+  const claims = OutputClaims.after(last, signatures);
+  const reserved = reservedPaths(config);
+  if (!claims.trust(reserved)) for (const claim of reserved) claims.claim(claim.path, claim.owner);
   const articles = sortArticles(checkCollisions(parsed, claims).filter((article) => isPublished(article, config)));
   return {articles, claims};
 }

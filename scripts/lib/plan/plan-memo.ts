@@ -33,6 +33,8 @@ export interface PlanMemo {
   readonly plans: PackedPlans;
   readonly keys: readonly string[];
   readonly refs: readonly string[];
+  /** The build's batches of output claims, as signatures (see `OutputClaims.trust`): a build that makes the same claims in the same order takes them on trust. */
+  readonly claims?: readonly string[] | undefined;
 }
 
 /**
