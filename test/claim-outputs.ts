@@ -112,6 +112,42 @@ test("should give a covered claim its cover's owner, and while claims repeat, th
   assert.is(changed.ownerOf('extra/notes.txt')?.name, 'articles/story.md');
 });
 
+test("should take a batch on trust only when it and every batch before it are the last clean build's, and still find a later clash", () => {
+  const config = testConfig({cname: 'news.example.com'});
+  const articles = [
+    {path: 'story/index.html', owner: story},
+    {path: 'ferry/index.html', owner: articleOwner({source: 'articles/ferry.md', path: 'ferry/'})},
+  ];
+  const planned = [{path: 'tag/harbour/index.html', fallback: () => ({name: "Dateline's tag/harbour/index.html"})}];
+  // The last clean build: every batch checked (no signatures yet), its signatures kept.
+  const first = OutputClaims.after(undefined, undefined);
+  assert.not.ok(first.trust(reservedPaths(config)));
+  for (const claim of reservedPaths(config)) assert.is(first.claim(claim.path, claim.owner), undefined);
+  assert.not.ok(first.trust(articles));
+  for (const claim of articles) assert.is(first.claim(claim.path, claim.owner), undefined);
+  assert.not.ok(first.trust(planned));
+  const signatures = first.signatures()!;
+  assert.is(signatures.length, 3);
+
+  // The same batches in a new process: each granted without a look, and the registry answers as before.
+  const same = OutputClaims.after(undefined, signatures);
+  assert.ok(same.trust(reservedPaths(config)));
+  assert.ok(same.trust(articles));
+  assert.ok(same.trust(planned));
+  assert.equal(same.signatures(), signatures);
+  assert.is(same.ownerOf('ferry/index.html')?.name, 'articles/ferry.md');
+  assert.is(same.ownerOf('tag/harbour/index.html')?.name, 'the tag pages and feeds', 'a covered claim takes its cover');
+  assert.is(same.claim('Story/index.html', other)?.holder.owner.name, 'articles/story.md', 'a clash with a trusted claim is found');
+
+  // A batch that differs is not taken, nor is any after it, though that one repeats.
+  const moved = OutputClaims.after(undefined, signatures);
+  assert.ok(moved.trust(reservedPaths(config)));
+  const renamed = [articles[0]!, {path: 'Story/index.html', owner: other}];
+  assert.not.ok(moved.trust(renamed));
+  assert.is(moved.claim(renamed[0]!.path, renamed[0]!.owner), undefined);
+  assert.is(moved.claim(renamed[1]!.path, renamed[1]!.owner)?.kind, 'case', 'the differing batch is checked claim by claim');
+  assert.not.ok(moved.trust(planned), 'a later batch repeats, but follows one that differed');
+});
 test('should refuse a file where another owner needs a folder, and the other way round', () => {
   const claims = new OutputClaims();
   assert.is(claims.claim('a/b/index.html', story), undefined);
