@@ -10,5 +10,5 @@ import {loadCli} from './load-cli.js';
 // A `--heap-growing-percent` given to node itself wins.
 if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) v8.setFlagsFromString('--heap-growing-percent=100');
 
-const {cli} = await loadCli();
+const {cli} = await loadCli(process.argv[2]);
 process.exitCode = await cli(process.argv.slice(2));

@@ -65,4 +65,5 @@ export async function build(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await build(process.argv.slice(2));
+// Run directly (`tsx scripts/build.ts`); no top-level await, which the CommonJS bundle cannot hold.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void build(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -51,4 +51,5 @@ export async function check(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await check(process.argv.slice(2));
+// Run directly (`tsx scripts/check.ts`); no top-level await, which the CommonJS bundle cannot hold.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void check(process.argv.slice(2)).then((code) => (process.exitCode = code));

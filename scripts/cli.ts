@@ -41,4 +41,5 @@ export async function cli(argv: readonly string[]): Promise<number> {
   return command(rest);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await cli(process.argv.slice(2));
+// Run directly (`tsx scripts/cli.ts`); no top-level await, which the CommonJS bundle cannot hold.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void cli(process.argv.slice(2)).then((code) => (process.exitCode = code));

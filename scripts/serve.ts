@@ -77,4 +77,5 @@ export async function serve(argv: readonly string[]): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await serve(process.argv.slice(2));
+// Run directly (`tsx scripts/serve.ts`); no top-level await, which the CommonJS bundle cannot hold.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void serve(process.argv.slice(2)).then((code) => (process.exitCode = code));
