@@ -1,4 +1,4 @@
-import {createHash, randomBytes} from 'node:crypto';
+import {hash, randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {acquireLock, type LockOptions} from './output-lock.ts';
@@ -365,7 +365,7 @@ function sibling(target: string, kind: string): string {
 }
 
 function hashOf(contents: string | Uint8Array): string {
-  return createHash('sha1').update(contents).digest('base64url');
+  return hash('sha1', contents, 'base64url');
 }
 
 /**

@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto';
+import {hash} from 'node:crypto';
 import {derivedFiles} from '../images/plan-image.ts';
 import type {Article, OutputOwner, SiteConfig} from '../types.ts';
 
@@ -141,7 +141,7 @@ export class OutputClaims {
     const index = this.made.length;
     let text = `${this.made[index - 1] ?? ''}\n`;
     for (const claim of batch) text += claim.owner ? `${claim.path}\0${claim.owner.name}\n` : `${claim.path}\0\n`;
-    const signature = createHash('sha1').update(text).digest('base64url');
+    const signature = hash('sha1', text, 'base64url');
     this.made.push(signature);
     if (this.trusted[index] === signature && this.pending.length === index) {
       this.pending.push(batch);

@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto';
+import {createHash, hash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Article} from '../types.ts';
@@ -35,17 +35,18 @@ export function refOf(article: Article): string {
 
 const refs = new WeakMap<Article, string>();
 
+/** One-shot `hash`, not a `createHash` object per fingerprint: a cold build takes some 18,000 at 10,000 articles. */
 function hashJson(json: string | undefined, salt: string): string {
-  return createHash('sha1').update(salt).update('\0').update(json ?? '').digest('base64url');
+  return hash('sha1', `${salt}\0${json ?? ''}`, 'base64url');
 }
 
 /** A hash of every file under a folder (names and bytes): the templates' part of a fingerprint. */
 export function hashFolder(folder: string): string {
-  const hash = createHash('sha1');
+  const folderHash = createHash('sha1');
   if (!fs.existsSync(folder)) return 'none';
   for (const name of (fs.readdirSync(folder, {recursive: true}) as string[]).sort()) {
     const full = path.join(folder, name);
-    if (fs.statSync(full).isFile()) hash.update(name).update('\0').update(fs.readFileSync(full));
+    if (fs.statSync(full).isFile()) folderHash.update(name).update('\0').update(fs.readFileSync(full));
   }
-  return hash.digest('base64url');
+  return folderHash.digest('base64url');
 }
