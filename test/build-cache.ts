@@ -56,12 +56,14 @@ test('should give the same output warm as cold across edits, deletions, renames,
   assert.is((await assertWarmEqualsCold('first build')).parsed, 9);
   const unchanged = await assertWarmEqualsCold('nothing changed');
   assert.is(unchanged.parsed, 0, 'nothing is parsed again');
-  assert.match(unchanged.plan, /pages from the last build, 0 of \d+ fingerprinted again/, 'the pages are not planned again');
+  assert.match(unchanged.plan, /pages from the last build, 0 of \d+ fingerprinted again; 0 of \d+ feed sets planned again/, 'neither the pages nor the feeds are planned again');
 
   fs.appendFileSync(article('2017-01-29-frost-half-marathon.md'), '\nA late addition to the race report.\n');
   const edit = await assertWarmEqualsCold('an edit');
   assert.is(edit.parsed, 1, 'only the edited article is parsed again');
   assert.match(edit.plan, /pages from the last build, [1-9]\d* of/, 'the pages that show the edited article are fingerprinted again');
+  const [, replanned, sets] = /; (\d+) of (\d+) feed sets planned again/.exec(edit.plan)!;
+  assert.ok(Number(replanned) > 0 && Number(replanned) < Number(sets), `the feed sets that carry the edited article, and only those, are planned again: ${edit.plan}`);
 
   // The plans stay, but every page that shows the headline (listings, neighbours, related lists) is made again.
   const library = article('2017-01-20-harbour-library-reopens.md');

@@ -554,16 +554,16 @@ test('should refuse an output folder that would replace the sources', async () =
   assert.equal(snapshotDifferences(before, snapshot(cwd)), []);
 });
 
-test('should take the last build\'s page plans when the structure stays, and fingerprint again only the pages an edit reaches (--verbose)', async () => {
+test('should take the last build\'s page plans and feed sets when the structure stays, and fingerprint again only the pages and feeds an edit reaches (--verbose)', async () => {
   const cwd = copySampleSite(`cacheDir: ${JSON.stringify(path.join(tempDir(), 'cache'))}`);
   const planLine = (result: CliResult): string => {
     assert.is(result.status, 0, result.stderr);
     return /^ *\d+ ms {2}plan .*$/m.exec(result.stdout + result.stderr)?.[0] ?? '';
   };
   assert.match(planLine(await runCliAsync(['build', '--verbose'], {cwd})), /plan \(\d+ pages planned\)/);
-  assert.match(planLine(await runCliAsync(['build', '--verbose'], {cwd})), /plan \(pages from the last build, 0 of \d+ fingerprinted again\)/);
+  assert.match(planLine(await runCliAsync(['build', '--verbose'], {cwd})), /plan \(pages from the last build, 0 of \d+ fingerprinted again; 0 of \d+ feed sets planned again\)/);
   fs.appendFileSync(path.join(cwd, 'articles', '2017-01-29-frost-half-marathon.md'), '\nA late addition to the race report.\n');
-  assert.match(planLine(await runCliAsync(['build', '--verbose'], {cwd})), /plan \(pages from the last build, [1-9]\d* of \d+ fingerprinted again\)/);
+  assert.match(planLine(await runCliAsync(['build', '--verbose'], {cwd})), /plan \(pages from the last build, [1-9]\d* of \d+ fingerprinted again; [1-9]\d* of \d+ feed sets planned again\)/);
 });
 
 test('should run through the package bin entry (node scripts/bin.js)', async () => {

@@ -21,11 +21,10 @@ const now = ['--now', '2020-06-01T00:00:00Z'];
 const isFeed = (file: string): boolean => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file);
 const feedSizes = (out: string): Map<string, number> => new Map(listFiles(out).filter(isFeed).map((file) => [file, fs.statSync(path.join(out, file)).size]));
 
-async function build(cwd: string, flags: readonly string[] = []): Promise<{out: string; stderr: string}> {
-  const out = path.join(tempDir(), 'out');
-  const result = await runCliAsync(['build', '--out', out, ...now, ...flags], {cwd});
+async function build(cwd: string, flags: readonly string[] = [], out = path.join(tempDir(), 'out')): Promise<{out: string; stdout: string; stderr: string}> {
+  const result = await runCliAsync(['build', '--out', out, '--verbose', ...now, ...flags], {cwd});
   assert.is(result.status, 0, result.stderr);
-  return {out, stderr: result.stderr};
+  return {out, stdout: result.stdout, stderr: result.stderr};
 }
 
 /** The feed-budget fixture with the default budget and a 3 MB article added. */
@@ -64,11 +63,14 @@ test('should keep every feed of a site with a 3 MB article within 1 MiB, the art
   assert.equal(notes.length, 1, cold.stderr);
   assert.match(notes[0]!, /^articles\/2020-05-10-full-inquiry\.md: note: too long for the feeds' budget \(`feedMaxBytes`: 1048576 bytes\): its item in feed\.xml, section\/reports\/feed\.xml, tag\/inquiry\/feed\.xml \(and their Atom and JSON forms\) carries its summary and a link/);
 
-  // Warm builds (the cache on, twice) write the same bytes and say the same.
+  // Warm builds (the cache on, three times into one folder) write the same bytes and say the same,
+  // the third with the budget the second planned (the site's structure is the same).
   const first = await build(site);
-  const warm = await build(site);
+  const second = await build(site, [], first.out);
+  const warm = await build(site, [], first.out);
+  assert.match(warm.stdout, /plan \(pages from the last build, 0 of \d+ fingerprinted again; 0 of \d+ feed sets planned again\)/);
   assert.equal(snapshotDifferences(snapshot(cold.out), snapshot(warm.out)), []);
-  assert.equal(warm.stderr.split('\n').filter((line) => line.includes('(feed-size)')), notes);
+  for (const build of [first, second, warm]) assert.equal(build.stderr.split('\n').filter((line) => line.includes('(feed-size)')), notes);
   assert.equal(first.stderr, cold.stderr);
 });
 
@@ -88,6 +90,27 @@ test('should summarize all but what fits a small feedMaxBytes, and say so for ea
     ['articles/2020-05-01-first-long-report.md', 'articles/2020-05-02-second-long-report.md', 'articles/2020-05-03-third-long-report.md'],
   );
   assert.match(notes[0]!, /: note: too long for the feeds' budget \(`feedMaxBytes`: 20000 bytes\): its item in feed\.xml, section\/reports\/feed\.xml \(and their Atom and JSON forms\) carries its summary and a link to the page instead of the whole article \(feed-size\)$/);
+});
+
+test('should warn on the config when even summaries pass feedMaxBytes, and again on warm builds', async () => {
+  const site = path.join(tempDir(), 'site');
+  fs.cpSync(fixture('feed-budget'), site, {recursive: true});
+  const config = path.join(site, 'dateline.config.yaml');
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^feedMaxBytes: .*$/m, 'feedMaxBytes: 16384').replace(/^templatesDir: .*$/m, `templatesDir: ${JSON.stringify(path.resolve(fixture('feed-budget'), '../../../templates'))}`));
+  // Twenty-four articles whose summaries alone, twenty of them, pass the smallest budget.
+  const summary = 'The harbour board heard every side of the dispute over the new quay. '.repeat(10);
+  for (let day = 1; day <= 24; day++) {
+    fs.writeFileSync(path.join(site, 'articles', `2020-04-${String(day).padStart(2, '0')}-board-${day}.md`), `---\ntitle: "Board meeting ${day}"\ndate: "2020-04-${String(day).padStart(2, '0')}T09:00:00Z"\nsummary: "${summary}"\nsection: Reports\n---\n\nThe board met again.\n`);
+  }
+  const over = (stderr: string) => stderr.split('\n').filter((line) => line.includes('even as summaries'));
+  const cold = await build(site, ['--no-cache']);
+  assert.ok(over(cold.stderr).some((line) => /^dateline\.config\.yaml: warning: feed\.xml \(and its Atom and JSON forms\) holds 20 articles, more than fit in `feedMaxBytes` \(16384 bytes\)/.test(line)), cold.stderr);
+  const first = await build(site);
+  await build(site, [], first.out);
+  const warm = await build(site, [], first.out);
+  assert.match(warm.stdout, /0 of \d+ feed sets planned again/, 'the budget came from the last build');
+  assert.equal(over(warm.stderr), over(cold.stderr));
+  assert.equal(snapshotDifferences(snapshot(cold.out), snapshot(warm.out)), []);
 });
 
 test('should summarize more items when rendering finds the plan short of the budget', () => {

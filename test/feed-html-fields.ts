@@ -16,6 +16,7 @@ import type {EmitContext} from '../scripts/lib/render/emit/context.ts';
 import {emitFeeds} from '../scripts/lib/render/emit/emit-feeds.ts';
 import {emitListingFeeds} from '../scripts/lib/render/emit/emit-listing-feeds.ts';
 import {feedItems} from '../scripts/lib/feeds/feed-items.ts';
+import {feedPlanner} from '../scripts/lib/feeds/plan-feed-sets.ts';
 import type {OutputFile} from '../scripts/lib/types.ts';
 import {testConfig} from './helpers/config.ts';
 import {makeArticle, testBodies} from './helpers/make-article.ts';
@@ -92,7 +93,8 @@ test('should hold no element the source did not contain in any HTML field of any
       const feedHtml = '<p>Plain body.</p>';
       const body = elements(feedHtml);
       const article = makeArticle({title: `${section} ${tag}`, summary: description, section, tags: [tag], authors: [author], html: feedHtml, feedHtml});
-      const context = {config, articles: [article], publicArticles: [article], digest: () => 'key', ref: (item: {key: string}) => item.key, report: () => {}, feedItems: feedItems(config, testBodies)} as unknown as EmitContext;
+      const feeds = feedPlanner(config, {digest: () => 'key', ref: (item) => item.key}, feedItems(config, testBodies), () => {});
+      const context = {config, articles: [article], publicArticles: [article], feeds} as unknown as EmitContext;
       const files = [...emitFeeds(context), ...emitListingFeeds(context)];
       assert.ok(files.some((file) => file.path.startsWith('section/')) && files.some((file) => file.path.startsWith('tag/')), 'section and tag feeds');
       for (const file of files) {

@@ -183,8 +183,8 @@ export type OutputFile = {readonly owner?: OutputOwner} & (
       /** A fingerprint of everything the file is made from: when it matches the last build's, `render` is skipped. */
       readonly key: string;
       readonly render: () => string | Uint8Array;
-      /** A page plan a worker thread can render instead (see `render-in-parallel.ts`); the same result as `render`. */
-      readonly plan?: unknown;
+      /** A page plan a worker thread can render instead (see `render-in-parallel.ts`), made when asked for; the same result as `render`. */
+      readonly plan?: () => unknown;
       /** Rendered only once the image stage is done (feeds carry the derived photos' byte sizes); pages never wait for it. */
       readonly awaits?: 'images';
     }

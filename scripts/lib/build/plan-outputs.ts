@@ -1,12 +1,13 @@
 import {createHash} from 'node:crypto';
 import type {VFile} from 'vfile';
 import {feedItems, type FeedItems, type KeptFeedItems} from '../feeds/feed-items.ts';
+import {feedPlanner} from '../feeds/plan-feed-sets.ts';
 import type {DerivedSizes} from '../feeds/feed-entry.ts';
 import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
 import {reportClash} from '../plan/check-collisions.ts';
 import {describeClash, type BatchClaim, type OutputClaims} from '../plan/claim-outputs.ts';
 import {digest, hashFolder, refOf as ref} from '../plan/fingerprint.ts';
-import {packPlans, planSignature, showing, unpackPlans, type PlanMemo} from '../plan/plan-memo.ts';
+import {packPlans, planList, planSignature, showing, unpackPlans, type PlanMemo} from '../plan/plan-memo.ts';
 import {planPages, sections, type PagePlan} from '../plan/plan-pages.ts';
 import type {Emitter} from '../render/emit/context.ts';
 import {emitAssets} from '../render/emit/emit-assets.ts';
@@ -73,13 +74,16 @@ export function planOutputs(
   const refs = articles.map(ref);
   const signature = planSignature(articles, salt);
   const reused = previous?.signature === signature ? previous : undefined;
-  const plans = reused ? unpackPlans(reused.plans, articles) : planPages(articles, config);
+  const plans = reused ? unpackPlans(reused.plans, articles) : planList(planPages(articles, config));
   /** Places of the articles whose content changed since the last build's fingerprints. */
   const changed = new Set(reused ? refs.flatMap((value, index) => (value === reused.refs[index] ? [] : [index])) : []);
   /** The last build's fingerprint of each page none of whose articles changed. */
   const touched = reused ? showing(reused.plans, changed) : [];
   const knownKeys = reused ? reused.keys.map((key, index) => (touched[index] ? undefined : key)) : [];
   const feedSizes: FeedSizeReport[] = [];
+  const keys = {digest: (plain: unknown) => digest(plain, salt), ref};
+  const lastFeeds = reused?.feeds && {sets: reused.feeds, changed: new Set([...changed].map((index) => articles[index]!))};
+  const feedSets = feedPlanner(config, keys, items, (report) => void feedSizes.push(report), lastFeeds);
   const publicArticles = publicOnly(articles);
   let publicPlans: readonly PagePlan[] | undefined;
   const context = {
@@ -87,7 +91,7 @@ export function planOutputs(
     articles,
     plans,
     publicArticles,
-    publicPlans: () => (publicPlans ??= publicArticles === articles ? plans : planPages(publicArticles, config)),
+    publicPlans: () => (publicPlans ??= publicArticles === articles ? plans.all() : planPages(publicArticles, config)),
     engine,
     site,
     bodies,
@@ -95,18 +99,17 @@ export function planOutputs(
     knownPageKey: (index: number) => knownKeys[index],
     ref,
     signature,
-    digest: (plain: unknown) => digest(plain, salt),
-    report: (report: FeedSizeReport) => void feedSizes.push(report),
-    feedItems: items,
+    digest: keys.digest,
+    feeds: feedSets,
   };
   const pageFiles = emitPages(context);
   const files = [...pageFiles, ...emitters.flatMap((emit) => emit(context))];
   const pages = files.filter((file) => file.path.endsWith('.html')).length;
   const feeds = files.filter((file) => /(^|\/)(feed\.xml|atom\.xml|feed\.json)$/.test(file.path)).length;
   // emitPages makes one file per plan, in the plans' order.
-  const memo: PlanMemo = {signature, plans: reused?.plans ?? packPlans(plans, articles), keys: pageFiles.map((file) => ('key' in file ? file.key : '')), refs};
+  const memo: PlanMemo = {signature, plans: reused?.plans ?? packPlans(plans.all(), articles), keys: pageFiles.map((file) => ('key' in file ? file.key : '')), refs, feeds: feedSets.memo()};
   const rekeyed = knownKeys.filter((key) => key === undefined).length;
-  const planning = reused ? `pages from the last build, ${rekeyed} of ${plans.length} fingerprinted again` : `${plans.length} pages planned`;
+  const planning = reused ? `pages from the last build, ${rekeyed} of ${plans.length} fingerprinted again; ${feedSets.replanned()} of ${feedSets.memo().size} feed sets planned again` : `${plans.length} pages planned`;
   return {files, pages, feeds, site, cards, feedItems: items, feedSizes, memo, planning};
 }
 

@@ -113,11 +113,10 @@ export interface FeedKeys {
  * sizes: a photo's derived names carry its key (its bytes, the settings and sharp's version),
  * which the article's content key includes, so other bytes mean another fingerprint.
  */
-export function lazyFeeds(spec: FeedSpec, config: SiteConfig, keys: FeedKeys, items: FeedItems): OutputFile[] {
+export function lazyFeeds(spec: FeedSpec, config: SiteConfig, keys: FeedKeys, items: FeedItems, key = feedKey(spec, config, keys)): OutputFile[] {
   let built: OutputFile[] | undefined;
   let taken = 0;
   const paths = [spec.paths.rss, spec.paths.atom, ...(spec.paths.json === undefined ? [] : [spec.paths.json])];
-  const key = keys.digest({feed: {...spec, articles: spec.articles.map(keys.ref)}, images: imageSizes(spec.articles, config)});
   const photos = spec.articles.some((article) => article.image?.plan !== undefined);
   items.expect(spec.articles);
   return paths.map((file, index) => ({
@@ -137,8 +136,13 @@ export function lazyFeeds(spec: FeedSpec, config: SiteConfig, keys: FeedKeys, it
   }));
 }
 
+/** The fingerprint of a feed set's files (each format's is this and its place): its spec, articles by content key, and {@link imageSizes}. */
+export function feedKey(spec: FeedSpec, config: SiteConfig, keys: FeedKeys, images = imageSizes(spec.articles, config)): string {
+  return keys.digest({feed: {...spec, articles: spec.articles.map(keys.ref)}, images});
+}
+
 /** Sizes of the articles' local lead images copied as they are (SVGs): enclosures carry them, so they are part of a feed's fingerprint. */
-function imageSizes(articles: readonly Article[], config: SiteConfig): (number | undefined)[] {
+export function imageSizes(articles: readonly Article[], config: SiteConfig): (number | undefined)[] {
   return articles.map((article) => {
     const file = article.image?.plan === undefined && article.image?.sourceFile !== undefined ? path.resolve(config.articlesDir, article.image.sourceFile) : undefined;
     return file !== undefined && fs.existsSync(file) ? fs.statSync(file).size : undefined;

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import type {FeedSetMemo} from '../feeds/plan-feed-sets.ts';
 import type {ListPage, PagePlan} from './plan-pages.ts';
 import type {Article} from '../types.ts';
 
@@ -25,14 +26,17 @@ export interface PackedPlans {
  * The last build's page plans, for the next build to take instead of planning again when the
  * site's structure is the same: `signature` stands for everything planning reads (every
  * published article's place, date, section, tags, authors and draft flag, and the settings and
- * templates), `plans` are the plans packed, `keys` each page's fingerprint, and `refs` each
- * article's content key when those fingerprints were taken.
+ * templates), `plans` are the plans packed, `keys` each page's fingerprint, `refs` each
+ * article's content key when those fingerprints were taken, and `feeds` each feed set's
+ * fingerprint and budget.
  */
 export interface PlanMemo {
   readonly signature: string;
   readonly plans: PackedPlans;
   readonly keys: readonly string[];
   readonly refs: readonly string[];
+  /** Each feed set by the path of its RSS document (see `feedPlanner`). */
+  readonly feeds?: ReadonlyMap<string, FeedSetMemo> | undefined;
   /** The build's batches of output claims, as signatures (see `OutputClaims.trust`): a build that makes the same claims in the same order takes them on trust. */
   readonly claims?: readonly string[] | undefined;
 }
@@ -83,9 +87,44 @@ export function packPlans(plans: readonly PagePlan[], articles: readonly Article
   return {order, pages: Int32Array.from(pages), related: Int32Array.from(related), relatedFrom: Int32Array.from(relatedFrom), lists, listed: Int32Array.from(listed), listedFrom: Int32Array.from(listedFrom)};
 }
 
-/** Packed plans back as plans over `articles` (a list with the same signature as the one they were packed from). */
-export function unpackPlans(packed: PackedPlans, articles: readonly Article[]): PagePlan[] {
+/**
+ * The site's page plans, each made when first asked for: a warm build that takes the last
+ * build's plans (see {@link PlanMemo}) unpacks only the pages it renders, not 17,600 plans
+ * at 10,000 articles. A page's folder and article are known without unpacking its plan.
+ */
+export interface PagePlans {
+  readonly length: number;
+  /** The plan of page `index`. */
+  readonly at: (index: number) => PagePlan;
+  /** The folder of page `index` (`2017/01/slug/`, `tag/x/page/2/`). */
+  readonly path: (index: number) => string;
+  /** The article of page `index` when it is an article's page. */
+  readonly article: (index: number) => Article | undefined;
+  /** Every plan, in order. */
+  readonly all: () => readonly PagePlan[];
+}
+
+/** Plans made by `planPages`, as {@link PagePlans}. */
+export function planList(plans: readonly PagePlan[]): PagePlans {
+  return {
+    length: plans.length,
+    at: (index) => plans[index]!,
+    path: (index) => plans[index]!.path,
+    article: (index) => {
+      const plan = plans[index]!;
+      return plan.kind === 'article' ? plan.article : undefined;
+    },
+    all: () => plans,
+  };
+}
+
+/** Packed plans back as plans over `articles` (a list with the same signature as the one they were packed from), each unpacked when asked for. */
+export function unpackPlans(packed: PackedPlans, articles: readonly Article[]): PagePlans {
   const {order, pages, related, relatedFrom, lists, listed, listedFrom} = packed;
+  /** Each page's place among the article pages (-1 for a listing). */
+  const ordinals = new Int32Array(order.length);
+  let count = 0;
+  for (let index = 0; index < order.length; index++) ordinals[index] = order[index]! < 0 ? count++ : -1;
   // Plain loops: Array.from over a typed array's view takes the slow, generic path.
   const articlesAt = (places: Int32Array, from: number, to: number): Article[] => {
     const shown = new Array<Article>(to - from);
@@ -93,18 +132,29 @@ export function unpackPlans(packed: PackedPlans, articles: readonly Article[]): 
     return shown;
   };
   const at = (place: number): Article | undefined => (place < 0 ? undefined : articles[place]);
-  const plans = new Array<PagePlan>(order.length);
-  let page = 0;
-  for (let index = 0; index < order.length; index++) {
-    const list = order[index]!;
-    if (list < 0) {
+  const made = new Array<PagePlan | undefined>(order.length);
+  const unpack = (index: number): PagePlan => {
+    const page = ordinals[index]!;
+    if (page >= 0) {
       const article = articles[pages[page * 3]!]!;
-      plans[index] = {kind: 'article', path: article.path, article, newer: at(pages[page * 3 + 1]!), older: at(pages[page * 3 + 2]!), related: articlesAt(related, relatedFrom[page]!, relatedFrom[page + 1]!)};
-      page++;
-    } else {
-      plans[index] = {...lists[list]!, articles: articlesAt(listed, listedFrom[list]!, listedFrom[list + 1]!)};
+      return {kind: 'article', path: article.path, article, newer: at(pages[page * 3 + 1]!), older: at(pages[page * 3 + 2]!), related: articlesAt(related, relatedFrom[page]!, relatedFrom[page + 1]!)};
     }
-  }
+    const list = order[index]!;
+    return {...lists[list]!, articles: articlesAt(listed, listedFrom[list]!, listedFrom[list + 1]!)};
+  };
+  const plans: PagePlans = {
+    length: order.length,
+    at: (index) => (made[index] ??= unpack(index)),
+    path: (index) => {
+      const page = ordinals[index]!;
+      return page >= 0 ? articles[pages[page * 3]!]!.path : lists[order[index]!]!.path;
+    },
+    article: (index) => {
+      const page = ordinals[index]!;
+      return page >= 0 ? articles[pages[page * 3]!] : undefined;
+    },
+    all: () => Array.from({length: order.length}, (_, index) => plans.at(index)),
+  };
   return plans;
 }
 

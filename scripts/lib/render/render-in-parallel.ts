@@ -35,7 +35,7 @@ export async function* renderInParallel(files: readonly OutputFile[], site: Site
     const dispatch = (upTo: number): void => {
       for (; dispatched < due.length && dispatched < upTo; dispatched += batchSize) {
         const indexes = due.slice(dispatched, dispatched + batchSize);
-        const plans = indexes.map((index) => (files[index] as {plan: PagePlan}).plan);
+        const plans = indexes.map((index) => (files[index] as {plan: () => PagePlan}).plan());
         const cards = plans.map((plan) => (plan.kind === 'list' ? plan.articles.map(cardOf) : undefined));
         const pageBodies = plans.map((plan) => (plan.kind === 'article' ? bodies.body(plan.article.key).html : undefined));
         const batch = pool.run({plans, cards, bodies: pageBodies, site, config}).then(

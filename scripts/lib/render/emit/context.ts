@@ -1,6 +1,6 @@
 import type {Liquid} from 'liquidjs';
-import type {FeedItems} from '../../feeds/feed-items.ts';
-import type {FeedSizeReport} from '../../feeds/fit-feed-budget.ts';
+import type {FeedPlanner} from '../../feeds/plan-feed-sets.ts';
+import type {PagePlans} from '../../plan/plan-memo.ts';
 import type {PagePlan} from '../../plan/plan-pages.ts';
 import type {SiteView} from '../render-pages.ts';
 import type {Article, ArticleBodies, OutputFile, SiteConfig} from '../../types.ts';
@@ -17,8 +17,8 @@ export interface EmitContext {
   readonly publicArticles: readonly Article[];
   /** The pages the site has without its drafts ({@link plans} when there are none): what the sitemap lists. */
   readonly publicPlans: () => readonly PagePlan[];
-  /** Every HTML page of the site, planned once (`planPages`), shared by the pages and the sitemap. */
-  readonly plans: readonly PagePlan[];
+  /** Every HTML page of the site, planned once (`planPages`) or taken from the last build, shared by the pages and the sitemap. */
+  readonly plans: PagePlans;
   readonly engine: Liquid;
   readonly site: SiteView;
   /** Every article's body, fetched by key when its page renders. */
@@ -31,15 +31,13 @@ export interface EmitContext {
   readonly ref: (article: Article) => string;
   /** The build's plan signature (`planSignature`): a hash of everything that places the articles on pages, with the settings. */
   readonly signature: string;
-  /** Collects what the author should hear about the feeds' size budget (reported on the articles and the config after planning). */
-  readonly report: (report: FeedSizeReport) => void;
   /**
    * A fingerprint of plain data (articles in it already {@link ref}s), salted with the
    * templates, the settings and the site data: give it to a lazy output as its `key`.
    */
   readonly digest: (plain: unknown) => string;
-  /** Each article's feed entry and items, made once per build for every feed that carries them. */
-  readonly feedItems: FeedItems;
+  /** Plans each feed set (its budget, reported on the articles and the config after planning, and its fingerprint), from the build's feed items. */
+  readonly feeds: FeedPlanner;
 }
 
 

@@ -1,4 +1,3 @@
-import {lazyFeeds, withinBudget} from '../../feeds/build-feeds.ts';
 import {mainFeedPaths} from '../../feeds/feed-paths.ts';
 import {planFeedHistory} from '../../feeds/plan-archives.ts';
 import type {OutputFile} from '../../types.ts';
@@ -11,39 +10,29 @@ import type {EmitContext} from './context.ts';
  * `archive/YYYY/MM/feed.xml` and `archive/YYYY/MM/atom.xml`, chained by `prev-archive` and
  * `next-archive`, each linking the main feed as `current`.
  */
-export function emitFeeds({publicArticles: articles, config, digest, ref, report, feedItems}: EmitContext): OutputFile[] {
+export function emitFeeds({publicArticles: articles, config, feeds}: EmitContext): OutputFile[] {
   const {current, archives: months} = planFeedHistory(articles, config.timezone, config.feedSize);
   const main = {rss: mainFeedPaths.rss, atom: mainFeedPaths.atom};
-  const files = lazyFeeds(
-    withinBudget({
-      title: config.title,
-      description: config.description,
-      home: '',
-      paths: mainFeedPaths,
-      id: config.idBase,
-      articles: current,
-      history: {archive: false, prev: months[0]?.paths},
-    }, config, report),
-    config,
-    {digest, ref},
-    feedItems,
-  );
+  const files = feeds.files({
+    title: config.title,
+    description: config.description,
+    home: '',
+    paths: mainFeedPaths,
+    id: config.idBase,
+    articles: current,
+    history: {archive: false, prev: months[0]?.paths},
+  });
   months.forEach((month, index) => {
     files.push(
-      ...lazyFeeds(
-        withinBudget({
-          title: `${config.title} – archive ${month.key.replace('/', '-')}`,
-          description: config.description,
-          home: '',
-          paths: month.paths,
-          id: config.idBase,
-          articles: month.articles,
-          history: {archive: true, current: main, prev: months[index + 1]?.paths, next: months[index - 1]?.paths},
-        }, config, report),
-        config,
-        {digest, ref},
-        feedItems,
-      ),
+      ...feeds.files({
+        title: `${config.title} – archive ${month.key.replace('/', '-')}`,
+        description: config.description,
+        home: '',
+        paths: month.paths,
+        id: config.idBase,
+        articles: month.articles,
+        history: {archive: true, current: main, prev: months[index + 1]?.paths, next: months[index - 1]?.paths},
+      }),
     );
   });
   return files;

@@ -4,15 +4,25 @@ import {renderPage} from '../render-pages.ts';
 import type {Article, OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
 
-/** Every planned HTML page: articles, the front page, sections, tags, authors and the archive. */
+/**
+ * Every planned HTML page: articles, the front page, sections, tags, authors and the archive.
+ * A page whose fingerprint the last build's still gives (`knownPageKey`) is not even unpacked
+ * from the plans unless it is rendered.
+ */
 export function emitPages({plans, config, engine, site, digest, ref, card, bodies, knownPageKey}: EmitContext): OutputFile[] {
-  return plans.map((plan, index) => ({
-    path: `${plan.path}index.html`,
-    key: knownPageKey(index) ?? digest(planIdentity(plan, ref)),
-    render: () => renderPage(engine, plan, site, config, card, (article) => bodies.body(article.key).html),
-    plan,
-    ...(plan.kind === 'article' ? {owner: articleClaims(plan.article).owner} : {}),
-  }));
+  const files = new Array<OutputFile>(plans.length);
+  for (let index = 0; index < plans.length; index++) {
+    const article = plans.article(index);
+    const plan = () => plans.at(index);
+    files[index] = {
+      path: `${plans.path(index)}index.html`,
+      key: knownPageKey(index) ?? digest(planIdentity(plan(), ref)),
+      render: () => renderPage(engine, plan(), site, config, card, (shown) => bodies.body(shown.key).html),
+      plan,
+      ...(article ? {owner: articleClaims(article).owner} : {}),
+    };
+  }
+  return files;
 }
 
 /**
