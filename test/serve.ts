@@ -126,6 +126,8 @@ test('should start a second session warm from the cache, and give a session star
   try {
     await address(first);
     assert.ok(rendered(first) > 10, first.output.stdout);
+    // The new folder gets its spare copy at once, so the first save updates only what it changes.
+    assert.match(first.output.stdout, /ms {2}spare \(\d+ files linked\)/);
     beside = spawnServe(cwd, args);
     await address(beside);
     const temporary = outputFolder(beside, cwd);
@@ -141,6 +143,7 @@ test('should start a second session warm from the cache, and give a session star
     await address(again);
     assert.is(outputFolder(again, cwd), path.join(cwd, 'node_modules/.cache/dateline/serve'));
     assert.is(rendered(again), 0, `the second session rendered pages again:\n${again.output.stdout}`);
+    assert.not.match(again.output.stdout, /ms {2}spare \(/, 'the spare kept from the first session is trusted');
     again.child.kill('SIGINT');
     assert.is(await within('the third server to exit', again.exited), 0, again.output.stderr);
   } finally {

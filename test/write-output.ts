@@ -5,7 +5,7 @@ import {test} from 'uvu';
 import * as assert from 'uvu/assert';
 import {renderAndWrite} from '../scripts/lib/render/render-due.ts';
 import type {OutputFile} from '../scripts/lib/types.ts';
-import {inside, OutputError, OutputSession, writeOutput, type OutputState} from '../scripts/lib/output/write-output.ts';
+import {inside, OutputError, OutputSession, prepareSpare, writeOutput, type OutputState} from '../scripts/lib/output/write-output.ts';
 import {removeTempDirs, tempDir} from './helpers/files.ts';
 
 /** The build's render and write steps over `files`: what is due is rendered, the rest kept by fingerprint. */
@@ -216,6 +216,30 @@ test('should never change the live output while updating the spare folder', () =
   writeOutput(out, [{path: 'a.html', contents: 'two'}], state);
   assert.is(fs.readFileSync(live, 'utf8'), 'two');
   assert.is(fs.readFileSync(path.join(path.dirname(out), '.dist.spare', 'a.html'), 'utf8'), 'one', 'the previous output is intact');
+});
+
+test('should make a spare copy of a new output, so the next build touches only what changed', () => {
+  const out = tempOut();
+  const files = (version: string) => [
+    {path: 'a/index.html', contents: 'a'},
+    {path: 'b/c/index.html', contents: 'c'},
+    {path: 'changes.html', contents: `version ${version}`},
+  ];
+  const first = writeOutput(out, files('1'));
+  assert.is(first.state.spare, undefined, 'a first build leaves no spare');
+  const live = fs.statSync(path.join(out, 'a/index.html'));
+  const {state, files: linked} = prepareSpare(out, first.state);
+  assert.is(linked, 3);
+  const spare = path.join(path.dirname(out), '.dist.spare');
+  assert.is(fs.statSync(path.join(spare, 'b/c/index.html')).ino, fs.statSync(path.join(out, 'b/c/index.html')).ino, 'the spare links the output');
+  assert.equal(fs.statSync(path.join(out, 'a/index.html')).mtimeMs, live.mtimeMs, 'the output is not touched');
+  assert.equal([...state.spare!.manifest], [...first.state.current!.manifest]);
+  assert.is(prepareSpare(out, state).files, 0, 'a trusted spare is kept as it is');
+
+  const second = writeOutput(out, files('2'), state);
+  assert.equal([second.stats.written, second.stats.kept, second.stats.linked], [1, 2, 0], 'only the changed file is written; the spare had the rest');
+  assert.is(fs.readFileSync(path.join(out, 'changes.html'), 'utf8'), 'version 2');
+  assert.is(fs.readFileSync(path.join(spare, 'changes.html'), 'utf8'), 'version 1', 'the previous output is the spare now');
 });
 
 test.after(removeTempDirs);

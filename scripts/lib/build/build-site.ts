@@ -7,7 +7,7 @@ import {deriveImages} from '../images/derive-images.ts';
 import {derivedSizes, imageOutputs, photoPlans, photosChanged, readStamps, saveStamps} from '../images/image-outputs.ts';
 import {pruneImageCache} from '../images/prune-image-cache.ts';
 import {acquireLock, LockError} from '../output/output-lock.ts';
-import {OutputError, OutputSession} from '../output/write-output.ts';
+import {OutputError, OutputSession, prepareSpare} from '../output/write-output.ts';
 import {locateTemplateError} from '../render/locate-template-error.ts';
 import {renderAndWrite, TemplateError, type RenderCount} from '../render/render-due.ts';
 import {renderInParallel} from '../render/render-in-parallel.ts';
@@ -53,6 +53,11 @@ export interface BuildOptions extends ConfigOverrides {
   readonly onOutput?: ((result: BuildResult) => void | Promise<void>) | undefined;
   /** Where a process that builds again and again (`serve`) keeps the build cache open between builds. */
   readonly keeper?: CacheKeeper | undefined;
+  /**
+   * Once the output is in place, give it a spare copy when it has none (`prepareSpare`), so the
+   * next build updates only what changes: `serve`, whose next build is a save someone waits for.
+   */
+  readonly prepareSpare?: boolean | undefined;
 }
 
 /** Holds the build cache open from one build to the next of the same process, so its index is read once, not on every build. */
@@ -248,11 +253,17 @@ async function buildWith(
   // What it sends goes out before the cache is saved: an HTTP response's write waits for the next tick.
   if (options.onOutput) await options.onOutput(result);
   if (config.cacheDir) {
+    let outputState = written.state;
+    if (options.prepareSpare) {
+      const spare = prepareSpare(config.outDir, outputState);
+      outputState = spare.state;
+      if (spare.files > 0) step(`spare (${spare.files} files linked)`);
+    }
     for (const article of articles) photosChanged(article, photoStamps);
     // The cache keeps the photos some article (drafts and future ones too) still uses, and no others.
     pruneImageCache(config.cacheDir, photoPlans(parsed.map(({article}) => article)), photoStamps);
     saveStamps(config.cacheDir, photoStamps);
-    cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: written.state, search: index.shards, plan: {...planned.memo, claims: claims.signatures()}});
+    cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: outputState, search: index.shards, plan: {...planned.memo, claims: claims.signatures()}});
     if (keeper) keeper.changes = watchedScan ? new Set() : undefined;
     step('cache');
   }

@@ -312,6 +312,56 @@ export class OutputSession {
   }
 }
 
+/**
+ * Give the output folder a spare copy of itself (hard links to its files, copies where links
+ * cannot be made) when it has none it can trust, so the next build updates only the files that
+ * change instead of linking every one into a new staging folder. After a build that wrote the
+ * whole output (the first of a `serve` session's new folder), that linking was the next build's:
+ * 2.5 s of the first save at 10,000 articles. The output itself is not touched; the spare is
+ * made under a staging name and renamed into place whole, under the output lock.
+ *
+ * @returns the state with the new spare and how many files it holds; the state as it was (and
+ *   0) when the output is unknown, the spare already trusted, or anything failed (the next
+ *   build then stages as before).
+ */
+export function prepareSpare(outDir: string, state: OutputState, lock: LockOptions = {}): {state: OutputState; files: number} {
+  const target = path.resolve(outDir);
+  if (!state.current) return {state, files: 0};
+  let release: () => void;
+  try {
+    release = acquireLock(target, lock);
+  } catch {
+    return {state, files: 0};
+  }
+  const spareDir = sibling(target, 'spare');
+  const staging = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const current = trusted(target, state.current);
+    if (!current || trusted(spareDir, state.spare)) return {state, files: 0};
+    fs.mkdirSync(staging);
+    const made = new Set<string>([staging]);
+    const folder = (dir: string): void => {
+      if (made.has(dir)) return;
+      folder(path.dirname(dir));
+      fs.mkdirSync(dir);
+      made.add(dir);
+    };
+    for (const relative of current.manifest.keys()) {
+      const destination = inside(staging, relative);
+      folder(path.dirname(destination));
+      if (!linkFrom(path.join(target, relative), destination)) fs.copyFileSync(path.join(target, relative), destination);
+    }
+    discard(spareDir, `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}-discarded`);
+    fs.renameSync(staging, spareDir);
+    return {state: {current, spare: {identity: identity(spareDir), manifest: current.manifest}}, files: current.manifest.size};
+  } catch {
+    fs.rmSync(staging, {recursive: true, force: true});
+    return {state, files: 0};
+  } finally {
+    release();
+  }
+}
+
 /** How many new files a session writes on its own thread before it starts writing behind (a thread costs a few milliseconds to start). */
 const manyFiles = 64;
 

@@ -93,7 +93,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const progress = progressReporter(process.stderr, {quiet: options.quiet, verbose: options.verbose});
     let result: BuildResult;
     try {
-      result = await buildSite({cwd: options.cwd, env: options.env ?? process.env, url: options.url, articles: options.articles, config: options.config, now: options.now, noCache: options.noCache, drafts: options.drafts ?? true, out: outDir, liveReload: true, onProgress: progress.onProgress, keeper, onOutput: (written) => {
+      result = await buildSite({cwd: options.cwd, env: options.env ?? process.env, url: options.url, articles: options.articles, config: options.config, now: options.now, noCache: options.noCache, drafts: options.drafts ?? true, out: outDir, liveReload: true, onProgress: progress.onProgress, keeper, prepareSpare: true, onOutput: (written) => {
         // The new site is in place: serve it and reload the pages now, while the cache is saved.
         served = {outDir, basePath: written.config?.basePath ?? served.basePath, failure: undefined};
         events.reload();
