@@ -165,6 +165,46 @@ test('should remember each output folder, so a build elsewhere (check, serve) le
   fs.rmSync(path.dirname(elsewhere), {recursive: true, force: true});
 });
 
+test('should give back every field of an article it kept, in the order parsing makes them', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
+  // Every field set, each to a value no other has, in the order `parseArticle` makes them.
+  const article: Article = {
+    key: 'a-key',
+    source: 'articles/a.txt',
+    format: 'wire',
+    title: 'A title',
+    slug: 'a-slug',
+    id: 'tag:example.org,2020:a-slug',
+    date: '2020-01-01T00:00:00.000Z',
+    updated: '2020-01-02T00:00:00.000Z',
+    modified: '2020-01-03T00:00:00.000Z',
+    authors: ['Ana Lima', 'Ben Okafor'],
+    summary: 'A summary',
+    excerpt: 'An excerpt',
+    section: 'World',
+    tags: ['harbour'],
+    image: {src: 'photo.jpg', alt: 'A photo', caption: 'A caption', credit: 'AFP'},
+    draft: true,
+    dateline: 'BEIRUT',
+    lang: 'fr',
+    corrections: [{date: '2020-01-03T00:00:00.000Z', text: 'A correction'}],
+    path: '2020/01/a-slug/',
+    words: 321,
+    feedBytes: 654,
+    assets: [{from: '/site/articles/photo.jpg', name: 'photo.jpg', place: {line: 3, column: 1}}],
+  };
+  let cache = BuildCache.open(dir, 'v1');
+  cache.save({outcomes: new Map([[article.key, {article, body: {html: '<p>x</p>', feedHtml: '<p>x</p>'}, messages: [{reason: 'a note', line: 2, column: 1, ruleId: 'wire-chrome', fatal: false}]}]]), sources: new Map()});
+  cache.close();
+  cache = BuildCache.open(dir, 'v1');
+  const kept = cache.articles.get(article.key)!;
+  cache.close();
+  assert.equal(Object.keys(kept.article!), Object.keys(article), 'the same fields in the same order');
+  assert.equal(kept.article, article);
+  assert.equal(kept.messages, [{reason: 'a note', line: 2, column: 1, ruleId: 'wire-chrome', fatal: false}]);
+  fs.rmSync(dir, {recursive: true, force: true});
+});
+
 test('should read bodies by key, append new ones and compact when most are dead', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
   let cache = BuildCache.open(dir, 'v1');
