@@ -5,7 +5,7 @@ import type {FeedItems} from './feed-items.ts';
 import {renderAtom} from './render-atom.ts';
 import {renderJson} from './render-json.ts';
 import {renderRss} from './render-rss.ts';
-import {stripIllegalXml} from './xml-text.ts';
+import {stripIllegalXml} from '../xml.ts';
 import type {FeedSizeReport} from './fit-feed-budget.ts';
 import {fitFeedBudget} from './fit-feed-budget.ts';
 import type {Article, OutputFile, SiteConfig} from '../types.ts';

@@ -7,7 +7,7 @@ import {formatDate} from '../dates.ts';
 import {mediaTypes} from '../images/picture.ts';
 import type {Article, ArticleBodies, SiteConfig} from '../types.ts';
 import {urlOf} from '../urls.ts';
-import {stripIllegalXml} from './xml-text.ts';
+import {stripIllegalXml} from '../xml.ts';
 
 /** The lead image of an entry, as enclosures and `media:content` carry it. */
 export interface FeedImage {

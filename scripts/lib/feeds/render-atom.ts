@@ -1,7 +1,8 @@
 import {Feed} from 'feed';
 import type {FeedDocument, FeedHistory} from './feed-document.ts';
 import type {FeedEntry} from './feed-entry.ts';
-import {cutBlock, escapeHtml, escapeXml, finishXml, forAttribute, forCdata, forText, marker, splitCdata, xmlElement} from './xml-text.ts';
+import {cutBlock, escapeHtml, finishXml, forAttribute, forCdata, forText, marker, splitCdata, xmlElement} from './xml-text.ts';
+import {escapeXml} from '../xml.ts';
 
 /**
  * Atom 1.0 (RFC 4287) through `feed`, completed: `xml:lang` (feed and entries), `rights`, RFC 5005 links and

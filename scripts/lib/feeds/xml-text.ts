@@ -5,23 +5,13 @@
  * the output says exactly what the article says, and strip characters XML 1.0 forbids.
  */
 
-/** Characters XML 1.0 forbids, and lone surrogates. */
-const illegalXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import {escapeXml, stripIllegalXml} from '../xml.ts';
 
 /**
  * A character that can never reach the serializer from content (it is one of the stripped
  * ones), used to mark places the post-processors fill in.
  */
 export const marker = '\uFFFE';
-
-/**
- * Remove every character XML 1.0 forbids (control characters, U+FFFE/U+FFFF, lone surrogates)
- * and write line ends as LF, as every XML parser reads them: text then reads back the same
- * from every format.
- */
-export function stripIllegalXml(value: string): string {
-  return value.replace(illegalXml, '').replace(/\r\n?/g, '\n');
-}
 
 /** A value for an xml-js text node: written back exactly, `&amp;` included. */
 export function forText(value: string): string {
@@ -68,14 +58,6 @@ const newline = Buffer.from('\n');
 /** Escape text for HTML (`type="html"` Atom text constructs carry HTML). */
 export function escapeHtml(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-}
-
-/**
- * Escape text for an XML fragment written by hand (element text or a double-quoted attribute);
- * tabs and line feeds as references, so attribute-value normalization keeps them.
- */
-export function escapeXml(value: string): string {
-  return stripIllegalXml(value).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll('\t', '&#9;').replaceAll('\n', '&#10;');
 }
 
 /** A hand-written element: `<name a="v">text</name>`, or self-closing without text. */

@@ -1,5 +1,6 @@
 import type {Article, SiteConfig} from '../types.ts';
 import {urlOf} from '../urls.ts';
+import {escapeXml} from '../xml.ts';
 
 /** One page of the sitemap: its site-root-relative folder and when it last changed. */
 export interface SitemapEntry {
@@ -13,11 +14,6 @@ const newsWindowMs = 2 * 24 * 60 * 60 * 1000;
 
 /** The most a Google News sitemap may list. */
 export const newsSitemapLimit = 1000;
-
-/** Escape text for XML character data and attribute values. */
-export function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-}
 
 /**
  * `sitemap.xml` (sitemaps.org 0.9): every page's absolute URL with its `lastmod`,
