@@ -1,19 +1,8 @@
 import type {FeedItems} from './feed-items.ts';
 import type {FeedSizeReport} from './fit-feed-budget.ts';
 import {feedKey, imageSizes, lazyFeeds, withinBudget, type FeedKeys, type FeedSpec} from './build-feeds.ts';
+import type {FeedSetMemo} from '../plan/plan-memo.ts';
 import type {Article, OutputFile, SiteConfig} from '../types.ts';
-
-/**
- * A feed set as a build planned it: its fingerprint, which of its articles it summarized to
- * stay within `feedMaxBytes`, whether it fits at all, and the sizes of its lead images copied
- * as they are (part of the fingerprint, and read from disk: see `imageSizes`).
- */
-export interface FeedSetMemo {
-  readonly key: string;
-  readonly summarized: readonly string[];
-  readonly fits: boolean;
-  readonly images: string;
-}
 
 /** The last build's feed sets, by the path of each one's RSS document, and the articles that changed since. */
 export interface LastFeedSets {

@@ -2,15 +2,17 @@ import {DateTime} from 'luxon';
 import {dateParts} from '../dates.ts';
 import type {Article} from '../types.ts';
 
-/** One month of the archive. */
+/**
+ * One calendar month of the site's articles, in its time zone: the archive's month page, and
+ * once the month is closed, its RFC 5005 feed archive (see `planFeedHistory`).
+ */
 export interface ArchiveMonth {
-  /** `YYYY` and `MM` in the site's time zone. */
+  /** `YYYY` and `MM` in the site's time zone, as in article URLs. */
   readonly year: string;
   readonly month: string;
-  /** Site-root-relative folder, `archive/2017/01/`. */
+  /** Site-root-relative folder, `archive/2017/01/`: the month's page, and its archive feeds'. */
   readonly path: string;
-  /** `January 2017`, in the site's language. */
-  readonly title: string;
+  /** Every article of the month, newest first. */
   readonly articles: readonly Article[];
 }
 
@@ -23,35 +25,33 @@ export interface ArchiveYear {
 }
 
 /**
- * Group the published articles (newest first) by year and month in the site's time zone,
- * newest year and month first; each group keeps the articles' order.
+ * Group the published articles (newest first) by month in the site's time zone, newest month
+ * first; each month keeps the articles' order. Each article belongs to exactly one month.
  */
-export function archiveYears(articles: readonly Article[], timezone: string, language: string): ArchiveYear[] {
-  const years = new Map<string, Map<string, Article[]>>();
+export function archiveMonths(articles: readonly Article[], timezone: string): ArchiveMonth[] {
+  const months = new Map<string, {year: string; month: string; articles: Article[]}>();
   for (const article of articles) {
     const {year, month} = dateParts(article.date, timezone);
-    const months = years.get(year) ?? new Map<string, Article[]>();
-    const list = months.get(month) ?? [];
-    list.push(article);
-    months.set(month, list);
-    years.set(year, months);
+    const key = `${year}/${month}`;
+    let group = months.get(key);
+    if (!group) months.set(key, (group = {year, month, articles: []}));
+    group.articles.push(article);
   }
-  const descending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
-  return [...years.keys()].sort(descending).map((year) => {
-    const months = years.get(year)!;
-    return {
-      year,
-      path: `archive/${year}/`,
-      articles: [...months.keys()].sort(descending).flatMap((month) => months.get(month)!),
-      months: [...months.keys()].sort(descending).map((month) => ({
-        year,
-        month,
-        path: `archive/${year}/${month}/`,
-        title: monthTitle(year, month, language),
-        articles: months.get(month)!,
-      })),
-    };
-  });
+  return [...months.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+    .map(([key, group]) => ({year: group.year, month: group.month, path: `archive/${key}/`, articles: group.articles}));
+}
+
+/** The {@link archiveMonths} grouped by year, newest year first. */
+export function archiveYears(articles: readonly Article[], timezone: string): ArchiveYear[] {
+  const years: {year: string; path: string; articles: Article[]; months: ArchiveMonth[]}[] = [];
+  for (const month of archiveMonths(articles, timezone)) {
+    let year = years.at(-1);
+    if (year?.year !== month.year) years.push((year = {year: month.year, path: `archive/${month.year}/`, articles: [], months: []}));
+    year.articles.push(...month.articles);
+    year.months.push(month);
+  }
+  return years;
 }
 
 /** `January 2017` in the given language, independent of the machine's locale. */

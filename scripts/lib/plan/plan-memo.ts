@@ -1,5 +1,4 @@
 import {createHash} from 'node:crypto';
-import type {FeedSetMemo} from '../feeds/plan-feed-sets.ts';
 import type {ListPage, PagePlan} from './plan-pages.ts';
 import type {Article} from '../types.ts';
 
@@ -20,6 +19,18 @@ export interface PackedPlans {
   readonly lists: readonly Omit<ListPage, 'articles'>[];
   readonly listed: Int32Array;
   readonly listedFrom: Int32Array;
+}
+
+/**
+ * A feed set as a build planned it: its fingerprint, which of its articles it summarized to
+ * stay within `feedMaxBytes`, whether it fits at all, and the sizes of its lead images copied
+ * as they are (part of the fingerprint, and read from disk: see `imageSizes`).
+ */
+export interface FeedSetMemo {
+  readonly key: string;
+  readonly summarized: readonly string[];
+  readonly fits: boolean;
+  readonly images: string;
 }
 
 /**

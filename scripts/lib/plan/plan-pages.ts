@@ -1,4 +1,4 @@
-import {archiveYears} from './plan-archive-pages.ts';
+import {archiveYears, monthTitle} from './plan-archive-pages.ts';
 import {indexTags, relatedArticles} from './plan-related.ts';
 import {slugify} from '../slugify.ts';
 import type {Article, SiteConfig} from '../types.ts';
@@ -107,13 +107,15 @@ export function planPages(articles: readonly Article[], config: SiteConfig): Pag
   for (const section of sections(articles)) pages.push(...paginate('section', `section/${section.slug}/`, section.name, section.articles, size));
   for (const tag of tags(articles)) pages.push(...paginate('tag', `tag/${tag.slug}/`, tag.name, tag.articles, size));
   for (const author of authors(articles)) pages.push(...paginate('author', `author/${author.slug}/`, author.name, author.articles, size));
-  const years = archiveYears(articles, config.timezone, config.language);
+  const years = archiveYears(articles, config.timezone);
   const months = years.flatMap((year) => year.months);
+  /** Each month's name in the site's language, `January 2017`. */
+  const titles = new Map(months.map((month) => [month, monthTitle(month.year, month.month, config.language)]));
   pages.push(...paginate('archive', 'archive/', 'Archive', [], size, years.map((year) => ({name: year.year, path: year.path, count: year.articles.length}))));
   for (const year of years) {
-    pages.push(...paginate('year', year.path, year.year, year.articles, size, year.months.map((month) => ({name: month.title, path: month.path, count: month.articles.length}))));
+    pages.push(...paginate('year', year.path, year.year, year.articles, size, year.months.map((month) => ({name: titles.get(month)!, path: month.path, count: month.articles.length}))));
   }
-  for (const month of months) pages.push(...paginate('month', month.path, month.title, month.articles, size));
+  for (const month of months) pages.push(...paginate('month', month.path, titles.get(month)!, month.articles, size));
   return pages;
 }
 

@@ -1,5 +1,5 @@
 import {mainFeedPaths} from '../../feeds/feed-paths.ts';
-import {planFeedHistory} from '../../feeds/plan-archives.ts';
+import {archivePaths, planFeedHistory} from '../../feeds/plan-archives.ts';
 import type {OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
 
@@ -20,18 +20,18 @@ export function emitFeeds({publicArticles: articles, config, feeds}: EmitContext
     paths: mainFeedPaths,
     id: config.idBase,
     articles: current,
-    history: {archive: false, prev: months[0]?.paths},
+    history: {archive: false, prev: months[0] && archivePaths(months[0])},
   });
   months.forEach((month, index) => {
     files.push(
       ...feeds.files({
-        title: `${config.title} – archive ${month.key.replace('/', '-')}`,
+        title: `${config.title} – archive ${month.year}-${month.month}`,
         description: config.description,
         home: '',
-        paths: month.paths,
+        paths: archivePaths(month),
         id: config.idBase,
         articles: month.articles,
-        history: {archive: true, current: main, prev: months[index + 1]?.paths, next: months[index - 1]?.paths},
+        history: {archive: true, current: main, prev: months[index + 1] && archivePaths(months[index + 1]!), next: months[index - 1] && archivePaths(months[index - 1]!)},
       }),
     );
   });
