@@ -203,8 +203,10 @@ for (const size of sizes) {
     ratio(median(seconds(warmNew)), hugoMedian),
     written(warmNew),
     median(seconds(warmNoSearch)).toFixed(2),
+    ratio(median(seconds(warmNoSearch)), hugoMedian),
     written(warmNoSearch),
     median(seconds(warmNewNoSearch)).toFixed(2),
+    ratio(median(seconds(warmNewNoSearch)), hugoMedian),
     written(warmNewNoSearch),
     median(reloads).toFixed(2),
     median(warm.map((run) => run.mib)).toFixed(0),
@@ -225,7 +227,7 @@ function printTables(): void {
     ...coldRows,
   ]);
   print([
-    ['N', 'edit s', 'edit/hugo', 'edit files', 'new s', 'new/hugo', 'new files', 'edit s no-search', 'files', 'new s no-search', 'files', 'serve reload s', 'warm MiB', 'warm==cold'],
+    ['N', 'edit s', 'edit/hugo', 'edit files', 'new s', 'new/hugo', 'new files', 'edit s no-search', 'edit/hugo', 'files', 'new s no-search', 'new/hugo', 'files', 'serve reload s', 'warm MiB', 'warm==cold'],
     ...warmRows,
   ]);
 }
