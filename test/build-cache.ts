@@ -75,6 +75,11 @@ test('should give the same output warm as cold across edits, deletions, renames,
   assert.match((await assertWarmEqualsCold('an update date')).plan, /pages from the last build/);
   assert.match(fs.readFileSync(path.join(warmOut, 'sitemap.xml'), 'utf8'), /<lastmod>2017-01-25T09:30:00/, 'the sitemap has the new last change');
 
+  // An image published as it is (an SVG) changes, not its article: the article is parsed again (its page shows the new size).
+  const svg = article('jazz-night.svg');
+  fs.writeFileSync(svg, `${fs.readFileSync(svg, 'utf8').replace('width="800" height="450" viewBox', 'width="1600" height="900" viewBox')}\n<!-- redrawn -->\n`);
+  assert.is((await assertWarmEqualsCold('an SVG redrawn, its article not')).parsed, 1, 'the article that shows it is parsed again');
+
   // A new tag changes the site's structure: the pages are planned again.
   fs.writeFileSync(library, fs.readFileSync(library, 'utf8').replace(/^tags:\n/m, 'tags:\n  - "reading rooms"\n'));
   assert.match((await assertWarmEqualsCold('a tag added')).plan, /\d+ pages planned/);

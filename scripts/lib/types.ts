@@ -100,6 +100,8 @@ export interface ArticleAsset {
   readonly name: string;
   /** For a raster image: the sizes and formats the image stage derives. */
   readonly image?: ImagePlan;
+  /** For a file copied as it is (an SVG): the hash of its bytes when the article was parsed (a raster image's is its plan's). */
+  readonly sourceHash?: string;
   /** Where the article references it, for the image stage's messages. */
   readonly place?: {readonly line: number; readonly column: number};
 }

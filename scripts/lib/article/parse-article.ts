@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type {Root} from 'hast';
 import {toString} from 'hast-util-to-string';
@@ -11,7 +12,7 @@ import {imageDimensions} from './image-dimensions.ts';
 import {markdownToHast} from './markdown-to-hast.ts';
 import {countWords} from './count-words.ts';
 import {resolveLocal} from './plugins/rehype-local-images.ts';
-import {isRaster, planImage} from '../images/plan-image.ts';
+import {isRaster, planImage, sourceHashOf} from '../images/plan-image.ts';
 import {parseWireCopy} from './parse-wire-copy.ts';
 import {readFrontMatter, type FrontMatter} from '../source/read-front-matter.ts';
 import {fail} from '../report/report-issues.ts';
@@ -159,7 +160,7 @@ export function parseArticle(file: VFile, config: SiteConfig, key: string): {art
   const assets = (file.data.assets ?? []).map((asset) => (image?.plan && asset.from === image.sourceFile ? {...asset, image: image.plan} : asset));
   if (image?.sourceFile && !assets.some((asset) => asset.from === image.sourceFile)) {
     const place = front.locate('image');
-    assets.push({from: image.sourceFile, name: path.basename(image.sourceFile), ...(image.plan ? {image: image.plan} : {}), ...(place ? {place: {line: place.line, column: place.column}} : {})});
+    assets.push({from: image.sourceFile, name: path.basename(image.sourceFile), ...(image.plan ? {image: image.plan} : {sourceHash: sourceHashOf(fs.readFileSync(image.sourceFile))}), ...(place ? {place: {line: place.line, column: place.column}} : {})});
   }
 
   const article: Article = {

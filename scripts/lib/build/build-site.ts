@@ -261,7 +261,8 @@ async function buildWith(
     }
     for (const article of articles) photosChanged(article, photoStamps);
     // The cache keeps the photos some article (drafts and future ones too) still uses, and no others.
-    pruneImageCache(config.cacheDir, photoPlans(parsed.map(({article}) => article)), photoStamps);
+    const all = parsed.map(({article}) => article);
+    pruneImageCache(config.cacheDir, photoPlans(all), photoStamps, all.flatMap((article) => article.assets.flatMap((asset) => (asset.sourceHash ? [asset.from] : []))));
     saveStamps(config.cacheDir, photoStamps);
     cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: outputState, search: index.shards, plan: {...planned.memo, claims: claims.signatures()}});
     if (keeper) keeper.changes = watchedScan ? new Set() : undefined;

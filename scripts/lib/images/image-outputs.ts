@@ -1,9 +1,8 @@
-import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Article, OutputFile} from '../types.ts';
 import type {DerivedImages} from './derive-images.ts';
-import {derivedFiles, type ImagePlan} from './plan-image.ts';
+import {derivedFiles, sourceHashOf, type ImagePlan} from './plan-image.ts';
 
 /** A photo the image stage could not read, with where its article references it. */
 export interface ImageProblem {
@@ -56,16 +55,17 @@ export function derivedSizes(derived: DerivedImages): Map<string, number> {
 export type PhotoStamps = Map<string, {stamp: string; hash: string}>;
 
 /**
- * Whether a cached article's photos changed since it was parsed (their names carry the
- * content hash, so the article must be parsed again). Unchanged files are recognised by
- * size, modification time and inode without being read, through `stamps`, kept between builds.
+ * Whether a cached article's images changed since it was parsed: a photo's derived names
+ * carry its content hash, and an image copied as it is (an SVG) gives the page its width and
+ * height, so the article must be parsed again. Unchanged files are recognised by size,
+ * modification time and inode without being read, through `stamps`, kept between builds.
  */
 export function photosChanged(article: Article, stamps: PhotoStamps): boolean {
-  return article.assets.some((asset) => asset.image && sourceHash(asset.from, stamps) !== asset.image.sourceHash);
+  return article.assets.some((asset) => currentHash(asset.from, stamps) !== (asset.image?.sourceHash ?? asset.sourceHash));
 }
 
-/** The hash of a source's bytes, as `planImage` takes it; undefined when the file is gone. */
-function sourceHash(file: string, stamps: Map<string, {stamp: string; hash: string}>): string | undefined {
+/** The hash of a source's bytes now, as `sourceHashOf` makes it; undefined when the file is gone. */
+function currentHash(file: string, stamps: Map<string, {stamp: string; hash: string}>): string | undefined {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -76,7 +76,7 @@ function sourceHash(file: string, stamps: Map<string, {stamp: string; hash: stri
   const known = stamps.get(file);
   // A file changed within the last two seconds is read again: its times may not show a second change.
   if (known?.stamp === stamp && Date.now() - stat.mtimeMs > 2000) return known.hash;
-  const hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  const hash = sourceHashOf(fs.readFileSync(file));
   stamps.set(file, {stamp, hash});
   return hash;
 }

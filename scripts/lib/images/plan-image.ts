@@ -120,7 +120,7 @@ export function planImage(file: string, config: Pick<SiteConfig, 'imageWidths' |
   const turned = (size.orientation ?? 1) >= 5;
   const width = turned ? size.height : size.width;
   const height = turned ? size.width : size.height;
-  const sourceHash = createHash('sha256').update(bytes).digest('hex');
+  const sourceHash = sourceHashOf(bytes);
   const widths = [...new Set(config.imageWidths)].sort((a, b) => a - b);
   const chosen = widths.filter((w) => w < width);
   if (width <= widths.at(-1)!) chosen.push(width);
@@ -153,4 +153,9 @@ function webpHasAlpha(bytes: Uint8Array): boolean {
 
 function megapixels(pixels: number): string {
   return String(Math.round(pixels / 100_000) / 10);
+}
+
+/** The hash of a local file's bytes, as articles keep it for their images (`ImagePlan.sourceHash`, `ArticleAsset.sourceHash`): a later build compares it to tell the file changed. */
+export function sourceHashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -5,11 +5,12 @@ import type {Article} from '../types.ts';
 
 /**
  * What an article's outputs are made from, as a key: its cache key (its source text and the
- * settings it was parsed with) and, since pages show the photos' hashed names, its photos' keys.
+ * settings it was parsed with) and, since pages show the photos' hashed names and the sizes of
+ * the images copied as they are, its photos' keys and its other images' hashes.
  */
 export function contentKey(article: Article): string {
-  const photos = article.assets.flatMap((asset) => (asset.image ? [asset.image.key] : []));
-  return photos.length ? `${article.key}+${photos.join('+')}` : article.key;
+  const images = article.assets.flatMap((asset) => (asset.image ? [asset.image.key] : asset.sourceHash ? [asset.sourceHash.slice(0, 16)] : []));
+  return images.length ? `${article.key}+${images.join('+')}` : article.key;
 }
 
 /**

@@ -6,7 +6,7 @@ import {eachElement} from '../each-element.ts';
 import type {VFile} from 'vfile';
 import {imageDimensions} from '../image-dimensions.ts';
 import {pictureElement} from '../../images/picture.ts';
-import {isRaster, planImage} from '../../images/plan-image.ts';
+import {isRaster, planImage, sourceHashOf} from '../../images/plan-image.ts';
 import type {ArticleAsset, SiteConfig} from '../../types.ts';
 
 /** Options for {@link rehypeLocalImages}. */
@@ -66,7 +66,7 @@ export function rehypeLocalImages(options: LocalImagesOptions) {
         else replacements.push({parent, index, node: picture});
         return;
       }
-      if (!assets.some((asset) => asset.from === resolved.from)) assets.push({from: resolved.from, name});
+      if (!assets.some((asset) => asset.from === resolved.from)) assets.push({from: resolved.from, name, sourceHash: sourceHashOf(fs.readFileSync(resolved.from))});
       node.properties['src'] = encodeURIComponent(name);
       const size = imageDimensions(resolved.from);
       if (size && node.properties['width'] === undefined && node.properties['height'] === undefined) {
