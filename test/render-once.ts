@@ -35,7 +35,7 @@ function makeSite(): string {
 const build = (site: string, workers: 'always' | 'never', out: string) => {
   const result = runCli(['build', '--now', '2021-01-01T00:00:00Z', '--verbose', '--no-cache', '--out', out], {cwd: site, env: {DATELINE_WORKERS: workers}});
   assert.is(result.status, 0, result.stderr);
-  const [, cards, entries] = /render \((\d+) cards, (\d+) feed entries\)/.exec(result.stdout) ?? [];
+  const [, cards, entries] = /render \((\d+) cards, (\d+) feed entries, /.exec(result.stdout) ?? [];
   return {cards: Number(cards), entries: Number(entries)};
 };
 
@@ -73,6 +73,44 @@ test('should render each card once, and show the same card on every listing', ()
     const shared = [...items(tag)].filter((block) => inMain.has(block));
     assert.ok(shared.length >= 5, `${tag}: ${shared.length} items as in ${main}`);
   }
+});
+
+test("should take the feed items of articles that did not change from the last build's cache, and give a cold build's feeds", () => {
+  const site = makeSite();
+  const warm = (out: string, ...flags: string[]) => {
+    const result = runCli(['build', '--now', '2021-01-01T00:00:00Z', '--verbose', '--out', out, ...flags], {cwd: site, env: {DATELINE_WORKERS: 'never'}});
+    assert.is(result.status, 0, result.stderr);
+    const [, made, taken] = /(\d+) feed entries, (\d+) items from the last build\)/.exec(result.stdout) ?? [];
+    return {made: Number(made), taken: Number(taken)};
+  };
+  const feeds = (out: string) => {
+    const files = fs.readdirSync(out, {recursive: true, encoding: 'utf8'}).filter((file) => /(feed\.xml|atom\.xml|feed\.json)$/.test(file));
+    return new Map(files.sort().map((file) => [file, fs.readFileSync(path.join(out, file), 'utf8')]));
+  };
+  const sameAsCold = (label: string) => {
+    const cold = path.join(site, 'dist-cold');
+    fs.rmSync(cold, {recursive: true, force: true});
+    build(site, 'never', cold);
+    const expected = feeds(cold);
+    const actual = feeds(path.join(site, 'dist'));
+    assert.equal([...actual.keys()], [...expected.keys()], label);
+    for (const [file, text] of expected) assert.ok(actual.get(file) === text, `${label}: ${file} differs from a cold build's`);
+  };
+  const out = path.join(site, 'dist');
+  assert.equal(warm(out), {made: count, taken: 0}, 'the first build makes every entry');
+  // One article edited: the feeds that carry it are rendered again, its entry made, the others' items taken.
+  const [name, text] = story(12);
+  fs.writeFileSync(path.join(site, 'articles', name), text.replace('Paragraph of story 12.', 'Paragraph of story 12, corrected.'));
+  const edited = warm(out);
+  assert.is(edited.made, 1, 'only the edited article makes its entry again');
+  assert.ok(edited.taken >= 5, `items taken from the last build: ${edited.taken}`);
+  sameAsCold('after an edit');
+  assert.ok(feeds(out).get('feed.xml')!.includes('Paragraph of story 12, corrected.') || feeds(out).get('archive/2020/01/feed.xml')!.includes('Paragraph of story 12, corrected.'));
+  // Other settings (here the site's address, which every item's links carry): no item of the last build is taken.
+  const config = path.join(site, 'dateline.config.yaml');
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace('https://owner.github.io/repo/', 'https://news.example/'));
+  assert.equal(warm(out), {made: count, taken: 0}, 'another address makes every entry again');
+  sameAsCold('after a change of address');
 });
 
 test('should render a partial that reads only `site` once per build, and one that reads the page on every page', () => {

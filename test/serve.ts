@@ -174,7 +174,7 @@ test('should look only at the articles the watcher saw change, once a build has 
     const [edited] = await rebuilt(3);
     assert.is(edited, 1, 'the saved file alone is looked at');
     // Feed items of the articles that did not change come from the builds before: only the saved article's are made.
-    const entries = [...server.output.stdout.matchAll(/render \(\d+ cards, (\d+) feed entries\)/g)].map((match) => Number(match[1]));
+    const entries = [...server.output.stdout.matchAll(/render \(\d+ cards, (\d+) feed entries, /g)].map((match) => Number(match[1]));
     assert.ok(entries[0]! > 3, `the first build makes every feed entry: ${entries.join(', ')}`);
     assert.is(entries[2], 1, `the second save made feed entries again: ${entries.join(', ')}`);
     const page = `${base}2017/01/winter-market-opens/`;

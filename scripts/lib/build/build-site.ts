@@ -162,7 +162,7 @@ async function buildWith(
     if (!sizes) throw new Error(`the size of "${name}" was asked for before the image stage was done`);
     return sizes.get(name);
   };
-  const planned = planOutputs(articles, config, bodies, sizeOf, cache.plan, keeper && (keeper.feedItems ??= new KeptFeedItems()));
+  const planned = planOutputs(articles, config, bodies, sizeOf, cache.plan, keeper && (keeper.feedItems ??= new KeptFeedItems()), cache.feedItems);
   const fileOf = new Map(parsed.map(({article, file}) => [article.source, file]));
   if (!claimOutputs(planned.files, claims, fileOf, configFile)) return failed(files);
   reportFeedSizes(planned.feedSizes, config, configFile, new Map(parsed.map(({article, file}) => [article.path, file])));
@@ -211,7 +211,7 @@ async function buildWith(
       else renderAndWrite(session, file, count);
       await turn();
     }
-    step(`render (${planned.cards.rendered()} cards, ${planned.feedItems.made()} feed entries)`);
+    step(`render (${planned.cards.rendered()} cards, ${planned.feedItems.made()} feed entries, ${planned.feedItems.taken()} items from the last build)`);
     progress({step: 'render', done: planned.pages, total: planned.pages});
     index = await search;
     if ('error' in index) {
@@ -264,7 +264,7 @@ async function buildWith(
     const all = parsed.map(({article}) => article);
     pruneImageCache(config.cacheDir, photoPlans(all), photoStamps, all.flatMap((article) => article.assets.flatMap((asset) => (asset.sourceHash ? [asset.from] : []))));
     saveStamps(config.cacheDir, photoStamps);
-    cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: outputState, search: index.shards, plan: {...planned.memo, claims: claims.signatures()}});
+    cache.save({outcomes, sources: loaded.stamps, scannedAt: loaded.scannedAt, outDir: config.outDir, output: outputState, search: index.shards, plan: {...planned.memo, claims: claims.signatures()}, feedItems: planned.storedItems()});
     if (keeper) keeper.changes = watchedScan ? new Set() : undefined;
     step('cache');
   }

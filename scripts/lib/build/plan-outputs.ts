@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto';
 import type {VFile} from 'vfile';
-import {feedItems, type FeedItems, type KeptFeedItems} from '../feeds/feed-items.ts';
+import {FeedItemStore, feedItems, type FeedItems, type KeptFeedItems, type StoredFeedItems} from '../feeds/feed-items.ts';
 import {feedPlanner} from '../feeds/plan-feed-sets.ts';
 import type {DerivedSizes} from '../feeds/feed-entry.ts';
 import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
@@ -34,6 +34,8 @@ export interface PlannedOutputs {
   readonly cards: CardRenderer;
   /** Each article's feed entry and items, made once per build for every feed. */
   readonly feedItems: FeedItems;
+  /** The feed items to keep in the build cache for the next build, once the feeds are rendered (`undefined`: the same as the last build kept). */
+  readonly storedItems: () => StoredFeedItems | undefined;
   /** What the author should hear about the feeds' size budget. */
   readonly feedSizes: readonly FeedSizeReport[];
   /** This build's page plans and fingerprints, for the next build (see `PlanMemo`). */
@@ -51,7 +53,8 @@ const emitters: readonly Emitter[] = [emitSpecialPages, emitFeeds, emitListingFe
  * those whose fingerprint differs from the last build's. When the site's structure is the
  * last build's (`previous`, see `planSignature`), its page plans are taken as they were, and
  * only the pages that show or link to a changed article get their fingerprint taken again.
- * With `keptItems` (a process that builds again and again), feed items of its earlier builds are taken.
+ * With `keptItems` (a process that builds again and again), feed items of its earlier builds are
+ * taken; with `storedItems` (the build cache's), those the last build kept.
  */
 export function planOutputs(
   articles: readonly Article[],
@@ -60,6 +63,7 @@ export function planOutputs(
   derivedSizes: DerivedSizes,
   previous?: PlanMemo | undefined,
   keptItems?: KeptFeedItems | undefined,
+  storedItems?: StoredFeedItems | undefined,
 ): PlannedOutputs {
   const engine = createEngine(config);
   const site = siteView(
@@ -69,7 +73,8 @@ export function planOutputs(
   const cards = cardRenderer(engine, site, config);
   const {now: _now, ...settings} = config;
   const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
-  const items = feedItems(config, bodies, derivedSizes, keptItems && {store: keptItems, salt});
+  const store = new FeedItemStore(storedItems, salt);
+  const items = feedItems(config, bodies, derivedSizes, keptItems && {store: keptItems, salt}, {store, ref});
   // Each article's ref: a page's fingerprint names every article it shows.
   const refs = articles.map(ref);
   const signature = planSignature(articles, salt);
@@ -110,7 +115,7 @@ export function planOutputs(
   const memo: PlanMemo = {signature, plans: reused?.plans ?? packPlans(plans.all(), articles), keys: pageFiles.map((file) => ('key' in file ? file.key : '')), refs, feeds: feedSets.memo()};
   const rekeyed = knownKeys.filter((key) => key === undefined).length;
   const planning = reused ? `pages from the last build, ${rekeyed} of ${plans.length} fingerprinted again; ${feedSets.replanned()} of ${feedSets.memo().size} feed sets planned again` : `${plans.length} pages planned`;
-  return {files, pages, feeds, site, cards, feedItems: items, feedSizes, memo, planning};
+  return {files, pages, feeds, site, cards, feedItems: items, storedItems: () => store.stored(), feedSizes, memo, planning};
 }
 
 /**

@@ -8,6 +8,7 @@ import type {MessageData, ParseOutcome} from '../article/parse-batch.ts';
 import type {Article, ArticleBodies, ArticleBody, SiteConfig} from '../types.ts';
 import type {SourceStamp} from '../source/load-articles.ts';
 import type {Generation, Manifest, OutputState} from '../output/write-output.ts';
+import type {StoredFeedItems} from '../feeds/feed-items.ts';
 import type {PackedPlans, PlanMemo} from '../plan/plan-memo.ts';
 
 
@@ -38,6 +39,8 @@ interface CacheState {
   readonly search: readonly SearchShardState[] | undefined;
   /** The last build's page plans and fingerprints. */
   readonly plan: PlanMemo | undefined;
+  /** Feed items the last build kept for the next (see `FeedItemStore`). */
+  readonly feedItems: StoredFeedItems | undefined;
 }
 
 /**
@@ -58,6 +61,8 @@ interface IndexFile {
   readonly scannedAt: number;
   readonly search: readonly SearchShardState[] | undefined;
   readonly plan: (Omit<PlanMemo, 'plans'> & {readonly plans: string}) | undefined;
+  /** The part of the feed items kept for the next build ('' for none). */
+  readonly feedItems: string;
 }
 
 /** An output folder's generation, its manifest in a part file. */
@@ -130,6 +135,8 @@ export interface CacheUpdate {
   readonly search?: readonly {readonly key: string; readonly files?: readonly {readonly path: string; readonly contents: string | Uint8Array}[] | undefined}[] | undefined;
   /** This build's page plans and fingerprints, for the next build to take if the site's structure stays. */
   readonly plan?: PlanMemo | undefined;
+  /** Feed items to keep for the next build; `undefined`: those the cache holds stay. */
+  readonly feedItems?: StoredFeedItems | undefined;
 }
 
 /**
@@ -149,6 +156,8 @@ export class BuildCache {
   scannedAt = 0;
   /** The last build's page plans and fingerprints (see `PlanMemo`). */
   plan: PlanMemo | undefined;
+  /** Feed items the last build kept (see `FeedItemStore`). */
+  feedItems: StoredFeedItems | undefined;
   private search: IndexFile['search'];
   private readonly places = new Map<string, BodyPlace>();
   private fd: number | undefined;
@@ -162,6 +171,7 @@ export class BuildCache {
   private shards: readonly {readonly name: string; readonly items: readonly ShardItem[]}[] = [];
   private sourcesPart: {readonly name: string; readonly value: ReadonlyMap<string, SourceStamp>} | undefined;
   private plansPart: {readonly name: string; readonly value: PackedPlans} | undefined;
+  private feedItemsPart: {readonly name: string; readonly value: StoredFeedItems | undefined} = {name: '', value: undefined};
   private readonly manifestParts = new WeakMap<Manifest, string>();
 
   private constructor(
@@ -220,7 +230,9 @@ export class BuildCache {
       plan = {...index.plan, plans: read(index.plan.plans) as PackedPlans};
       this.plansPart = {name: index.plan.plans, value: plan.plans};
     }
-    return {bodies: index.bodies, bodyBytes: index.bodyBytes, entries, outputs, sources, scannedAt: index.scannedAt, search: index.search, plan};
+    const feedItems = index.feedItems ? (read(index.feedItems) as StoredFeedItems) : undefined;
+    this.feedItemsPart = {name: index.feedItems, value: feedItems};
+    return {bodies: index.bodies, bodyBytes: index.bodyBytes, entries, outputs, sources, scannedAt: index.scannedAt, search: index.search, plan, feedItems};
   }
 
   /**
@@ -246,6 +258,7 @@ export class BuildCache {
     this.scannedAt = state.scannedAt;
     this.search = state.search;
     this.plan = state.plan;
+    this.feedItems = state.feedItems;
     this.indexStamp = stamp;
   }
 
@@ -365,7 +378,7 @@ export class BuildCache {
    * appended (by {@link stash}, unless the build stashed them already); when dead bodies
    * outweigh live ones, the live ones are copied into a new body file.
    */
-  save({outcomes, sources = new Map(), scannedAt = 0, outDir, output, search, plan}: CacheUpdate, compactAbove = 4 * 1024 * 1024): void {
+  save({outcomes, sources = new Map(), scannedAt = 0, outDir, output, search, plan, feedItems = this.feedItems}: CacheUpdate, compactAbove = 4 * 1024 * 1024): void {
     if (!this.dir) return;
     fs.mkdirSync(this.dir, {recursive: true});
     // Named by its key, so the index never points at another build's files, even after a crash between the two writes.
@@ -416,13 +429,13 @@ export class BuildCache {
     // Keep the state of folders that still exist, so `serve` and `check` never make `dist/` look unknown.
     const outputs = new Map([...this.outputs].filter(([dir]) => dir !== outDir && fs.existsSync(dir)));
     if (outDir && output) outputs.set(outDir, output);
-    const state: CacheState = {bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, scannedAt, search: searchState, plan};
+    const state: CacheState = {bodies: bodyFile, bodyBytes: offset, entries, outputs, sources, scannedAt, search: searchState, plan, feedItems};
     const index = this.writeParts(state);
     const temporary = path.join(this.dir, `index.v8.${process.pid}.tmp`);
     fs.writeFileSync(temporary, v8.serialize(index));
     const stamp = stampOf(fs.statSync(temporary));
     fs.renameSync(temporary, path.join(this.dir, 'index.v8'));
-    const named = new Set([...index.entries, index.sources, ...(index.plan ? [index.plan.plans] : []), ...[...index.outputs.values()].flatMap((folder) => [folder.current?.manifest, folder.spare?.manifest])]);
+    const named = new Set([...index.entries, index.sources, ...(index.plan ? [index.plan.plans] : []), index.feedItems, ...[...index.outputs.values()].flatMap((folder) => [folder.current?.manifest, folder.spare?.manifest])]);
     for (const name of fs.readdirSync(this.dir)) {
       if (/^search-[\w-]+\.bin$/.test(name) && !searchState?.some((shard) => name === searchFile(shard.key))) fs.rmSync(path.join(this.dir, name), {force: true});
       // Parts no index names any longer (this save's old ones, or those of a build killed before its index was in place).
@@ -468,7 +481,19 @@ export class BuildCache {
       if (this.plansPart?.value !== state.plan.plans) this.plansPart = {name: part(state.plan.plans), value: state.plan.plans};
       plan = {...state.plan, plans: this.plansPart.name};
     }
-    return {version: this.version, bodies: state.bodies, bodyBytes: state.bodyBytes, entries: this.shards.map((shard) => shard.name), outputs, sources: this.sourcesPart.name, scannedAt: state.scannedAt, search: state.search, plan};
+    if (this.feedItemsPart.value !== state.feedItems) this.feedItemsPart = {name: state.feedItems ? part(state.feedItems) : '', value: state.feedItems};
+    return {
+      version: this.version,
+      bodies: state.bodies,
+      bodyBytes: state.bodyBytes,
+      entries: this.shards.map((shard) => shard.name),
+      outputs,
+      sources: this.sourcesPart.name,
+      scannedAt: state.scannedAt,
+      search: state.search,
+      plan,
+      feedItems: this.feedItemsPart.name,
+    };
   }
 
   /** Release the body file (and remove the temporary one of a cache without a folder). */

@@ -68,7 +68,7 @@ export function buildFeeds(spec: FeedSpec, config: SiteConfig, items: FeedItems)
 function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlySet<string>, items: FeedItems): {path: string; contents: Buffer}[] {
   // Each item comes from the build's memo: rendered once however many feeds carry it.
   const flags = spec.articles.map((article) => summarized.has(article.path));
-  const entries = spec.articles.map((article, index) => items.entry(article, flags[index]!));
+  const heads = spec.articles.map((article, index) => items.head(article, flags[index]!));
   const xmlUrls = (paths: XmlFeedPaths | undefined): XmlFeedUrls | undefined => (paths ? {rss: urlOf(config, paths.rss), atom: urlOf(config, paths.atom)} : undefined);
   const history: FeedHistory | undefined = spec.history && {
     archive: spec.history.archive,
@@ -84,12 +84,12 @@ function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlyS
     self: {rss: urlOf(config, spec.paths.rss), atom: urlOf(config, spec.paths.atom), json: urlOf(config, spec.paths.json ?? '')},
     language: config.language,
     copyright: stripIllegalXml(config.copyright),
-    updated: latestUpdate(entries),
+    updated: latestUpdate(heads),
     // Under `serve` the feeds are opened from the local server, and browsers apply an XSLT stylesheet only from the
     // feed's own origin: there it is the path under the sub-path, which the local server serves.
     stylesheet: fs.existsSync(path.join(config.templatesDir, stylesheetPath)) ? (config.liveReload ? hrefOf(config, stylesheetPath) : urlOf(config, stylesheetPath)) : undefined,
     history,
-    entries,
+    media: heads.some((head) => head.image),
   };
   return [
     {path: spec.paths.rss, contents: renderRss(document, spec.articles.map((article, index) => items.rss(article, flags[index]!)))},

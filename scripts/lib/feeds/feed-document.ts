@@ -34,11 +34,11 @@ export interface FeedDocument {
   /** URL of the XSLT stylesheet for browsers, when the theme has one. */
   readonly stylesheet: string | undefined;
   readonly history: FeedHistory | undefined;
-  /** Newest first. */
-  readonly entries: readonly FeedEntry[];
+  /** Some entry carries a lead image (RSS declares the `media` namespace for it). */
+  readonly media: boolean;
 }
 
 /** The `updated` time of a set of entries: the newest, or the epoch when there are none. */
-export function latestUpdate(entries: readonly FeedEntry[]): string {
+export function latestUpdate(entries: readonly Pick<FeedEntry, 'updated'>[]): string {
   return entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), new Date(0).toISOString());
 }

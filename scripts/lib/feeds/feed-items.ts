@@ -14,6 +14,8 @@ import {renderRssItem} from './render-rss.ts';
  */
 export interface FeedItems {
   readonly entry: (article: Article, summarized: boolean) => FeedEntry;
+  /** What a document needs of an entry besides its item: its `updated` time, and whether it carries a lead image. */
+  readonly head: (article: Article, summarized: boolean) => EntryHead;
   /** The RSS `<item>`, encoded: documents are assembled from these bytes. */
   readonly rss: (article: Article, summarized: boolean) => Uint8Array;
   /** The Atom `<entry>`, encoded. */
@@ -21,17 +23,29 @@ export interface FeedItems {
   readonly json: (article: Article, summarized: boolean) => JsonItem;
   /** How many entries were made so far (for `--verbose`). */
   readonly made: () => number;
+  /** How many items were taken from the last build's (`StoredFeedItems`) so far. */
+  readonly taken: () => number;
   /** A planned feed will carry these articles (called when the feed is planned). */
   readonly expect: (articles: readonly Article[]) => void;
   /** A feed that carries these articles was rendered: let go of the items no other planned feed needs. */
   readonly release: (articles: readonly Article[]) => void;
 }
 
+/** What a feed document needs of each entry besides its item. */
+export interface EntryHead {
+  readonly updated: string;
+  readonly image: boolean;
+}
+
 interface Made {
-  entry: FeedEntry;
-  rss?: Uint8Array;
-  atom?: Uint8Array;
-  json?: JsonItem;
+  head: EntryHead;
+  /** Made on demand: an item taken from the last build has its formats without it. */
+  entry?: FeedEntry;
+  /** The item as the build cache keeps it, once kept (the last build's object, when taken from it). */
+  stored?: StoredFeedItem;
+  rss?: Uint8Array | undefined;
+  atom?: Uint8Array | undefined;
+  json?: JsonItem | undefined;
 }
 
 /**
@@ -75,18 +89,95 @@ export class KeptFeedItems {
 /** What an article's items weigh, roughly: its body in the entry and in each of three formats. */
 const weight = (article: Article): number => 4 * article.feedBytes;
 
+/** An item as the build cache keeps it: its head and each format the last build made. */
+export interface StoredFeedItem {
+  readonly head: EntryHead;
+  readonly rss?: Uint8Array | undefined;
+  readonly atom?: Uint8Array | undefined;
+  readonly json?: JsonItem | undefined;
+}
+
+/** The feed items the build cache keeps for the next build: for one salt (templates and settings), by {@link storedKey}. */
+export interface StoredFeedItems {
+  readonly salt: string;
+  readonly items: ReadonlyMap<string, StoredFeedItem>;
+}
+
+/** An item's key in the store: the article's ref (its content key, which names its photos' derived files too) and which of its two items. */
+const storedKey = (ref: string, summarized: boolean): string => `${ref}:${summarized ? 's' : 'f'}`;
+
+/**
+ * Feed items kept in the build cache from one build to the next (a one-shot `build` after an
+ * edit renders again the feeds that carry the edited article, and takes their other items from
+ * here). The items this build used come first, then the last build's others, up to `limit`
+ * bytes: what the last few builds rendered, not the whole site's (a cold build at 10,000
+ * articles would write some 100 MB of items for builds that need a few hundred).
+ */
+export class FeedItemStore {
+  private readonly last: ReadonlyMap<string, StoredFeedItem>;
+  private readonly used = new Map<string, StoredFeedItem>();
+
+  constructor(
+    stored: StoredFeedItems | undefined,
+    readonly salt: string,
+    private readonly limit = 4 * 1024 * 1024,
+  ) {
+    this.last = stored?.salt === salt ? stored.items : new Map();
+  }
+
+  /** The last build's item under `key`, if it kept one. */
+  take(key: string): StoredFeedItem | undefined {
+    return this.last.get(key);
+  }
+
+  /** This build used `item` (made it, or took it from the last build). */
+  keep(key: string, item: StoredFeedItem): void {
+    this.used.delete(key);
+    this.used.set(key, item);
+  }
+
+  /** What to keep for the next build; `undefined` when it is what the last build kept (nothing to write). */
+  stored(): StoredFeedItems | undefined {
+    const items = new Map<string, StoredFeedItem>();
+    let bytes = 0;
+    for (const source of [this.used, this.last]) {
+      for (const [key, item] of source) {
+        if (items.has(key)) continue;
+        bytes += weigh(item);
+        if (bytes > this.limit) break;
+        items.set(key, item);
+      }
+      if (bytes > this.limit) break;
+    }
+    const last = [...this.last];
+    const same = last.length === items.size && [...items].every(([key, item], index) => last[index]![0] === key && last[index]![1] === item);
+    return same ? undefined : {salt: this.salt, items};
+  }
+}
+
+/** The bytes of an item's formats (JSON counted as long as the RSS item). */
+const weigh = (item: StoredFeedItem): number => (item.rss?.byteLength ?? 0) + (item.atom?.byteLength ?? 0) + (item.json ? (item.rss?.byteLength ?? 1024) : 0);
+
 /**
  * A memo of feed items for one build: bodies are fetched from `bodies` by key as entries are
  * made; `sizes` gives the derived photos' byte sizes once the image stage is done. With
  * `kept` (and the build's `salt`), items of earlier builds of the process are taken, and this
- * build's kept for the next.
+ * build's kept for the next. With `stored` (the build cache's, for the same salt), items the
+ * last build kept are taken by the article's `ref`, and those this build used are kept.
  */
-export function feedItems(config: SiteConfig, bodies: ArticleBodies, sizes: DerivedSizes = noDerivedSizes, kept?: {readonly store: KeptFeedItems; readonly salt: string}): FeedItems {
+export function feedItems(
+  config: SiteConfig,
+  bodies: ArticleBodies,
+  sizes: DerivedSizes = noDerivedSizes,
+  kept?: {readonly store: KeptFeedItems; readonly salt: string},
+  stored?: {readonly store: FeedItemStore; readonly ref: (article: Article) => string},
+): FeedItems {
   const made = new WeakMap<Article, [Made | undefined, Made | undefined]>();
   const earlier = kept?.store.for(kept.salt);
   /** How many planned feeds that are not rendered yet carry each article. */
   const uses = new Map<Article, number>();
   let count = 0;
+  let taken = 0;
   const of = (article: Article, summarized: boolean): Made => {
     let pair = made.get(article);
     if (!pair) {
@@ -95,29 +186,56 @@ export function feedItems(config: SiteConfig, bodies: ArticleBodies, sizes: Deri
       kept?.store.use(article, pair);
     }
     const slot = summarized ? 1 : 0;
-    if (!pair[slot]) count++;
-    return (pair[slot] ??= {entry: feedEntry(article, bodies, config, summarized, sizes)});
+    let item: Made | undefined = pair[slot];
+    if (!item) {
+      const last = stored?.store.take(storedKey(stored.ref(article), summarized));
+      if (last) {
+        taken++;
+        item = {...last, stored: last};
+      } else {
+        count++;
+        const entry = feedEntry(article, bodies, config, summarized, sizes);
+        item = {head: {updated: entry.updated, image: entry.image !== undefined}, entry};
+      }
+      pair[slot] = item;
+    }
+    return item;
+  };
+  /** The entry of an item taken from the last build is made only if a format it lacks is asked for. */
+  const entryOf = (article: Article, summarized: boolean, item: Made): FeedEntry => {
+    if (!item.entry) {
+      count++;
+      item.entry = feedEntry(article, bodies, config, summarized, sizes);
+    }
+    return item.entry;
   };
   return {
-    entry: (article, summarized) => of(article, summarized).entry,
+    entry: (article, summarized) => entryOf(article, summarized, of(article, summarized)),
+    head: (article, summarized) => of(article, summarized).head,
     rss: (article, summarized) => {
       const item = of(article, summarized);
-      return (item.rss ??= Buffer.from(renderRssItem(item.entry)));
+      return (item.rss ??= Buffer.from(renderRssItem(entryOf(article, summarized, item))));
     },
     atom: (article, summarized) => {
       const item = of(article, summarized);
-      return (item.atom ??= Buffer.from(renderAtomEntry(item.entry)));
+      return (item.atom ??= Buffer.from(renderAtomEntry(entryOf(article, summarized, item))));
     },
     json: (article, summarized) => {
       const item = of(article, summarized);
-      return (item.json ??= renderJsonItem(item.entry));
+      return (item.json ??= renderJsonItem(entryOf(article, summarized, item)));
     },
     made: () => count,
+    taken: () => taken,
     expect: (articles) => {
       for (const article of articles) uses.set(article, (uses.get(article) ?? 0) + 1);
     },
     release: (articles) => {
       for (const article of articles) {
+        if (stored) {
+          const pair = made.get(article);
+          const ref = stored.ref(article);
+          for (const [slot, item] of (pair ?? []).entries()) if (item) stored.store.keep(storedKey(ref, slot === 1), storable(item));
+        }
         const left = (uses.get(article) ?? 1) - 1;
         if (left > 0) {
           uses.set(article, left);
@@ -128,4 +246,11 @@ export function feedItems(config: SiteConfig, bodies: ArticleBodies, sizes: Deri
       }
     },
   };
+}
+
+/** An item as the cache keeps it, without its entry (the formats hold its text): the object kept before, while it has the same formats. */
+function storable(item: Made): StoredFeedItem {
+  const {head, rss, atom, json, stored} = item;
+  if (stored && stored.rss === rss && stored.atom === atom && stored.json === json) return stored;
+  return (item.stored = {head, rss, atom, json});
 }

@@ -38,7 +38,7 @@ export function renderRss(document: FeedDocument, items: readonly Uint8Array[]):
   // One placeholder item marks where the items go: each was rendered once (`renderRssItem`), however many feeds carry it.
   feed.addItem({title: placeholder, link: 'https://placeholder.invalid/', date: new Date(0)});
 
-  const used = new Set(['dc', 'content', 'atom', ...(document.history?.archive ? ['fh'] : []), ...(document.entries.some((entry) => entry.image) ? ['media'] : [])]);
+  const used = new Set(['dc', 'content', 'atom', ...(document.history?.archive ? ['fh'] : []), ...(document.media ? ['media'] : [])]);
   const declarations = Object.entries(namespaces)
     .filter(([prefix]) => used.has(prefix))
     .map(([prefix, uri]) => ` xmlns:${prefix}="${uri}"`)
