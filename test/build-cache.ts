@@ -307,16 +307,32 @@ test('should keep a saved cache open for the next build of the process, and read
   fs.rmSync(dir, {recursive: true, force: true});
 });
 
-test('should not read bodies from the body file another tool version left', () => {
+test('should not read bodies from the body file another tool version left, and remove it', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cache-unit-'));
   let cache = BuildCache.open(dir, 'v1');
   cache.save({outcomes: new Map([['a', outcome('a')]]), sources: new Map()});
   cache.close();
+  const v1Bodies = fs.readdirSync(dir).filter((name) => name.startsWith('bodies-'));
+  assert.is(v1Bodies.length, 1);
   cache = BuildCache.open(dir, 'v2');
   cache.save({outcomes: new Map([['b', outcome('b')]]), sources: new Map()});
   cache.close();
   cache = BuildCache.open(dir, 'v2');
   assert.is(cache.bodies(new Map()).body('b').html, '<p>b</p>');
+  cache.close();
+  // The old version's body file is removed once the new one saves: an upgrade leaves nothing of it behind.
+  const left = fs.readdirSync(dir).filter((name) => name.startsWith('bodies-'));
+  assert.is(left.length, 1, `body files: ${left.join(', ')}`);
+  assert.not.ok(left.includes(v1Bodies[0]!), 'the body file of v1 is gone');
+  // So does a corrupt index's.
+  fs.writeFileSync(path.join(dir, 'index.v8'), 'not a cache');
+  cache = BuildCache.open(dir, 'v2');
+  assert.is(cache.articles.size, 0);
+  cache.save({outcomes: new Map([['c', outcome('c')]]), sources: new Map()});
+  cache.close();
+  assert.is(fs.readdirSync(dir).filter((name) => name.startsWith('bodies-')).length, 1);
+  cache = BuildCache.open(dir, 'v2');
+  assert.is(cache.bodies(new Map()).body('c').html, '<p>c</p>');
   cache.close();
   fs.rmSync(dir, {recursive: true, force: true});
 });

@@ -162,6 +162,8 @@ export class BuildCache {
   private readonly places = new Map<string, BodyPlace>();
   private fd: number | undefined;
   private bodyFile = 'bodies-0.bin';
+  /** Body files another tool version left, removed at the next {@link save}. */
+  private staleBodies: readonly string[] = [];
   private bodyBytes = 0;
   /** The index file as this cache last read or wrote it (see {@link reuse}); none when it read nothing. */
   private indexStamp: string | undefined;
@@ -193,14 +195,29 @@ export class BuildCache {
       } finally {
         fs.closeSync(indexFd);
       }
-      if (index.version !== version) return cache;
+      if (index.version !== version) return cache.afresh();
       cache.hold(cache.readParts(index), stamp);
-    } catch {
+    } catch (error) {
       // Corrupt, or a part gone (another build's save removed it meanwhile): an empty cache.
       cache.close();
-      return new BuildCache(dir, version);
+      // No cache yet: nothing to clear.
+      return (error as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(path.join(dir, 'index.v8')) ? new BuildCache(dir, version) : new BuildCache(dir, version).afresh();
     }
     return cache;
+  }
+
+  /**
+   * An empty cache over a folder another tool version (or a corrupt index) left: its bodies go to
+   * a body file of a new name, and the old ones are removed when this cache saves (the old parts
+   * and search files are, since the index it writes names none of them). Else an upgrade would
+   * leave the last version's body file behind for good (70 MB at 10,000 articles).
+   */
+  private afresh(): this {
+    const old = fs.readdirSync(this.dir!).filter((name) => /^bodies-\d+\.bin$/.test(name));
+    const last = Math.max(-1, ...old.map((name) => Number(/\d+/.exec(name)![0])));
+    this.bodyFile = `bodies-${last + 1}.bin`;
+    this.staleBodies = old;
+    return this;
   }
 
   /** The state `index` describes, its parts read from their files (and remembered, for {@link save}). */
@@ -442,6 +459,8 @@ export class BuildCache {
       else if (/^part-[\w-]+\.v8$/.test(name) && !named.has(name)) fs.rmSync(path.join(this.dir, name), {force: true});
     }
     if (compact) fs.rmSync(path.join(this.dir, this.bodyFile), {force: true});
+    for (const name of this.staleBodies) if (name !== bodyFile) fs.rmSync(path.join(this.dir, name), {force: true});
+    this.staleBodies = [];
     // This cache now holds what it saved, so the next build of this process can take it as it is ({@link reuse}).
     this.hold(state, stamp);
   }
