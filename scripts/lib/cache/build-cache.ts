@@ -197,23 +197,22 @@ export class BuildCache {
       }
       if (index.version !== version) return cache.afresh();
       cache.hold(cache.readParts(index), stamp);
-    } catch (error) {
-      // Corrupt, or a part gone (another build's save removed it meanwhile): an empty cache.
+    } catch {
+      // None yet, corrupt, or a part gone (another build's save removed it meanwhile): an empty cache.
       cache.close();
-      // No cache yet: nothing to clear.
-      return (error as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(path.join(dir, 'index.v8')) ? new BuildCache(dir, version) : new BuildCache(dir, version).afresh();
+      return new BuildCache(dir, version).afresh();
     }
     return cache;
   }
 
   /**
-   * An empty cache over a folder another tool version (or a corrupt index) left: its bodies go to
+   * An empty cache (none yet, or a folder another tool version or a corrupt index left): its bodies go to
    * a body file of a new name, and the old ones are removed when this cache saves (the old parts
    * and search files are, since the index it writes names none of them). Else an upgrade would
    * leave the last version's body file behind for good (70 MB at 10,000 articles).
    */
   private afresh(): this {
-    const old = fs.readdirSync(this.dir!).filter((name) => /^bodies-\d+\.bin$/.test(name));
+    const old = fs.existsSync(this.dir!) ? fs.readdirSync(this.dir!).filter((name) => /^bodies-\d+\.bin$/.test(name)) : [];
     const last = Math.max(-1, ...old.map((name) => Number(/\d+/.exec(name)![0])));
     this.bodyFile = `bodies-${last + 1}.bin`;
     this.staleBodies = old;

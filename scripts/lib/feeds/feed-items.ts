@@ -119,12 +119,15 @@ const storedKey = (ref: string, summarized: boolean): string => `${ref}:${summar
  * edit renders again the feeds that carry the edited article, and takes their other items from
  * here). The items this build used come first, then the last build's others, up to `limit`
  * bytes: what the last few builds rendered, not the whole site's (a cold build at 10,000
- * articles would write some 100 MB of items for builds that need a few hundred).
+ * articles would write some 100 MB of items for builds that need a few hundred). Past the
+ * limit, this build's items are not held: the build lets go of each one once its feeds are rendered.
  */
 export class FeedItemStore {
   private readonly last: StoredFeedItems | undefined;
   private places: Map<string, number> | undefined;
   private readonly used = new Map<string, StoredFeedItem>();
+  /** The bytes of the items in `used`. */
+  private usedBytes = 0;
   /** Keys of the items taken from the last build. */
   private readonly taken = new Set<string>();
 
@@ -143,24 +146,22 @@ export class FeedItemStore {
     const index = this.places.get(key);
     if (index === undefined) return undefined;
     this.taken.add(key);
-    const {bytes, ends} = this.last;
-    const range = (slot: number) => {
-      const from = slot === 0 ? 0 : ends[slot - 1]!;
-      return from === ends[slot] ? undefined : bytes.subarray(from, ends[slot]);
-    };
-    const json = range(3 * index + 2);
+    const [rss, atom, json] = storedTexts(this.last, index);
     return {
-      head: {updated: this.last.updated[index]!, image: this.last.images[index] === 1},
-      rss: range(3 * index),
-      atom: range(3 * index + 1),
+      head: storedHead(this.last, index),
+      rss,
+      atom,
       json: json && (JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as JsonItem),
     };
   }
 
-  /** This build used `item` (made it, or took it from the last build). */
-  keep(key: string, item: StoredFeedItem): void {
-    this.used.delete(key);
-    this.used.set(key, item);
+  /** This build used `item` (made it, or took it from the last build): held, without its entry, while the store has room. */
+  keep(key: string, {head, rss, atom, json}: StoredFeedItem): void {
+    const held = this.used.get(key);
+    const size = (rss?.byteLength ?? 0) + (atom?.byteLength ?? 0);
+    if (!held && this.usedBytes + size > this.limit) return;
+    this.usedBytes += size - (held ? (held.rss?.byteLength ?? 0) + (held.atom?.byteLength ?? 0) : 0);
+    this.used.set(key, {head, rss, atom, json});
   }
 
   /**
@@ -201,17 +202,23 @@ export class FeedItemStore {
     const last = this.last;
     if (last && room) {
       for (const [index, key] of last.keys.entries()) {
-        if (this.used.has(key)) continue;
-        const slots = [0, 1, 2].map((slot) => {
-          const at = 3 * index + slot;
-          const from = at === 0 ? 0 : last.ends[at - 1]!;
-          return from === last.ends[at] ? undefined : last.bytes.subarray(from, last.ends[at]);
-        });
-        if (!add(key, {updated: last.updated[index]!, image: last.images[index] === 1}, slots)) break;
+        if (!this.used.has(key) && !add(key, storedHead(last, index), storedTexts(last, index))) break;
       }
     }
     return {salt: this.salt, keys, updated, images: Uint8Array.from(images), bytes: Buffer.concat(chunks, total), ends: Uint32Array.from(ends)};
   }
+}
+
+/** Item `index`'s head in a store. */
+const storedHead = (items: StoredFeedItems, index: number): EntryHead => ({updated: items.updated[index]!, image: items.images[index] === 1});
+
+/** Item `index`'s RSS, Atom and JSON text in a store, each `undefined` when it was not made. */
+function storedTexts(items: StoredFeedItems, index: number): (Uint8Array | undefined)[] {
+  return [0, 1, 2].map((slot) => {
+    const at = 3 * index + slot;
+    const from = at === 0 ? 0 : items.ends[at - 1]!;
+    return from === items.ends[at] ? undefined : items.bytes.subarray(from, items.ends[at]);
+  });
 }
 
 /**
@@ -290,7 +297,7 @@ export function feedItems(
         if (stored) {
           const pair = made.get(article);
           const ref = stored.ref(article);
-          for (const [slot, item] of (pair ?? []).entries()) if (item) stored.store.keep(storedKey(ref, slot === 1), storable(item));
+          for (const [slot, item] of (pair ?? []).entries()) if (item) stored.store.keep(storedKey(ref, slot === 1), item);
         }
         const left = (uses.get(article) ?? 1) - 1;
         if (left > 0) {
@@ -303,6 +310,3 @@ export function feedItems(
     },
   };
 }
-
-/** An item as the cache keeps it, without its entry (the formats hold its text). */
-const storable = ({head, rss, atom, json}: Made): StoredFeedItem => ({head, rss, atom, json});
