@@ -66,6 +66,8 @@ export interface SiteConfig {
   readonly icon: string;
   /** Site path of the publisher's logo in JSON-LD (the icon unless set); empty for none. */
   readonly logo: string;
+  /** URL of the WebSub hub every feed links (`rel="hub"`) and `dateline ping` notifies; empty for none. */
+  readonly websubHub: string;
   /** Custom domain written to `CNAME` for GitHub Pages; empty for none. */
   readonly cname: string;
   /** Pages load the live-reload script (`dateline serve` only; never in a published build). */

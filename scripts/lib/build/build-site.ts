@@ -7,7 +7,7 @@ import {deriveImages} from '../images/derive-images.ts';
 import {derivedSizes, imageOutputs, photoPlans, photosChanged, readStamps, saveStamps} from '../images/image-outputs.ts';
 import {pruneImageCache} from '../images/prune-image-cache.ts';
 import {acquireLock, LockError} from '../output/output-lock.ts';
-import {OutputError, OutputSession, prepareSpare} from '../output/write-output.ts';
+import {OutputError, OutputSession, prepareSpare, sameBytes} from '../output/write-output.ts';
 import {locateTemplateError} from '../render/locate-template-error.ts';
 import {renderAndWrite, TemplateError, type RenderCount} from '../render/render-due.ts';
 import {renderInParallel} from '../render/render-in-parallel.ts';
@@ -15,6 +15,7 @@ import {fail} from '../report/report-issues.ts';
 import {indexForSearch} from '../search/index-for-search.ts';
 import {ioTurns} from '../workers/io-turns.ts';
 import {KeptFeedItems} from '../feeds/feed-items.ts';
+import {changedFeeds, writeChangedFeeds} from '../websub/changed-feeds.ts';
 import type {OutputClaims} from '../plan/claim-outputs.ts';
 import type {Article, OutputFile, SiteConfig} from '../types.ts';
 import {loadSources} from './load-sources.ts';
@@ -250,6 +251,12 @@ async function buildWith(
   progress({step: 'write', done: output.files.length, total: output.files.length});
   const result: BuildResult = {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
   if (keeper) keeper.claims = claims;
+  // What `dateline ping` tells the WebSub hub: the feeds whose bytes this build changed (`serve`'s local builds are never published).
+  if (config.cacheDir && !config.liveReload) {
+    const before = state?.current?.manifest;
+    const after = written.state.current!.manifest;
+    writeChangedFeeds(config.cacheDir, changedFeeds(planned.files.map((file) => file.path), (relative) => sameBytes(before, after, relative), config.url));
+  }
   // What it sends goes out before the cache is saved: an HTTP response's write waits for the next tick.
   if (options.onOutput) await options.onOutput(result);
   if (config.cacheDir) {

@@ -40,6 +40,8 @@ export const configDefaults = {
   icon: 'icon.svg',
   /** The publisher's logo in JSON-LD (`publisher.logo`), a file in the theme's `assets/` folder; empty: the icon. */
   logo: '',
+  /** A WebSub hub (`https://pubsubhubbub.appspot.com/`): every feed links it (`rel="hub"`), and `dateline ping` tells it which feeds the last build changed; empty for none. */
+  websubHub: '',
   /** Custom domain for GitHub Pages (`news.example.com`), written to `CNAME`; empty for none. */
   cname: '',
   /** Largest article file, in bytes (10 MB); a larger one is an error, and is never read. */

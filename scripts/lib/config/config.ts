@@ -74,6 +74,7 @@ const fileSchema = z.strictObject({
   searchShardSize: z.optional(z.int({error: 'must be a whole number, e.g. 1000'}).check(z.minimum(1))),
   icon: z.optional(z.string().check(z.regex(/^$|^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/, 'must be a file name in the theme\'s assets/ folder, such as icon.svg (no leading /, no . or ..), or "" for none'))),
   logo: z.optional(z.string().check(z.regex(/^$|^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[^\\]+$/, 'must be a file name in the theme\'s assets/ folder, such as logo.png (no leading /, no . or ..), or "" for the icon'))),
+  websubHub: z.optional(z.url({protocol: /^https?$/, error: 'must be the absolute http(s) URL of a WebSub hub, e.g. https://pubsubhubbub.appspot.com/'})),
   cname: z.optional(z.string().check(z.regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/i, 'must be a bare domain name such as news.example.com (no scheme, no path)'))),
   maxArticleBytes: z.optional(z.int({error: 'must be a whole number of bytes, e.g. 10000000'}).check(z.minimum(1))),
   imageWidths: z.optional(z.array(z.int({error: 'must be a whole number of pixels, e.g. 800'}).check(z.minimum(16), z.maximum(8192))).check(z.minLength(1), z.maxLength(16))),

@@ -89,6 +89,7 @@ function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlyS
     // feed's own origin: there it is the path under the sub-path, which the local server serves.
     stylesheet: fs.existsSync(path.join(config.templatesDir, stylesheetPath)) ? (config.liveReload ? hrefOf(config, stylesheetPath) : urlOf(config, stylesheetPath)) : undefined,
     history,
+    hub: config.websubHub || undefined,
     media: heads.some((head) => head.image),
   };
   return [

@@ -34,6 +34,8 @@ export interface FeedDocument {
   /** URL of the XSLT stylesheet for browsers, when the theme has one. */
   readonly stylesheet: string | undefined;
   readonly history: FeedHistory | undefined;
+  /** The WebSub hub subscribers may subscribe at (`websubHub`), linked with `rel="hub"`; undefined for none. */
+  readonly hub: string | undefined;
   /** Some entry carries a lead image (RSS declares the `media` namespace for it). */
   readonly media: boolean;
 }

@@ -5,7 +5,7 @@ import {cutBlock, escapeHtml, finishXml, forAttribute, forCdata, forText, marker
 import {escapeXml} from '../xml.ts';
 
 /**
- * Atom 1.0 (RFC 4287) through `feed`, completed: `xml:lang` (feed and entries), `rights`, RFC 5005 links and
+ * Atom 1.0 (RFC 4287) through `feed`, completed: `xml:lang` (feed and entries), `rights`, the WebSub hub, RFC 5005 links and
  * `fh:archive`, and per entry every category and the lead image as an enclosure with its
  * real media type and length, as `media:content` with its size, caption and credit, and (a photo) as a smaller `media:thumbnail`. `feed` has no hook for
  * these, so it writes a marked `<rights>` where each belongs and the marks are replaced.
@@ -66,7 +66,7 @@ export function renderAtomEntry(entry: FeedEntry): string {
 }
 
 function feedExtras(document: FeedDocument): string[] {
-  return [...(document.copyright ? [xmlElement('rights', {}, document.copyright)] : []), ...historyLinks(document.history)];
+  return [...(document.copyright ? [xmlElement('rights', {}, document.copyright)] : []), ...(document.hub ? [xmlElement('link', {rel: 'hub', href: document.hub})] : []), ...historyLinks(document.history)];
 }
 
 function historyLinks(history: FeedHistory | undefined): string[] {

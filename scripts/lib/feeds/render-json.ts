@@ -4,7 +4,7 @@ import type {FeedEntry} from './feed-entry.ts';
 
 /**
  * JSON Feed 1.1 through `feed`, which writes version 1 with a single `author`: upgraded to
- * 1.1 with `authors` (feed and items), `language`, item `language`, `image` and `tags`, and
+ * 1.1 with `authors` (feed and items), `language`, the WebSub `hubs`, item `language`, `image` and `tags`, and
  * the same text as the XML feeds.
  *
  * @param items The document's items in order, each made once per build (`feed-items.ts`).
@@ -19,7 +19,7 @@ export function renderJson(document: FeedDocument, items: readonly JsonItem[]): 
   });
   const json = JSON.parse(feed.json1()) as Record<string, unknown>;
   const {version: _version, author: _author, items: _items, ...rest} = json;
-  const upgraded = {version: 'https://jsonfeed.org/version/1.1', ...rest, language: document.language, items};
+  const upgraded = {version: 'https://jsonfeed.org/version/1.1', ...rest, language: document.language, ...(document.hub ? {hubs: [{type: 'WebSub', url: document.hub}]} : {}), items};
   return Buffer.from(`${JSON.stringify(upgraded, null, 2)}\n`);
 }
 

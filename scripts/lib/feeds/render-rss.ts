@@ -33,7 +33,7 @@ export function renderRss(document: FeedDocument, items: readonly Uint8Array[]):
     ...(document.copyright ? {copyright: forText(document.copyright)} : {}),
     ...(document.stylesheet ? {stylesheet: forAttribute(document.stylesheet)} : {}),
   });
-  feed.addExtension({name: 'atom:link', objects: channelLinks(document.self.rss, document.history) as unknown as Record<string, unknown>});
+  feed.addExtension({name: 'atom:link', objects: channelLinks(document.self.rss, document.history, document.hub) as unknown as Record<string, unknown>});
   if (document.history?.archive) feed.addExtension({name: 'fh:archive', objects: {}});
   // One placeholder item marks where the items go: each was rendered once (`renderRssItem`), however many feeds carry it.
   feed.addItem({title: placeholder, link: 'https://placeholder.invalid/', date: new Date(0)});
@@ -64,9 +64,16 @@ export function renderRssItem(entry: FeedEntry): string {
   return splitCdata(cutBlock(feed.rss2(), itemOpen, itemClose));
 }
 
-function channelLinks(self: string, history: FeedHistory | undefined): object[] {
+/** The channel's `atom:link`s: `self`, the WebSub `hub` (untyped: it is no feed), and RFC 5005's. */
+function channelLinks(self: string, history: FeedHistory | undefined, hub: string | undefined): object[] {
   const link = (rel: string, href: string | undefined) => (href ? [{_attributes: {href: forAttribute(href), rel, type: 'application/rss+xml'}}] : []);
-  return [...link('self', self), ...link('current', history?.current?.rss), ...link('prev-archive', history?.prev?.rss), ...link('next-archive', history?.next?.rss)];
+  return [
+    ...link('self', self),
+    ...(hub ? [{_attributes: {href: forAttribute(hub), rel: 'hub'}}] : []),
+    ...link('current', history?.current?.rss),
+    ...link('prev-archive', history?.prev?.rss),
+    ...link('next-archive', history?.next?.rss),
+  ];
 }
 
 function rssItem(entry: FeedEntry): Parameters<Feed['addItem']>[0] {

@@ -30,6 +30,13 @@ export function hasHash(manifest: Manifest, relative: string, hash: string): boo
   return manifest.get(relative)?.startsWith(hash) ?? false;
 }
 
+/** Whether the file `relative` has the same bytes in both manifests (not when `before` has no such file). */
+export function sameBytes(before: Manifest | undefined, after: Manifest, relative: string): boolean {
+  const was = before?.get(relative);
+  const is = after.get(relative);
+  return was !== undefined && is !== undefined && was.slice(0, hashLength) === is.slice(0, hashLength);
+}
+
 /** Whether `manifest` has the file `relative` with the fingerprint `key`. */
 export function hasFingerprint(manifest: Manifest | undefined, relative: string, key: string): boolean {
   const entry = manifest?.get(relative);
