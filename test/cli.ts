@@ -72,10 +72,22 @@ const siteFiles = [
   'assets/search.js',
   'assets/style.css',
   'atom.xml',
+  'author/arjun-rao/atom.xml',
+  'author/arjun-rao/feed.json',
+  'author/arjun-rao/feed.xml',
   'author/arjun-rao/index.html',
+  'author/fixture-desk/atom.xml',
+  'author/fixture-desk/feed.json',
+  'author/fixture-desk/feed.xml',
   'author/fixture-desk/index.html',
   'author/fixture-desk/page/1/index.html',
+  'author/lena-fischer/atom.xml',
+  'author/lena-fischer/feed.json',
+  'author/lena-fischer/feed.xml',
   'author/lena-fischer/index.html',
+  'author/meera-pillai/atom.xml',
+  'author/meera-pillai/feed.json',
+  'author/meera-pillai/feed.xml',
   'author/meera-pillai/index.html',
   'feed.json',
   'feed.xml',
@@ -328,10 +340,11 @@ test('should build the fixture site', async () => {
   assert.equal(checkPageLinks(out, siteUrl), ['https://port.example.org/notices/42']);
   checkFeeds(out, siteUrl);
 
-  // Section and tag pages (every page of them) link their own feeds for autodiscovery, and the site's.
+  // Section, tag and author pages (every page of them) link their own feeds for autodiscovery, and the site's.
   for (const [page, base] of [
     ['section/transport/index.html', 'section/transport/'],
     ['tag/harbour/page/1/index.html', 'tag/harbour/'],
+    ['author/fixture-desk/page/1/index.html', 'author/fixture-desk/'],
   ] as const) {
     const html = read(out, page);
     for (const [type, name] of [

@@ -26,7 +26,7 @@ export interface ListPage {
   readonly pagination: Pagination;
   /** Links to sub-listings (the archive's years and months, a year's months), newest first. */
   readonly links: readonly ListLink[];
-  /** Whether the listing has its own feeds (a section or tag with an article that is not a draft: drafts never enter a feed). */
+  /** Whether the listing has its own feeds (a section, tag or author with an article that is not a draft: drafts never enter a feed). */
   readonly ownFeeds: boolean;
 }
 
@@ -160,7 +160,7 @@ function grouped(articles: readonly Article[], kind: string, key: (article: Arti
 export function paginate(listing: ListPage['listing'], base: string, title: string, articles: readonly Article[], size: number, links: readonly ListLink[] = []): ListPage[] {
   const count = articles.length;
   const pathOf = (number: number): string => `${base}page/${number}/`;
-  const ownFeeds = (listing === 'section' || listing === 'tag') && articles.some((article) => !article.draft);
+  const ownFeeds = (listing === 'section' || listing === 'tag' || listing === 'author') && articles.some((article) => !article.draft);
   // Full pages holding an article the first page does not show.
   const numbers = Math.max(0, Math.ceil(count / size) - 1);
   const page = (number: number, shown: readonly Article[], previous: string | undefined, next: string | undefined): ListPage => ({
