@@ -61,7 +61,7 @@ test('should keep every feed of a site with a 3 MB article within 1 MiB, the art
   // One note, on the article, naming the feeds.
   const notes = cold.stderr.split('\n').filter((line) => line.includes('(feed-size)'));
   assert.equal(notes.length, 1, cold.stderr);
-  assert.match(notes[0]!, /^articles\/2020-05-10-full-inquiry\.md: note: too long for the feeds' budget \(`feedMaxBytes`: 1048576 bytes\): its item in feed\.xml, section\/reports\/feed\.xml, tag\/inquiry\/feed\.xml \(and their Atom and JSON forms\) carries its summary and a link/);
+  assert.match(notes[0]!, /^articles\/2020-05-10-full-inquiry\.md: note: too long for the feeds' budget \(`feedMaxBytes`: 1048576 bytes\): its item in feed\.xml, section\/reports\/feed\.xml, tag\/inquiry\/feed\.xml, author\/staff\/feed\.xml \(and their Atom and JSON forms\) carries its summary and a link/);
 
   // Warm builds (the cache on, three times into one folder) write the same bytes and say the same,
   // the third with the budget the second planned (the site's structure is the same).
@@ -89,7 +89,7 @@ test('should summarize all but what fits a small feedMaxBytes, and say so for ea
     notes.map((line) => line.split(':')[0]),
     ['articles/2020-05-01-first-long-report.md', 'articles/2020-05-02-second-long-report.md', 'articles/2020-05-03-third-long-report.md'],
   );
-  assert.match(notes[0]!, /: note: too long for the feeds' budget \(`feedMaxBytes`: 20000 bytes\): its item in feed\.xml, section\/reports\/feed\.xml \(and their Atom and JSON forms\) carries its summary and a link to the page instead of the whole article \(feed-size\)$/);
+  assert.match(notes[0]!, /: note: too long for the feeds' budget \(`feedMaxBytes`: 20000 bytes\): its item in feed\.xml, section\/reports\/feed\.xml, author\/staff\/feed\.xml \(and their Atom and JSON forms\) carries its summary and a link to the page instead of the whole article \(feed-size\)$/);
 });
 
 test('should warn on the config when even summaries pass feedMaxBytes, and again on warm builds', async () => {

@@ -94,9 +94,9 @@ test('should hold no element the source did not contain in any HTML field of any
       const body = elements(feedHtml);
       const article = makeArticle({title: `${section} ${tag}`, summary: description, section, tags: [tag], authors: [author], html: feedHtml, feedHtml});
       const feeds = feedPlanner(config, {digest: () => 'key', ref: (item) => item.key}, feedItems(config, testBodies), () => {});
-      const context = {config, articles: [article], publicArticles: [article], feeds} as unknown as EmitContext;
+      const context = {config, articles: [article], publicArticles: [article], editions: [{config, articles: [article], publicArticles: [article]}], feeds} as unknown as EmitContext;
       const files = [...emitFeeds(context), ...emitListingFeeds(context)];
-      assert.ok(files.some((file) => file.path.startsWith('section/')) && files.some((file) => file.path.startsWith('tag/')), 'section and tag feeds');
+      assert.ok(files.some((file) => file.path.startsWith('section/')) && files.some((file) => file.path.startsWith('tag/')) && files.some((file) => file.path.startsWith('author/')), 'section, tag and author feeds');
       for (const file of files) {
         for (const {field, html, allowed} of htmlFields(file, body)) {
           assert.equal(elements(html), allowed, `${file.path}: ${field} ${JSON.stringify(html)}`);

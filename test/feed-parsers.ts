@@ -1,5 +1,5 @@
 /**
- * Every feed the fixture site and the sample site emit (main, section, tag and monthly
+ * Every feed the fixture site and the sample site emit (main, section, tag, author and monthly
  * archives, in every format) read by two independent feed parsers from npm: the items, their
  * ids, titles, links, publication dates and content must be those of the source articles.
  */
@@ -48,17 +48,19 @@ function checkSite(site: string): void {
     const [kind, first, second] = folder.split('/');
     if (kind === 'section') return newest(articles.filter((article) => slugify(article.section ?? '') === first));
     if (kind === 'tag') return newest(articles.filter((article) => article.tags.some((tag) => slugify(tag) === first)));
+    if (kind === 'author') return newest(articles.filter((article) => article.authors.some((author) => slugify(author) === first)));
     if (kind === 'archive') return articles.filter((article) => article.path.startsWith(`${first}/${second}/`));
     throw new Error(`unexpected feed ${file}`);
   };
 
-  test(`${name}: should build with feeds for the site, each section, tag and month`, async () => {
+  test(`${name}: should build with feeds for the site, each section, tag, author and month`, async () => {
     const files = await feeds();
     const sections = new Set(articles.flatMap((article) => (article.section ? [slugify(article.section)] : [])));
     const tags = new Set(articles.flatMap((article) => article.tags.map((tag) => slugify(tag))));
+    const authors = new Set(articles.flatMap((article) => article.authors.map((author) => slugify(author))));
     const months = new Set(articles.map((article) => article.path.slice(0, 7)));
     // Closed months only: the newest is still open, so it has no archive yet.
-    assert.is(files.length, 3 + 3 * (sections.size + tags.size) + 2 * (months.size - 1), files.join(' '));
+    assert.is(files.length, 3 + 3 * (sections.size + tags.size + authors.size) + 2 * (months.size - 1), files.join(' '));
   });
 
   for (const format of ['xml', 'json'] as const) {
