@@ -7,6 +7,7 @@ Commands:
   serve    preview the site locally, rebuilding and reloading on every change
   new      create a new article file: dateline new "Headline"
   check    build into a temporary folder and check links, images, alt text and feeds
+  ping     tell the WebSub hub which feeds the last build changed
 
 Run a command with --help for its options.`;
 
@@ -20,6 +21,7 @@ const commands: Record<string, (argv: readonly string[]) => Promise<number>> = {
   serve: async (argv) => (await import('./serve.ts')).serve(argv),
   new: async (argv) => (await import('./new.ts')).newArticle(argv),
   check: async (argv) => (await import('./check.ts')).check(argv),
+  ping: async (argv) => (await import('./ping.ts')).ping(argv),
 };
 
 /** `dateline <command>`: dispatch to the command, return its exit code. */

@@ -529,7 +529,7 @@ test('should print the usage with --help and exit 0', async () => {
 });
 
 test('should print --help for every command, and list them all in the top usage', async () => {
-  const names = ['build', 'serve', 'new', 'check'];
+  const names = ['build', 'serve', 'new', 'check', 'ping'];
   const [top, ...helps] = await Promise.all([runCliAsync(['--help']), ...names.map((name) => runCliAsync([name, '--help']))]);
   names.forEach((name, index) => {
     const help = helps[index]!;

@@ -59,6 +59,8 @@ export interface BuildOptions extends ConfigOverrides {
    * next build updates only what changes: `serve`, whose next build is a save someone waits for.
    */
   readonly prepareSpare?: boolean | undefined;
+  /** Record the feeds whose bytes the build changed, for `dateline ping` (default: yes, unless under `serve`); `check`, whose output is thrown away, does not. */
+  readonly recordFeeds?: boolean | undefined;
 }
 
 /** Holds the build cache open from one build to the next of the same process, so its index is read once, not on every build. */
@@ -252,7 +254,7 @@ async function buildWith(
   const result: BuildResult = {ok: true, files, config, articles: articles.length, pages: output.pages, feeds: output.feeds, written: output.files.length, published: articles, timings};
   if (keeper) keeper.claims = claims;
   // What `dateline ping` tells the WebSub hub: the feeds whose bytes this build changed (`serve`'s local builds are never published).
-  if (config.cacheDir && !config.liveReload) {
+  if (config.cacheDir && !config.liveReload && options.recordFeeds !== false) {
     const before = state?.current?.manifest;
     const after = written.state.current!.manifest;
     writeChangedFeeds(config.cacheDir, changedFeeds(planned.files.map((file) => file.path), (relative) => sameBytes(before, after, relative), config.url));

@@ -27,7 +27,8 @@ export async function checkSite(options: Omit<BuildOptions, 'out'>): Promise<Che
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-check-'));
   try {
     const out = path.join(temp, 'site');
-    const build = await buildSite({...options, out});
+    // A check's build is never published: it leaves the record of changed feeds (`ping`'s) as the last real build wrote it.
+    const build = await buildSite({...options, out, recordFeeds: false});
     // A site without `idBase` builds, but its feed ids would not survive a move: before publishing, that is a problem.
     const unstableIds = build.files.flatMap((file) => file.messages).filter((message) => message.ruleId === idBaseRule);
     for (const message of unstableIds) message.fatal = true;
