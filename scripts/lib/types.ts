@@ -7,6 +7,24 @@
 import type {ImagePlan} from './images/plan-image.ts';
 
 /** The site configuration after defaults < config file < env < flags are merged and validated. */
+/**
+ * One edition of the site: its articles in one language, with their own front page, listings,
+ * search page, 404 page and feeds under `path` (`fr/`; `''` for the main edition, at the root).
+ * A site without `editions` has one, the main, made from `language`, `title` and `description`.
+ */
+export interface Edition {
+  /** BCP 47 language tag (`fr`, `ar`, `pt-BR`): of its pages, feeds, search index and dates. */
+  readonly lang: string;
+  readonly title: string;
+  readonly description: string;
+  /** Folder of the edition relative to the site root, ending in `/`; `''` for the main edition. */
+  readonly path: string;
+  /** Written right to left (`ar`, `he`, `fa` …): its pages carry `dir="rtl"`. */
+  readonly dir: 'ltr' | 'rtl';
+  /** The theme's words in the edition's language (`templates/strings/<lang>.yaml`, English for keys it lacks). */
+  readonly strings: Readonly<Record<string, string>>;
+}
+
 export interface SiteConfig {
   /** Site title, shown in the header and used as the feeds' title. */
   readonly title: string;
@@ -72,6 +90,14 @@ export interface SiteConfig {
   readonly cname: string;
   /** Pages load the live-reload script (`dateline serve` only; never in a published build). */
   readonly liveReload: boolean;
+  /** Every edition, the main one (at the root) first; one, the main, when the config has no `editions`. */
+  readonly editions: readonly Edition[];
+  /**
+   * The edition this config renders: the main one for the site's config; each edition's pages,
+   * listings and feeds are made with a config of their own (`editionConfig`), whose `title`,
+   * `description` and `language` are the edition's.
+   */
+  readonly edition: Edition;
   /** Where the config came from, for messages (`undefined` when only defaults were used). */
   readonly configPath: string | undefined;
 }
@@ -144,6 +170,10 @@ export interface Article {
   readonly dateline: string | undefined;
   /** The article's language when it differs from the site's. */
   readonly lang: string | undefined;
+  /** Front matter `translationKey`: articles of different editions that share it are versions of one story. */
+  readonly translationKey: string | undefined;
+  /** The folder of the article's edition (`fr/`; `''` for the main one): the edition of its `lang`, which its path begins with. */
+  readonly edition: string;
   /** Corrections, oldest first; dates as UTC ISO strings. */
   readonly corrections: readonly {readonly date: string; readonly text: string}[];
   /** Output path of the page's folder relative to the site root, e.g. `2017/01/slug/` (never starts with `/`). */

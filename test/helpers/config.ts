@@ -1,7 +1,9 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {configDefaults} from '../../scripts/lib/config/config-defaults.ts';
-import type {SiteConfig} from '../../scripts/lib/types.ts';
+import {isRtl} from '../../scripts/lib/config/editions.ts';
+import {themeStrings} from '../../scripts/lib/config/theme-strings.ts';
+import type {Edition, SiteConfig} from '../../scripts/lib/types.ts';
 
 /** The repository root. */
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,5 +32,14 @@ export function testConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     drafts: false,
     liveReload: false,
     ...overrides,
+    ...editionsOf(overrides),
   };
+}
+
+/** The one edition of a site without `editions`, made from the config's language, title and description (as `loadConfig` makes it), unless given. */
+function editionsOf(overrides: Partial<SiteConfig>): Pick<SiteConfig, 'editions' | 'edition'> {
+  if (overrides.editions) return {editions: overrides.editions, edition: overrides.edition ?? overrides.editions[0]!};
+  const language = overrides.language ?? configDefaults.language;
+  const edition: Edition = {lang: language, title: overrides.title ?? configDefaults.title, description: overrides.description ?? configDefaults.description, path: '', dir: isRtl(language) ? 'rtl' : 'ltr', strings: themeStrings(path.join(root, 'templates'), language).strings};
+  return {editions: [edition], edition};
 }

@@ -38,6 +38,8 @@ export function makeArticle(overrides: Partial<Article & ArticleBody> = {}): Art
     draft: false,
     dateline: undefined,
     lang: undefined,
+    translationKey: undefined,
+    edition: '',
     corrections: [],
     path: '2020/01/a/',
     words: 1,

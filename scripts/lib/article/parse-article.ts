@@ -1,3 +1,4 @@
+import {editionOf} from '../config/editions.ts';
 import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -148,7 +149,10 @@ export function parseArticle(file: VFile, config: SiteConfig, key: string): {art
   const slug = data.slug ?? (slugify(named?.[2] ?? stem) || slugify(title) || fallbackSlug(file.path));
   const section = data.section;
   const {year, month, day} = dateParts(date, config.timezone);
-  const articlePath = config.permalink
+  const lang = data.lang ?? wireLang;
+  // An article lives in its language's edition: its folder begins its path.
+  const edition = editionOf(config.editions, lang);
+  const articlePath = edition.path + config.permalink
     .replace(/:year/g, year)
     .replace(/:month/g, month)
     .replace(/:day/g, day)
@@ -181,7 +185,9 @@ export function parseArticle(file: VFile, config: SiteConfig, key: string): {art
     image,
     draft: data.draft ?? false,
     dateline: data.dateline ?? wireDateline,
-    lang: data.lang ?? wireLang,
+    lang,
+    translationKey: data.translationKey,
+    edition: edition.path,
     corrections,
     path: articlePath,
     words: countWords(html),

@@ -20,7 +20,7 @@ import type {OutputClaims} from '../plan/claim-outputs.ts';
 import type {Article, OutputFile, SiteConfig} from '../types.ts';
 import {loadSources} from './load-sources.ts';
 import {parseArticles} from './parse-articles.ts';
-import {claimOutputs, planOutputs, reportFeedSizes} from './plan-outputs.ts';
+import {claimOutputs, planOutputs, reportFeedSizes, reportTranslationClashes} from './plan-outputs.ts';
 import {publicOnly, selectPublished} from './select-published.ts';
 
 /** What a build did: every file's messages, and counts for the summary. */
@@ -169,6 +169,7 @@ async function buildWith(
   const fileOf = new Map(parsed.map(({article, file}) => [article.source, file]));
   if (!claimOutputs(planned.files, claims, fileOf, configFile)) return failed(files);
   reportFeedSizes(planned.feedSizes, config, configFile, new Map(parsed.map(({article, file}) => [article.path, file])));
+  reportTranslationClashes(planned.translationClashes, fileOf);
   step(`plan (${planned.planning})`);
   // Pagefind indexes in its own process while the pages render on every core, only the
   // search shards whose articles changed (Pagefind cannot update an index in place).
@@ -209,7 +210,7 @@ async function buildWith(
   try {
     // Pagefind's process gets its records only when the event loop turns: let it, between pages.
     const turn = ioTurns(10);
-    for await (const file of renderInParallel(planned.files, planned.site, config, session.previous, planned.cards.card, bodies)) {
+    for await (const file of renderInParallel(planned.files, planned.views, session.previous, planned.cards.card, bodies)) {
       if ('awaits' in file && file.awaits === 'images') afterImages.push(file);
       else renderAndWrite(session, file, count);
       await turn();

@@ -8,7 +8,9 @@ import {reportClash} from '../plan/check-collisions.ts';
 import {describeClash, type BatchClaim, type OutputClaims} from '../plan/claim-outputs.ts';
 import {digest, hashFolder, refOf as ref} from '../plan/fingerprint.ts';
 import {packPlans, planList, planSignature, showing, unpackPlans, type PlanMemo} from '../plan/plan-memo.ts';
-import {planPages, sections, type PagePlan} from '../plan/plan-pages.ts';
+import {articlesByEdition, planPages, sections, type PagePlan} from '../plan/plan-pages.ts';
+import {planTranslations, type TranslationClash} from '../plan/plan-translations.ts';
+import {editionConfig} from '../config/editions.ts';
 import type {Emitter} from '../render/emit/context.ts';
 import {emitAssets} from '../render/emit/emit-assets.ts';
 import {emitCname} from '../render/emit/emit-cname.ts';
@@ -18,7 +20,7 @@ import {emitOpml} from '../render/emit/emit-opml.ts';
 import {emitPages} from '../render/emit/emit-pages.ts';
 import {emitSitemaps} from '../render/emit/emit-sitemaps.ts';
 import {emitSpecialPages} from '../render/emit/emit-special-pages.ts';
-import {cardRenderer, createEngine, siteView, type CardRenderer, type SiteView} from '../render/render-pages.ts';
+import {cardRenderer, createEngine, siteView, type CardRenderer, type EditionView} from '../render/render-pages.ts';
 import {fail, withoutStacks} from '../report/report-issues.ts';
 import type {Article, ArticleBodies, OutputFile, SiteConfig} from '../types.ts';
 import {hrefOf} from '../urls.ts';
@@ -29,9 +31,12 @@ export interface PlannedOutputs {
   readonly files: readonly OutputFile[];
   readonly pages: number;
   readonly feeds: number;
-  readonly site: SiteView;
+  /** Each edition's `site` and config, main first: what its pages render with (see `PageJob`). */
+  readonly views: readonly EditionView[];
   /** Each article's card, rendered once per build for every listing. */
   readonly cards: CardRenderer;
+  /** Articles whose `translationKey` another of their edition has already (warned about on the later file). */
+  readonly translationClashes: readonly TranslationClash[];
   /** Each article's feed entry and items, made once per build for every feed. */
   readonly feedItems: FeedItems;
   /** The feed items to keep in the build cache for the next build, once the feeds are rendered (`undefined`: the same as the last build kept). */
@@ -66,13 +71,26 @@ export function planOutputs(
   storedItems?: StoredFeedItems | undefined,
 ): PlannedOutputs {
   const engine = createEngine(config);
-  const site = siteView(
-    config,
-    sections(articles).map((section) => ({name: section.name, url: hrefOf(config, `section/${section.slug}/`)})),
-  );
-  const cards = cardRenderer(engine, site, config);
+  const publicArticles = publicOnly(articles);
+  // Each edition with its own config, `site` (its sections in its navigation) and cards.
+  const ownArticles = articlesByEdition(articles, config);
+  const ownPublic = articlesByEdition(publicArticles, config);
+  const editions = config.editions.map((edition) => {
+    const own = editionConfig(config, edition);
+    const shown = ownArticles.get(edition.path)!;
+    const site = siteView(own, sections(shown).map((section) => ({name: section.name, url: hrefOf(own, `${edition.path}section/${section.slug}/`)})));
+    return {config: own, site, articles: shown, publicArticles: ownPublic.get(edition.path)!, cards: cardRenderer(engine, site, own)};
+  });
+  const byPath = new Map(editions.map((edition) => [edition.config.edition.path, edition]));
+  const editionOf = (folder: string) => byPath.get(folder) ?? editions[0]!;
+  const site = editions[0]!.site;
+  const cards: CardRenderer = {
+    card: (article) => editionOf(article.edition).cards.card(article),
+    rendered: () => editions.reduce((sum, edition) => sum + edition.cards.rendered(), 0),
+  };
+  const translations = planTranslations(publicArticles, config);
   const {now: _now, ...settings} = config;
-  const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(site)}`).digest('base64url');
+  const salt = createHash('sha1').update(`${hashFolder(config.templatesDir)}\0${JSON.stringify(settings)}\0${JSON.stringify(editions.map((edition) => edition.site))}`).digest('base64url');
   const store = new FeedItemStore(storedItems, salt);
   const items = feedItems(config, bodies, derivedSizes, keptItems && {store: keptItems, salt}, {store, ref});
   // Each article's ref: a page's fingerprint names every article it shows.
@@ -89,7 +107,6 @@ export function planOutputs(
   const keys = {digest: (plain: unknown) => digest(plain, salt), ref};
   const lastFeeds = reused?.feeds && {sets: reused.feeds, changed: new Set([...changed].map((index) => articles[index]!))};
   const feedSets = feedPlanner(config, keys, items, (report) => void feedSizes.push(report), lastFeeds);
-  const publicArticles = publicOnly(articles);
   let publicPlans: readonly PagePlan[] | undefined;
   const context = {
     config,
@@ -99,6 +116,9 @@ export function planOutputs(
     publicPlans: () => (publicPlans ??= publicArticles === articles ? plans.all() : planPages(publicArticles, config)),
     engine,
     site,
+    editions,
+    editionOf,
+    translations,
     bodies,
     card: cards.card,
     knownPageKey: (index: number) => knownKeys[index],
@@ -115,7 +135,8 @@ export function planOutputs(
   const memo: PlanMemo = {signature, plans: reused?.plans ?? packPlans(plans.all(), articles), keys: pageFiles.map((file) => ('key' in file ? file.key : '')), refs, feeds: feedSets.memo()};
   const rekeyed = knownKeys.filter((key) => key === undefined).length;
   const planning = reused ? `pages from the last build, ${rekeyed} of ${plans.length} fingerprinted again; ${feedSets.replanned()} of ${feedSets.memo().size} feed sets planned again` : `${plans.length} pages planned`;
-  return {files, pages, feeds, site, cards, feedItems: items, storedItems: () => store.stored(), feedSizes, memo, planning};
+  const views = editions.map(({config: own, site: view}) => ({config: own, site: view}));
+  return {files, pages, feeds, views, cards, translationClashes: translations.clashes, feedItems: items, storedItems: () => store.stored(), feedSizes, memo, planning};
 }
 
 /**
@@ -152,6 +173,24 @@ function addFeedSizeNotes(reports: readonly FeedSizeReport[], config: SiteConfig
       {ruleId: 'feed-size', source: 'dateline'},
     );
   }
+}
+
+/**
+ * Warn on each article whose `translationKey` an earlier one of its edition (by source path)
+ * has already: only that one is linked as the edition's version of the story (rule `translation-key`).
+ */
+export function reportTranslationClashes(clashes: readonly TranslationClash[], files: ReadonlyMap<string, VFile>): void {
+  withoutStacks(() => {
+    for (const {article, kept} of clashes) {
+      const file = files.get(article.source);
+      if (!file) continue;
+      const message = file.message(
+        `\`translationKey: ${article.translationKey}\` is ${kept.source}'s too, in the same edition (${article.lang ?? 'the main language'}): a story has one version per language, so only ${kept.source} is linked to its translations; give this article its own key, or remove one of the two`,
+        {ruleId: 'translation-key', source: 'dateline'},
+      );
+      message.fatal = false;
+    }
+  });
 }
 
 /**

@@ -85,7 +85,7 @@ type StoredItem = readonly [key: string, article: readonly unknown[] | undefined
  * values in this order, not as an object: the reader of an object looks up each of its keys
  * again, and 10,000 articles of 23 keys each were read back a third slower (140 against 100 ms).
  */
-const articleFields = ['key', 'source', 'format', 'title', 'slug', 'id', 'date', 'updated', 'modified', 'authors', 'summary', 'excerpt', 'section', 'tags', 'image', 'draft', 'dateline', 'lang', 'corrections', 'path', 'words', 'feedBytes', 'assets'] as const satisfies readonly (keyof Article)[];
+const articleFields = ['key', 'source', 'format', 'title', 'slug', 'id', 'date', 'updated', 'modified', 'authors', 'summary', 'excerpt', 'section', 'tags', 'image', 'draft', 'dateline', 'lang', 'translationKey', 'edition', 'corrections', 'path', 'words', 'feedBytes', 'assets'] as const satisfies readonly (keyof Article)[];
 
 /** Does not compile while a field of `Article` is missing from {@link articleFields}: it would be lost in the cache. */
 const everyArticleField: [Exclude<keyof Article, (typeof articleFields)[number]>] extends [never] ? true : never = true;
@@ -103,7 +103,7 @@ function packArticle(article: Article): unknown[] {
  * `test/build-cache.ts` checks it against {@link packArticle}.
  */
 function unpackArticle(v: readonly unknown[]): Article {
-  return {key: v[0], source: v[1], format: v[2], title: v[3], slug: v[4], id: v[5], date: v[6], updated: v[7], modified: v[8], authors: v[9], summary: v[10], excerpt: v[11], section: v[12], tags: v[13], image: v[14], draft: v[15], dateline: v[16], lang: v[17], corrections: v[18], path: v[19], words: v[20], feedBytes: v[21], assets: v[22]} as Article;
+  return {key: v[0], source: v[1], format: v[2], title: v[3], slug: v[4], id: v[5], date: v[6], updated: v[7], modified: v[8], authors: v[9], summary: v[10], excerpt: v[11], section: v[12], tags: v[13], image: v[14], draft: v[15], dateline: v[16], lang: v[17], translationKey: v[18], edition: v[19], corrections: v[20], path: v[21], words: v[22], feedBytes: v[23], assets: v[24]} as Article;
 }
 
 /** A search shard the cache keeps: its key and its files' paths, relative to its bundle folder. */
@@ -618,8 +618,10 @@ function keysFor(version: string, config: SiteConfig): Map<string, {readonly tex
 function parseSettings(config: SiteConfig): string {
   let settings = settingsOf.get(config);
   if (settings === undefined) {
-    const {url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm, imageWidths, maxImagePixels} = config;
-    settingsOf.set(config, (settings = JSON.stringify({url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm, imageWidths, maxImagePixels})));
+    const {url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm, imageWidths, maxImagePixels, editions} = config;
+    // The editions' languages and paths place each article (its edition, and so its path).
+    const places = editions.map((edition) => [edition.lang, edition.path]);
+    settingsOf.set(config, (settings = JSON.stringify({url, idBase, timezone, permalink, chromePatterns, author, language, articlesDir, gfm, imageWidths, maxImagePixels, places})));
   }
   return settings;
 }

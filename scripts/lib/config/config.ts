@@ -5,7 +5,10 @@ import {z} from '../zod.ts';
 import {configDefaults, configFileName} from './config-defaults.ts';
 import {parseDate} from '../dates.ts';
 import {nearest} from './nearest-name.ts';
+import {resolveEditions} from './editions.ts';
+import {themeStrings} from './theme-strings.ts';
 import {readYaml} from '../source/read-yaml.ts';
+import type {Point} from 'unist';
 import {fail, reportIssues} from '../report/report-issues.ts';
 import type {SiteConfig} from '../types.ts';
 
@@ -84,6 +87,17 @@ const fileSchema = z.strictObject({
   outDir: z.optional(z.string().check(z.minLength(1))),
   templatesDir: z.optional(z.string().check(z.minLength(1))),
   cacheDir: z.optional(z.string().check(z.minLength(1))),
+  editions: z.optional(
+    z.array(
+      z.strictObject({
+        lang: z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as fr or pt-BR')),
+        title: z.optional(z.string().check(z.minLength(1))),
+        description: z.optional(z.string()),
+        path: z.optional(z.string()),
+      }),
+      {error: 'must be a list of editions such as {lang: fr, title: La Gazette, path: fr/}'},
+    ),
+  ),
 });
 
 const knownKeys = Object.keys(fileSchema.shape);
@@ -100,6 +114,8 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
   const configPath = path.resolve(cwd, overrides.config ?? configFileName);
   const file = new VFile({path: path.relative(cwd, configPath) || configPath, cwd});
   let fromFile: z.infer<typeof fileSchema> = {};
+  /** Where a key of the config file is, for messages found after validation. */
+  let yamlPlace: ((path: readonly PropertyKey[]) => Point) | undefined;
 
   if (fs.existsSync(configPath)) {
     const text = fs.readFileSync(configPath, 'utf8');
@@ -121,6 +137,7 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
       return {config: undefined, file};
     }
     fromFile = parsed.data;
+    yamlPlace = (path) => yaml.locate(path, false);
   } else if (overrides.config) {
     fail(file, `config file not found; check the --config path`, undefined, 'config');
     return {config: undefined, file};
@@ -148,6 +165,28 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     }
     now = pinned.iso;
   }
+  const resolved = resolveEditions(fromFile.editions, {language: merged.language, title: merged.title, description: merged.description, languageSet: fromFile.language !== undefined});
+  if ('problems' in resolved) {
+    for (const problem of resolved.problems) {
+      const place = yamlPlace?.(['editions', ...problem.path]);
+      fail(file, `\`editions\`${problem.path.length > 0 ? ` (edition ${Number(problem.path[0]) + 1})` : ''}: ${problem.reason}`, place, 'config');
+    }
+    return {config: undefined, file};
+  }
+  // Each edition's theme strings, read once here, where a broken strings file is reported.
+  const templatesDir = path.resolve(cwd, merged.templatesDir);
+  let stringsFailed = false;
+  const editions = resolved.editions.map((edition) => {
+    const {strings, problems} = themeStrings(templatesDir, edition.lang);
+    for (const problem of problems) {
+      const where = problem.place ? `${problem.file}:${problem.place.line}:${problem.place.column}` : problem.file;
+      const message = file.message(`${where}: ${problem.reason}`, {ruleId: 'theme-strings', source: 'dateline'});
+      message.fatal = !problem.warning;
+      stringsFailed ||= !problem.warning;
+    }
+    return {...edition, strings};
+  });
+  if (stringsFailed) return {config: undefined, file};
   const mintedIdBase = `tag:${siteUrl.hostname},2000:${siteUrl.pathname}`;
   if (!merged.idBase) warnIdBase(file, mintedIdBase, fs.existsSync(configPath));
   const config: SiteConfig = {
@@ -165,6 +204,9 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     now,
     drafts: overrides.drafts ?? false,
     liveReload: overrides.liveReload ?? false,
+    language: resolved.language,
+    editions,
+    edition: editions[0]!,
   };
   const assets = themeAssets(config.templatesDir, fromFile, file);
   if (!assets) return {config: undefined, file};

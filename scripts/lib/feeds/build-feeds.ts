@@ -27,6 +27,8 @@ export interface FeedSpec {
   readonly paths: XmlFeedPaths & {readonly json?: string};
   /** Permanent id of the feed (Atom `<id>`). */
   readonly id: string;
+  /** The feed's language (its edition's); the site's when not given. */
+  readonly language?: string | undefined;
   /** The items, newest first, already cut to the feed's size. */
   readonly articles: readonly Article[];
   /** Paths of the articles whose items carry their summary and a link instead of the body, to stay within `feedMaxBytes` (`fitFeedBudget`). */
@@ -82,7 +84,7 @@ function renderFeedSet(spec: FeedSpec, config: SiteConfig, summarized: ReadonlyS
     description: stripIllegalXml(spec.description),
     home: urlOf(config, spec.home),
     self: {rss: urlOf(config, spec.paths.rss), atom: urlOf(config, spec.paths.atom), json: urlOf(config, spec.paths.json ?? '')},
-    language: config.language,
+    language: spec.language ?? config.language,
     copyright: stripIllegalXml(config.copyright),
     updated: latestUpdate(heads),
     // Under `serve` the feeds are opened from the local server, and browsers apply an XSLT stylesheet only from the

@@ -5,7 +5,7 @@ import {h} from 'hastscript';
 import mime from 'mime';
 import {formatDate} from '../dates.ts';
 import {mediaTypes} from '../images/picture.ts';
-import type {Article, ArticleBodies, SiteConfig} from '../types.ts';
+import type {Article, ArticleBodies, Edition, SiteConfig} from '../types.ts';
 import {urlOf} from '../urls.ts';
 import {stripIllegalXml} from '../xml.ts';
 
@@ -75,7 +75,7 @@ export function feedEntry(article: Article, bodies: ArticleBodies, config: SiteC
     categories: [...new Set([...(article.section ? [article.section] : []), ...article.tags].map(stripIllegalXml).filter(Boolean))],
     summary: article.summary === undefined ? undefined : stripIllegalXml(article.summary),
     description: [article.summary, article.excerpt, article.title].map((text) => stripIllegalXml(text ?? '')).find(Boolean) ?? '',
-    contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + (summarized ? summaryWithLink(article, link) : bodies.body(article.key).feedHtml)),
+    contentHtml: stripIllegalXml(corrections(article, config) + leadFigure(article, image) + (summarized ? summaryWithLink(article, link, config) : bodies.body(article.key).feedHtml)),
     image,
     language: article.lang,
   };
@@ -108,14 +108,21 @@ function leadFigure(article: Article, image: FeedImage | undefined): string {
 /** The article's corrections, oldest first, as on its page. */
 function corrections(article: Article, config: SiteConfig): string {
   if (article.corrections.length === 0) return '';
+  const edition = editionOfArticle(article, config);
   const items = article.corrections.map((correction) =>
-    h('li', [h('time', {dateTime: correction.date}, formatDate(correction.date, config.language, config.timezone)), ': ', correction.text]),
+    h('li', [h('time', {dateTime: correction.date}, formatDate(correction.date, edition.lang, config.timezone)), ': ', correction.text]),
   );
-  return toHtml(h('aside', {className: ['corrections']}, [h('h2', 'Corrections and updates'), h('ul', items)]));
+  return toHtml(h('aside', {className: ['corrections']}, [h('h2', edition.strings['corrections'] ?? 'Corrections and updates'), h('ul', items)]));
+}
+
+/** The edition an article belongs to: its words and language are the entry's. */
+function editionOfArticle(article: Article, config: SiteConfig): Edition {
+  return config.editions.find((edition) => edition.path === article.edition) ?? config.edition;
 }
 
 /** Instead of a body too large for the feed: the summary (else the opening text) and a link to the whole article. */
-function summaryWithLink(article: Article, link: string): string {
+function summaryWithLink(article: Article, link: string, config: SiteConfig): string {
   const lead = article.summary || article.excerpt;
-  return toHtml([...(lead ? [h('p', lead)] : []), h('p', [h('a', {href: link}, 'Read the whole article'), ' on the site (too long for this feed).'])]);
+  const {strings} = editionOfArticle(article, config);
+  return toHtml([...(lead ? [h('p', lead)] : []), h('p', [h('a', {href: link}, strings['read_whole_article'] ?? 'Read the whole article'), ` ${strings['too_long_for_feed'] ?? 'on the site (too long for this feed).'}`])]);
 }

@@ -25,11 +25,11 @@ export interface FeedHistoryPlan {
  * archive's set of entries should not change. The newest month with an article is still open
  * (more articles may come), so it is not published as an archive; a month closes once an
  * article of a later month is published, and is archived from then on, at the same
- * `archive/YYYY/MM/` address as ever. Until then the subscription feed holds every article of
+ * `archive/YYYY/MM/` address as ever (in an edition's folder, `prefix`: `fr/archive/YYYY/MM/`). Until then the subscription feed holds every article of
  * the open month (and at least the newest `feedSize`), so the feed and the archives together
  * hold every article. This depends on the content only, never on the clock.
  */
-export function planFeedHistory(articles: readonly Article[], timezone: string, feedSize: number): FeedHistoryPlan {
-  const [open, ...closed] = archiveMonths(articles, timezone);
+export function planFeedHistory(articles: readonly Article[], timezone: string, feedSize: number, prefix = ''): FeedHistoryPlan {
+  const [open, ...closed] = archiveMonths(articles, timezone, prefix);
   return {current: articles.slice(0, Math.max(feedSize, open?.articles.length ?? 0)), archives: closed};
 }

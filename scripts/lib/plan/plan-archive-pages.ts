@@ -10,7 +10,7 @@ export interface ArchiveMonth {
   /** `YYYY` and `MM` in the site's time zone, as in article URLs. */
   readonly year: string;
   readonly month: string;
-  /** Site-root-relative folder, `archive/2017/01/`: the month's page, and its archive feeds'. */
+  /** Site-root-relative folder, `archive/2017/01/` (`fr/archive/2017/01/` in an edition's folder): the month's page, and its archive feeds'. */
   readonly path: string;
   /** Every article of the month, newest first. */
   readonly articles: readonly Article[];
@@ -27,8 +27,9 @@ export interface ArchiveYear {
 /**
  * Group the published articles (newest first) by month in the site's time zone, newest month
  * first; each month keeps the articles' order. Each article belongs to exactly one month.
+ * `prefix` is the folder of the articles' edition (`fr/`; `''` for the main one).
  */
-export function archiveMonths(articles: readonly Article[], timezone: string): ArchiveMonth[] {
+export function archiveMonths(articles: readonly Article[], timezone: string, prefix = ''): ArchiveMonth[] {
   const months = new Map<string, {year: string; month: string; articles: Article[]}>();
   for (const article of articles) {
     const {year, month} = dateParts(article.date, timezone);
@@ -39,15 +40,15 @@ export function archiveMonths(articles: readonly Article[], timezone: string): A
   }
   return [...months.entries()]
     .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
-    .map(([key, group]) => ({year: group.year, month: group.month, path: `archive/${key}/`, articles: group.articles}));
+    .map(([key, group]) => ({year: group.year, month: group.month, path: `${prefix}archive/${key}/`, articles: group.articles}));
 }
 
 /** The {@link archiveMonths} grouped by year, newest year first. */
-export function archiveYears(articles: readonly Article[], timezone: string): ArchiveYear[] {
+export function archiveYears(articles: readonly Article[], timezone: string, prefix = ''): ArchiveYear[] {
   const years: {year: string; path: string; articles: Article[]; months: ArchiveMonth[]}[] = [];
-  for (const month of archiveMonths(articles, timezone)) {
+  for (const month of archiveMonths(articles, timezone, prefix)) {
     let year = years.at(-1);
-    if (year?.year !== month.year) years.push((year = {year: month.year, path: `archive/${month.year}/`, articles: [], months: []}));
+    if (year?.year !== month.year) years.push((year = {year: month.year, path: `${prefix}archive/${month.year}/`, articles: [], months: []}));
     year.articles.push(...month.articles);
     year.months.push(month);
   }

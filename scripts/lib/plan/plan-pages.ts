@@ -1,6 +1,7 @@
 import {archiveYears, monthTitle} from './plan-archive-pages.ts';
 import {indexTags, relatedArticles} from './plan-related.ts';
 import {slugify} from '../slugify.ts';
+import {editionConfig} from '../config/editions.ts';
 import type {Article, SiteConfig} from '../types.ts';
 
 /** Where a listing page stands among its listing's pages (see {@link paginate}). */
@@ -26,6 +27,8 @@ export interface ListPage {
   readonly pagination: Pagination;
   /** Links to sub-listings (the archive's years and months, a year's months), newest first. */
   readonly links: readonly ListLink[];
+  /** The folder of the listing's edition (`fr/`; `''` for the main one), which its paths begin with. */
+  readonly edition: string;
   /** Whether the listing has its own feeds (a section, tag or author with an article that is not a draft: drafts never enter a feed). */
   readonly ownFeeds: boolean;
 }
@@ -84,10 +87,38 @@ export function groupBy(articles: readonly Article[], key: (article: Article) =>
 
 /**
  * Plan every page of the site from the published articles (already sorted newest first):
- * one per article, and paginated listings for the front page, each section, tag, author,
- * year and month of the archive, and the archive's index.
+ * each edition's ({@link planEdition}), the main one first.
  */
 export function planPages(articles: readonly Article[], config: SiteConfig): PagePlan[] {
+  if (config.editions.length === 1) return planEdition(articles, config);
+  const of = articlesByEdition(articles, config);
+  return config.editions.flatMap((edition) => planEdition(of.get(edition.path)!, editionConfig(config, edition)));
+}
+
+/**
+ * The published articles of each edition, by its folder, each list in the same order (newest
+ * first); a site of one edition gets the list itself, so memos keyed by it hold.
+ */
+export function articlesByEdition(articles: readonly Article[], config: SiteConfig): ReadonlyMap<string, readonly Article[]> {
+  if (config.editions.length === 1) return new Map([[config.editions[0]!.path, articles]]);
+  let split = splits.get(articles);
+  if (!split) {
+    const lists = new Map<string, Article[]>(config.editions.map((edition) => [edition.path, []]));
+    for (const article of articles) (lists.get(article.edition) ?? lists.get('')!).push(article);
+    splits.set(articles, (split = lists));
+  }
+  return split;
+}
+
+const splits = new WeakMap<readonly Article[], ReadonlyMap<string, readonly Article[]>>();
+
+/**
+ * Plan every page of one edition (`config.edition`, whose config `editionConfig` made) from its
+ * articles: one per article, and paginated listings for the front page, each section, tag,
+ * author, year and month of the archive, and the archive's index, all in the edition's folder.
+ */
+export function planEdition(articles: readonly Article[], config: SiteConfig): PagePlan[] {
+  const prefix = config.edition.path;
   const bySection = new Map<string, Article[]>();
   const position = new Map<Article, number>();
   for (const article of articles) {
@@ -103,19 +134,20 @@ export function planPages(articles: readonly Article[], config: SiteConfig): Pag
     return {kind: 'article', path: article.path, article, newer: siblings[index - 1], older: siblings[index + 1], related: relatedArticles(article, byTag)};
   });
   const size = config.pageSize;
-  pages.push(...paginate('home', '', config.title, articles, size));
-  for (const section of sections(articles)) pages.push(...paginate('section', `section/${section.slug}/`, section.name, section.articles, size));
-  for (const tag of tags(articles)) pages.push(...paginate('tag', `tag/${tag.slug}/`, tag.name, tag.articles, size));
-  for (const author of authors(articles)) pages.push(...paginate('author', `author/${author.slug}/`, author.name, author.articles, size));
-  const years = archiveYears(articles, config.timezone);
+  const list = (listing: ListPage['listing'], base: string, title: string, shown: readonly Article[], links: readonly ListLink[] = []) => paginate(listing, prefix + base, title, shown, size, links, prefix);
+  pages.push(...list('home', '', config.title, articles));
+  for (const section of sections(articles)) pages.push(...list('section', `section/${section.slug}/`, section.name, section.articles));
+  for (const tag of tags(articles)) pages.push(...list('tag', `tag/${tag.slug}/`, tag.name, tag.articles));
+  for (const author of authors(articles)) pages.push(...list('author', `author/${author.slug}/`, author.name, author.articles));
+  const years = archiveYears(articles, config.timezone, prefix);
   const months = years.flatMap((year) => year.months);
   /** Each month's name in the site's language, `January 2017`. */
   const titles = new Map(months.map((month) => [month, monthTitle(month.year, month.month, config.language)]));
-  pages.push(...paginate('archive', 'archive/', 'Archive', [], size, years.map((year) => ({name: year.year, path: year.path, count: year.articles.length}))));
+  pages.push(...list('archive', 'archive/', 'Archive', [], years.map((year) => ({name: year.year, path: year.path, count: year.articles.length}))));
   for (const year of years) {
-    pages.push(...paginate('year', year.path, year.year, year.articles, size, year.months.map((month) => ({name: titles.get(month)!, path: month.path, count: month.articles.length}))));
+    pages.push(...paginate('year', year.path, year.year, year.articles, size, year.months.map((month) => ({name: titles.get(month)!, path: month.path, count: month.articles.length})), prefix));
   }
-  for (const month of months) pages.push(...paginate('month', month.path, titles.get(month)!, month.articles, size));
+  for (const month of months) pages.push(...paginate('month', month.path, titles.get(month)!, month.articles, size, [], prefix));
   return pages;
 }
 
@@ -157,7 +189,7 @@ function grouped(articles: readonly Article[], kind: string, key: (article: Arti
  * The first page links to the newest numbered page, which may repeat a few of its articles;
  * each numbered page links to the next newer (the first page after the newest) and older.
  */
-export function paginate(listing: ListPage['listing'], base: string, title: string, articles: readonly Article[], size: number, links: readonly ListLink[] = []): ListPage[] {
+export function paginate(listing: ListPage['listing'], base: string, title: string, articles: readonly Article[], size: number, links: readonly ListLink[] = [], edition = ''): ListPage[] {
   const count = articles.length;
   const pathOf = (number: number): string => `${base}page/${number}/`;
   const ownFeeds = (listing === 'section' || listing === 'tag' || listing === 'author') && articles.some((article) => !article.draft);
@@ -166,6 +198,7 @@ export function paginate(listing: ListPage['listing'], base: string, title: stri
   const page = (number: number, shown: readonly Article[], previous: string | undefined, next: string | undefined): ListPage => ({
     kind: 'list',
     listing,
+    edition,
     path: number === 0 ? base : pathOf(number),
     base,
     title,

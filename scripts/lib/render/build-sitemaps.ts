@@ -1,3 +1,4 @@
+import type {Alternate} from '../plan/plan-translations.ts';
 import type {Article, SiteConfig} from '../types.ts';
 import {urlOf} from '../urls.ts';
 import {escapeXml} from '../xml.ts';
@@ -7,6 +8,8 @@ export interface SitemapEntry {
   readonly path: string;
   /** UTC ISO date of the newest change, when known. */
   readonly lastmod: string | undefined;
+  /** Its versions in other languages, itself and `x-default` included (see `planTranslations`). */
+  readonly alternates?: readonly Alternate[] | undefined;
 }
 
 /** Two days: how far back a Google News sitemap reaches. */
@@ -17,14 +20,21 @@ export const newsSitemapLimit = 1000;
 
 /**
  * `sitemap.xml` (sitemaps.org 0.9): every page's absolute URL with its `lastmod`,
- * in the order given (the caller's order is already deterministic).
+ * in the order given (the caller's order is already deterministic); a page with versions in
+ * other languages lists each (itself included) as an `xhtml:link` alternate, as Google documents
+ * for hreflang in sitemaps.
  */
 export function sitemapXml(entries: readonly SitemapEntry[], config: SiteConfig): string {
+  let translated = false;
   const urls = entries.map((entry) => {
     const lastmod = entry.lastmod ? `<lastmod>${escapeXml(entry.lastmod)}</lastmod>` : '';
-    return `  <url><loc>${escapeXml(urlOf(config, entry.path))}</loc>${lastmod}</url>\n`;
+    if (!entry.alternates) return `  <url><loc>${escapeXml(urlOf(config, entry.path))}</loc>${lastmod}</url>\n`;
+    translated = true;
+    const links = entry.alternates.map((alternate) => `    <xhtml:link rel="alternate" hreflang="${escapeXml(alternate.hreflang)}" href="${escapeXml(urlOf(config, alternate.path))}"/>\n`);
+    return `  <url>\n    <loc>${escapeXml(urlOf(config, entry.path))}</loc>${lastmod ? `\n    ${lastmod}` : ''}\n${links.join('')}  </url>\n`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('')}</urlset>\n`;
+  const namespaces = `xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${translated ? ' xmlns:xhtml="http://www.w3.org/1999/xhtml"' : ''}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset ${namespaces}>\n${urls.join('')}</urlset>\n`;
 }
 
 /**
@@ -35,6 +45,8 @@ export function sitemapXml(entries: readonly SitemapEntry[], config: SiteConfig)
  * @param articles Published articles, newest first.
  */
 export function newsSitemapXml(articles: readonly Article[], config: SiteConfig): string {
+  // Each article's publication is its edition.
+  const editions = new Map(config.editions.map((edition) => [edition.path, edition]));
   const now = Date.parse(config.now);
   const recent: Article[] = [];
   for (const article of articles) {
@@ -46,7 +58,7 @@ export function newsSitemapXml(articles: readonly Article[], config: SiteConfig)
   const urls = recent.slice(0, newsSitemapLimit).map(
     (article) =>
       `  <url>\n    <loc>${escapeXml(urlOf(config, article.path))}</loc>\n    <news:news>\n` +
-      `      <news:publication><news:name>${escapeXml(config.title)}</news:name><news:language>${escapeXml(newsLanguage(article.lang ?? config.language))}</news:language></news:publication>\n` +
+      `      <news:publication><news:name>${escapeXml((editions.get(article.edition) ?? config.edition).title)}</news:name><news:language>${escapeXml(newsLanguage(article.lang ?? (editions.get(article.edition) ?? config.edition).lang))}</news:language></news:publication>\n` +
       `      <news:publication_date>${escapeXml(article.date)}</news:publication_date>\n` +
       `      <news:title>${escapeXml(article.title)}</news:title>\n    </news:news>\n  </url>\n`,
   );

@@ -1,7 +1,5 @@
 import type {Liquid} from 'liquidjs';
-import type {PagePlan} from '../plan/plan-pages.ts';
-import {createEngine, renderPage, type SiteView} from './render-pages.ts';
-import type {SiteConfig} from '../types.ts';
+import {createEngine, renderPage, type EditionView, type PageJob} from './render-pages.ts';
 
 /**
  * This worker's engine and the settings it was made for. A pool lives for one build's render
@@ -15,10 +13,12 @@ let made: {readonly settings: string; readonly engine: Liquid} | undefined;
  * `cards` holds each listing's cards, in the order of its articles; `bodies` each article page's body HTML.
  * The same templates, site data and config give the same HTML as rendering on the main thread.
  */
-export default function renderBatch({plans, cards, bodies, site, config}: {plans: readonly PagePlan[]; cards: readonly (readonly string[] | undefined)[]; bodies: readonly (string | undefined)[]; site: SiteView; config: SiteConfig}): string[] {
+export default function renderBatch({jobs, cards, bodies, views}: {jobs: readonly PageJob[]; cards: readonly (readonly string[] | undefined)[]; bodies: readonly (string | undefined)[]; views: readonly EditionView[]}): string[] {
+  // Every edition's config differs from the main one's only in words: one engine serves them all.
+  const config = views[0]!.config;
   const settings = JSON.stringify(config);
   if (made?.settings !== settings) made = {settings, engine: createEngine(config)};
   const engine = made.engine;
   // Listings' cards come rendered from the main thread, where each was rendered once; bodies come beside the plans.
-  return plans.map((plan, index) => renderPage(engine, plan, site, config, (_, place) => cards[index]![place]!, () => bodies[index]!));
+  return jobs.map(({plan, edition, versions}, index) => renderPage(engine, plan, views[edition]!.site, views[edition]!.config, (_, place) => cards[index]![place]!, () => bodies[index]!, versions));
 }

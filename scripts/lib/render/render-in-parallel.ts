@@ -1,8 +1,7 @@
 import {useWorkers} from '../workers/use-workers.ts';
 import {createPool} from '../workers/worker-pool.ts';
-import type {PagePlan} from '../plan/plan-pages.ts';
-import type {SiteView} from './render-pages.ts';
-import type {Article, ArticleBodies, OutputFile, SiteConfig} from '../types.ts';
+import type {EditionView, PageJob} from './render-pages.ts';
+import type {Article, ArticleBodies, OutputFile} from '../types.ts';
 import {hasFingerprint, type Manifest} from '../output/write-output.ts';
 
 /** Below this many pages to render, worker threads cost more than they save. */
@@ -20,7 +19,7 @@ const batchSize = 100;
  * Other files pass through unchanged; a batch that fails is rendered again on the main
  * thread by the writer, where a template's error is reported.
  */
-export async function* renderInParallel(files: readonly OutputFile[], site: SiteView, config: SiteConfig, previous: Manifest | undefined, cardOf: (article: Article) => string, bodies: ArticleBodies): AsyncGenerator<OutputFile> {
+export async function* renderInParallel(files: readonly OutputFile[], views: readonly EditionView[], previous: Manifest | undefined, cardOf: (article: Article) => string, bodies: ArticleBodies): AsyncGenerator<OutputFile> {
   const due = files.flatMap((file, index) => ('plan' in file && file.plan !== undefined && !hasFingerprint(previous, file.path, file.key) ? [index] : []));
   const pool = useWorkers(due.length, poolThreshold) ? createPool('render-batch', Math.ceil(due.length / batchSize)) : undefined;
   if (!pool) {
@@ -35,10 +34,10 @@ export async function* renderInParallel(files: readonly OutputFile[], site: Site
     const dispatch = (upTo: number): void => {
       for (; dispatched < due.length && dispatched < upTo; dispatched += batchSize) {
         const indexes = due.slice(dispatched, dispatched + batchSize);
-        const plans = indexes.map((index) => (files[index] as {plan: () => PagePlan}).plan());
-        const cards = plans.map((plan) => (plan.kind === 'list' ? plan.articles.map(cardOf) : undefined));
-        const pageBodies = plans.map((plan) => (plan.kind === 'article' ? bodies.body(plan.article.key).html : undefined));
-        const batch = pool.run({plans, cards, bodies: pageBodies, site, config}).then(
+        const jobs = indexes.map((index) => (files[index] as {plan: () => PageJob}).plan());
+        const cards = jobs.map(({plan}) => (plan.kind === 'list' ? plan.articles.map(cardOf) : undefined));
+        const pageBodies = jobs.map(({plan}) => (plan.kind === 'article' ? bodies.body(plan.article.key).html : undefined));
+        const batch = pool.run({jobs, cards, bodies: pageBodies, views}).then(
           (html: string[]) => html,
           () => undefined,
         );

@@ -3,7 +3,8 @@ import {Liquid} from 'liquidjs';
 import {SiteWideInclude} from './site-wide-include.ts';
 import mime from 'mime';
 import {collectionPageData, newsArticleData, serializeJsonLd, websiteData} from './build-json-ld.ts';
-import {listingFeedPaths, mainFeedPaths, opmlPath, type FeedPaths} from '../feeds/feed-paths.ts';
+import {listingFeedPaths, opmlPath, type FeedPaths} from '../feeds/feed-paths.ts';
+import type {Alternate} from '../plan/plan-translations.ts';
 import type {ListPage, PagePlan} from '../plan/plan-pages.ts';
 import type {Article, SiteConfig} from '../types.ts';
 import {articleView, type ArticlePageView, type LinkView} from './view-model.ts';
@@ -34,17 +35,37 @@ export interface SiteView {
   /** The site's icon under the sub-path, and its media type (`image/svg+xml`); empty when there is none. */
   readonly icon_url: string;
   readonly icon_type: string;
+  /** The edition's writing direction, for `<html dir>`. */
+  readonly dir: 'ltr' | 'rtl';
+  /** The theme's words in the edition's language (`templates/strings/<lang>.yaml`). */
+  readonly strings: Readonly<Record<string, string>>;
+  /** Every edition's front page, for a language switcher (`current` marks this one); empty for a site of one edition. */
+  readonly editions: readonly EditionLink[];
 }
 
-/** Headings and descriptions of each kind of listing. */
-const listingWords: Record<Exclude<ListPage['listing'], 'home'>, {heading: string; description: string}> = {
-  section: {heading: '', description: 'Articles in'},
-  tag: {heading: 'Tagged: ', description: 'Articles tagged'},
-  author: {heading: '', description: 'Articles by'},
-  year: {heading: 'Archive: ', description: 'Articles published in'},
-  month: {heading: 'Archive: ', description: 'Articles published in'},
-  archive: {heading: '', description: 'Every article, by year and month, on'},
+/** A link to another language's version of a page (or an edition's front page). */
+export interface EditionLink {
+  readonly lang: string;
+  /** The language's own name (`Français`): its strings file's `language_name`, else what `Intl` calls it. */
+  readonly name: string;
+  readonly url: string;
+  readonly current: boolean;
+}
+
+/** Headings and descriptions of each kind of listing, as keys of the theme strings (and the English a theme without strings gets). */
+const listingWords: Record<Exclude<ListPage['listing'], 'home'>, {heading: readonly [string, string] | undefined; description: readonly [string, string]}> = {
+  section: {heading: undefined, description: ['articles_in', 'Articles in']},
+  tag: {heading: ['tagged', 'Tagged:'], description: ['articles_tagged', 'Articles tagged']},
+  author: {heading: undefined, description: ['articles_by', 'Articles by']},
+  year: {heading: ['archive_of', 'Archive:'], description: ['articles_published_in', 'Articles published in']},
+  month: {heading: ['archive_of', 'Archive:'], description: ['articles_published_in', 'Articles published in']},
+  archive: {heading: undefined, description: ['every_article_on', 'Every article, by year and month, on']},
 };
+
+/** A theme string of the edition, or its English when the theme has none. */
+export function word(config: SiteConfig, [key, english]: readonly [string, string]): string {
+  return config.edition.strings[key] ?? english;
+}
 
 /**
  * A LiquidJS engine over the site's templates: output escaping on by default (`| raw` is
@@ -69,8 +90,9 @@ export function createEngine(config: SiteConfig): Liquid {
   return engine;
 }
 
-/** The `site` object for templates. */
+/** The `site` object for templates: of the edition `config` renders (`editionConfig`), its paths in the edition's folder. */
 export function siteView(config: SiteConfig, sections: readonly LinkView[]): SiteView {
+  const prefix = config.edition.path;
   return {
     title: config.title,
     description: config.description,
@@ -78,17 +100,51 @@ export function siteView(config: SiteConfig, sections: readonly LinkView[]): Sit
     base_path: config.basePath,
     language: config.language,
     copyright: config.copyright,
-    home_url: config.basePath,
-    feeds: feedUrls(config, mainFeedPaths),
+    home_url: hrefOf(config, prefix),
+    feeds: feedUrls(config, listingFeedPaths(prefix)),
     opml_url: urlOf(config, opmlPath),
     sections,
     assets_url: hrefOf(config, 'assets/'),
-    search_url: config.search ? hrefOf(config, 'search/') : '',
-    archive_url: hrefOf(config, 'archive/'),
+    search_url: config.search ? hrefOf(config, `${prefix}search/`) : '',
+    archive_url: hrefOf(config, `${prefix}archive/`),
     live_reload: config.liveReload ? hrefOf(config, liveReloadPath) : '',
     icon_url: config.icon ? hrefOf(config, config.icon) : '',
     icon_type: (config.icon && mime.getType(config.icon)) || '',
+    dir: config.edition.dir,
+    strings: config.edition.strings,
+    editions: config.editions.length > 1 ? config.editions.map((edition) => ({...languageLink(config, edition.lang, edition.path), current: edition === config.edition})) : [],
   };
+}
+
+/** A link to the page at `path` in language `lang`, named in that language. */
+function languageLink(config: SiteConfig, lang: string, path: string): Omit<EditionLink, 'current'> {
+  const edition = config.editions.find((candidate) => candidate.lang === lang);
+  return {lang, name: edition?.strings['language_name'] ?? languageName(lang), url: hrefOf(config, path)};
+}
+
+/** A language's own name by `Intl` (`français`), or its tag when `Intl` has none. */
+function languageName(lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang], {type: 'language'}).of(lang) ?? lang;
+  } catch {
+    return lang;
+  }
+}
+
+/** What an edition's pages render with: its `site` and its config (`editionConfig`). */
+export interface EditionView {
+  readonly site: SiteView;
+  readonly config: SiteConfig;
+}
+
+/**
+ * One page as a worker thread renders it: its plan, its edition (a place in the build's
+ * {@link EditionView}s) and its versions in other languages.
+ */
+export interface PageJob {
+  readonly plan: PagePlan;
+  readonly edition: number;
+  readonly versions: readonly Alternate[] | undefined;
 }
 
 /** An article's card as listings show it (`partials/card.liquid`), by the article and its place in the page's list. */
@@ -128,11 +184,14 @@ export interface CardRenderer {
  * `<script>` element; each listed article its `card`. Template errors are thrown with the
  * template's name; the caller reports them.
  */
-export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig, cardOf: CardOf, htmlOf: (article: Article) => string): string {
+export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, config: SiteConfig, cardOf: CardOf, htmlOf: (article: Article) => string, versions?: readonly Alternate[]): string {
   const view = (article: Article) => articleView(article, config);
+  // Its versions in other languages (see `planTranslations`): `<link rel="alternate" hreflang>` each, and visible links to the others.
+  const alternates = versions?.map((version) => ({hreflang: version.hreflang, url: urlOf(config, version.path)}));
+  const translations = versions?.filter((version) => version.hreflang !== 'x-default' && version.path !== plan.path).map((version) => languageLink(config, version.hreflang, version.path));
   if (plan.kind === 'article') {
     const article: ArticlePageView = {...view(plan.article), html: htmlOf(plan.article)};
-    const authorUrls = plan.article.authors.map((name) => urlOf(config, authorPath(name)));
+    const authorUrls = plan.article.authors.map((name) => urlOf(config, config.edition.path + authorPath(name)));
     const html = engine.renderFileSync('article', {
       site,
       page: {
@@ -143,6 +202,8 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
         path: plan.path,
         image: article.image?.absolute_url ? article.image : undefined,
         json_ld: serializeJsonLd(newsArticleData(article, authorUrls, config)),
+        alternates: alternates ?? [],
+        translations: translations ?? [],
       },
       article,
       newer: plan.newer && view(plan.newer),
@@ -153,15 +214,18 @@ export function renderPage(engine: Liquid, plan: PagePlan, site: SiteView, confi
   }
   const {pagination} = plan;
   const words = plan.listing === 'home' ? undefined : listingWords[plan.listing];
-  const heading = words ? words.heading + plan.title : site.title;
+  const title = plan.listing === 'archive' ? word(config, ['archive', plan.title]) : plan.title;
+  const heading = words ? (words.heading ? `${word(config, words.heading)} ${title}` : title) : site.title;
   const url = urlOf(config, plan.path);
   const html = engine.renderFileSync('list', {
     site,
     page: {
       kind: plan.listing,
-      title: pagination.number > 0 ? `${heading} – page ${pagination.number}` : heading,
+      title: pagination.number > 0 ? `${heading} – ${word(config, ['page', 'page'])} ${pagination.number}` : heading,
       heading,
-      description: words ? `${words.description} ${plan.listing === 'archive' ? site.title : plan.title}` : site.description,
+      description: words ? `${word(config, words.description)} ${plan.listing === 'archive' ? site.title : title}` : site.description,
+      alternates: alternates ?? [],
+      translations: translations ?? [],
       url,
       path: plan.path,
       image: undefined,

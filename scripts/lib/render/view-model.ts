@@ -1,3 +1,4 @@
+import {isRtl} from '../config/editions.ts';
 import {formatDate} from '../dates.ts';
 import {slugify} from '../slugify.ts';
 import {columnSizes, sourcesOf, srcsetOf} from '../images/picture.ts';
@@ -55,7 +56,7 @@ export interface ArticleView {
   /** Minutes a reader needs, at 230 words a minute, at least 1. */
   readonly reading_minutes: number;
   readonly dateline: string | undefined;
-  /** Set when the article's language differs from the site's; `dir` is `rtl` for right-to-left scripts. */
+  /** Set when the article's language differs from its edition's (the site's); `dir` is `rtl` for right-to-left scripts. */
   readonly lang: string | undefined;
   readonly dir: 'ltr' | 'rtl';
   readonly corrections: readonly {readonly date: DateView; readonly text: string}[];
@@ -85,6 +86,8 @@ export function articleView(article: Article, config: SiteConfig): ArticleView {
 const views = new WeakMap<Article, WeakMap<SiteConfig, ArticleView>>();
 
 function makeArticleView(article: Article, config: SiteConfig): ArticleView {
+  // Its listings are its edition's, in the edition's folder.
+  const prefix = config.edition.path;
   const date = (iso: string): DateView => ({iso, display: formatDate(iso, config.language, config.timezone)});
   const image = article.image;
   return {
@@ -95,9 +98,9 @@ function makeArticleView(article: Article, config: SiteConfig): ArticleView {
     absolute_url: urlOf(config, article.path),
     date: date(article.date),
     updated: article.modified !== article.date ? date(article.modified) : undefined,
-    authors: article.authors.map((name) => ({name, url: hrefOf(config, authorPath(name))})),
-    section: article.section ? {name: article.section, url: hrefOf(config, `section/${slugify(article.section) || 'untitled'}/`)} : undefined,
-    tags: article.tags.map((tag) => ({name: tag, url: hrefOf(config, `tag/${slugify(tag) || 'untitled'}/`)})),
+    authors: article.authors.map((name) => ({name, url: hrefOf(config, prefix + authorPath(name))})),
+    section: article.section ? {name: article.section, url: hrefOf(config, `${prefix}section/${slugify(article.section) || 'untitled'}/`)} : undefined,
+    tags: article.tags.map((tag) => ({name: tag, url: hrefOf(config, `${prefix}tag/${slugify(tag) || 'untitled'}/`)})),
     image: image
       ? {
           url: image.src === undefined ? undefined : /^https?:/i.test(image.src) ? image.src : hrefOf(config, article.path + image.src),
@@ -133,10 +136,3 @@ export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / 230));
 }
 
-/** Languages written right to left (by primary subtag). */
-const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
-
-/** Whether a language tag is written right to left. */
-export function isRtl(tag: string): boolean {
-  return rtlLanguages.has(tag.toLowerCase().split('-')[0] ?? '');
-}

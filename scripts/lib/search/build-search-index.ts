@@ -36,8 +36,10 @@ export async function buildSearchIndex(shards: readonly {readonly articles: read
   try {
     const made: ShardFiles[] = [];
     for (const shard of shards) {
-      // One language for the whole index, so the one search page finds articles in any language.
-      const {index, errors} = await pagefind.createIndex({forceLanguage: config.language});
+      // One language for the whole index, so the one search page finds articles in any language; with
+      // editions, one index per edition's language (Pagefind splits by each record's `lang`), which
+      // each edition's search page loads by its own `<html lang>`.
+      const {index, errors} = await pagefind.createIndex(config.editions.length > 1 ? {} : {forceLanguage: config.language});
       if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
       await inOrder(shard.articles, window, async (article) => {
         const added = await index.addHTMLFile({url: `/${encodePath(article.path)}`, content: searchRecord(article, bodies.body(article.key).html, config)});
@@ -79,7 +81,8 @@ export async function inOrder<T>(items: readonly T[], window: number, task: (ite
 
 /** The HTML Pagefind reads for one article: escaped headline and standfirst, then its sanitized body (`html`). */
 export function searchRecord(article: Article, html: string, config: SiteConfig): string {
-  const tree = h('html', {lang: article.lang ?? config.language}, [
+  const edition = config.editions.length > 1 ? config.editions.find((candidate) => candidate.path === article.edition) : undefined;
+  const tree = h('html', {lang: edition ? edition.lang : (article.lang ?? config.language)}, [
     h('head', [h('title', article.title)]),
     h('body', [h('h1', article.title), article.summary ? h('p', article.summary) : '', {type: 'raw', value: html}]),
   ]);

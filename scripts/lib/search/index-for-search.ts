@@ -16,7 +16,7 @@ export type SearchOutcome =
  */
 export async function indexForSearch(articles: readonly Article[], config: SiteConfig, cache: BuildCache, version: string, bodies: ArticleBodies): Promise<SearchOutcome> {
   if (!config.search) return {files: [], shards: undefined, summary: 'off'};
-  const shards = planSearchShards(articles, config.searchShardSize, `${version}\0${config.language}`);
+  const shards = planSearchShards(articles, config.searchShardSize, `${version}\0${config.language}\0${config.editions.map((edition) => edition.lang).join(' ')}`);
   const earlier = config.liveReload ? cache.lastSearchShards() : [];
   let stale = 0;
   const found = shards.map((shard, index) => {

@@ -38,6 +38,8 @@ export const frontMatterSchema = z.object({
   dateline: z.optional(text),
   /** Language of the article when it differs from the site's (BCP 47: `ar`, `fr-CA`). */
   lang: z.optional(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as ar or fr-CA'))),
+  /** Links versions of one story in different editions' languages (any name, the same in each version). */
+  translationKey: z.optional(z.string().check(z.regex(/^\S(.*\S)?$/, 'must be a name without leading or trailing spaces, e.g. astana-talks'), z.maxLength(200))),
   /** Corrections and updates, each with the date it was made and what changed. */
   corrections: z.optional(z.array(z.strictObject({date: isoDate, text}), {error: 'must be a list of {date, text} entries'})),
 });

@@ -1,24 +1,37 @@
 import {articleClaims} from '../../plan/claim-outputs.ts';
 import type {PagePlan} from '../../plan/plan-pages.ts';
-import {renderPage} from '../render-pages.ts';
+import type {Alternate} from '../../plan/plan-translations.ts';
+import {renderPage, type PageJob} from '../render-pages.ts';
 import type {Article, OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
 
 /**
- * Every planned HTML page: articles, the front page, sections, tags, authors and the archive.
- * A page whose fingerprint the last build's still gives (`knownPageKey`) is not even unpacked
- * from the plans unless it is rendered.
+ * Every planned HTML page of every edition: articles, the front page, sections, tags, authors
+ * and the archive, each rendered with its edition's `site` and config. A page whose fingerprint
+ * the last build's still gives (`knownPageKey`) is not even unpacked from the plans unless it
+ * is rendered. Its `plan` is the {@link PageJob} a worker thread renders.
  */
-export function emitPages({plans, config, engine, site, digest, ref, card, bodies, knownPageKey}: EmitContext): OutputFile[] {
+export function emitPages({plans, editions, digest, ref, bodies, knownPageKey, engine, card, translations}: EmitContext): OutputFile[] {
   const files = new Array<OutputFile>(plans.length);
+  const places = new Map(editions.map((edition, index) => [edition.config.edition.path, index]));
+  /** A translated article's versions, or every edition's front page on the main front page of each. */
+  const versionsOf = (plan: PagePlan): readonly Alternate[] | undefined =>
+    plan.kind === 'article' ? translations.of(plan.article) : plan.listing === 'home' && plan.pagination.number === 0 ? translations.homes : undefined;
   for (let index = 0; index < plans.length; index++) {
     const article = plans.article(index);
-    const plan = () => plans.at(index);
+    const job = (): PageJob => {
+      const plan = plans.at(index);
+      return {plan, edition: places.get(plan.kind === 'article' ? plan.article.edition : plan.edition) ?? 0, versions: versionsOf(plan)};
+    };
     files[index] = {
       path: `${plans.path(index)}index.html`,
-      key: knownPageKey(index) ?? digest(planIdentity(plan(), ref)),
-      render: () => renderPage(engine, plan(), site, config, card, (shown) => bodies.body(shown.key).html),
-      plan,
+      key: knownPageKey(index) ?? digest(planIdentity(job(), ref)),
+      render: () => {
+        const {plan, edition, versions} = job();
+        const {site, config} = editions[edition]!;
+        return renderPage(engine, plan, site, config, card, (shown) => bodies.body(shown.key).html, versions);
+      },
+      plan: job,
       ...(article ? {owner: articleClaims(article).owner} : {}),
     };
   }
@@ -29,10 +42,11 @@ export function emitPages({plans, config, engine, site, digest, ref, card, bodie
  * Everything a page is made from, flat, with each article as its content key: what its
  * fingerprint hashes. (The plan itself, articles and all, is many times slower to serialize.)
  */
-function planIdentity(plan: PagePlan, ref: (article: Article) => string): unknown[] {
+function planIdentity({plan, edition, versions}: PageJob, ref: (article: Article) => string): unknown[] {
+  const other = versions ?? null;
   if (plan.kind === 'article') {
     const neighbour = (article: Article | undefined) => (article ? ref(article) : null);
-    return ['article', plan.path, ref(plan.article), neighbour(plan.newer), neighbour(plan.older), plan.related.map(ref)];
+    return ['article', plan.path, ref(plan.article), neighbour(plan.newer), neighbour(plan.older), plan.related.map(ref), edition, other];
   }
-  return ['list', plan.listing, plan.path, plan.base, plan.title, plan.pagination, plan.links, plan.ownFeeds, plan.articles.map(ref)];
+  return ['list', plan.listing, plan.path, plan.base, plan.title, plan.pagination, plan.links, plan.ownFeeds, plan.articles.map(ref), edition, other];
 }

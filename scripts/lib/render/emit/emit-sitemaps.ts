@@ -1,4 +1,5 @@
 import {newsSitemapXml, robotsTxt, sitemapXml, type SitemapEntry} from '../build-sitemaps.ts';
+import type {PagePlan} from '../../plan/plan-pages.ts';
 import type {Article, OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
 
@@ -9,18 +10,21 @@ import type {EmitContext} from './context.ts';
  * The pages follow from the plan signature and the last changes from the articles' `modified`,
  * so those two are its fingerprint, not the 17,000 entries, which are made only to render it.
  */
-export function emitSitemaps({publicArticles: articles, publicPlans, config, digest, signature}: EmitContext): OutputFile[] {
+export function emitSitemaps({publicArticles: articles, publicPlans, config, digest, signature, editions, translations}: EmitContext): OutputFile[] {
   const latest = (list: readonly Article[]): string | undefined =>
     list.reduce<string | undefined>((newest, article) => {
       const time = article.modified;
       return newest === undefined || time > newest ? time : newest;
     }, undefined);
+  // A page's versions in other languages, as its `<head>` lists them (see `emitPages`).
+  const versionsOf = (plan: PagePlan) => (plan.kind === 'article' ? translations.of(plan.article) : plan.listing === 'home' && plan.pagination.number === 0 ? translations.homes : undefined);
   const entries = (): SitemapEntry[] => [
     ...publicPlans().map((plan) => ({
       path: plan.path,
       lastmod: plan.kind === 'article' ? plan.article.modified : latest(plan.articles),
+      alternates: versionsOf(plan),
     })),
-    ...(config.search ? [{path: 'search/', lastmod: undefined}] : []),
+    ...(config.search ? editions.map((edition) => ({path: `${edition.config.edition.path}search/`, lastmod: undefined})) : []),
   ];
   return [
     {path: 'sitemap.xml', key: digest(['sitemap', signature, articles.map((article) => article.modified)]), render: () => sitemapXml(entries(), config)},

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Point} from 'unist';
+import {readYaml} from '../source/read-yaml.ts';
+import {primaryTag} from './editions.ts';
+
+/** The theme's words in one language, by key (`related_articles`), as templates get them (`site.strings`). */
+export type ThemeStrings = Readonly<Record<string, string>>;
+
+/** Where the theme keeps its strings files: `templates/strings/<lang>.yaml`. */
+export const stringsFolder = 'strings';
+
+/** A problem with a strings file, with its path relative to the templates folder's parent and its place. */
+export interface StringsProblem {
+  readonly file: string;
+  readonly reason: string;
+  readonly place?: Point | undefined;
+  /** Only a warning: the build goes on (a language without a file gets English). */
+  readonly warning?: boolean;
+}
+
+/**
+ * The theme strings of language `lang`: English (`en.yaml`) as the base, then the file of its
+ * primary subtag (`fr.yaml` for `fr-CA`), then its own (`fr-CA.yaml`), each overriding the keys
+ * it has. A theme without a `strings/` folder has none (its templates use none). A language
+ * with no file of its own gets English, and a warning.
+ */
+export function themeStrings(templatesDir: string, lang: string): {strings: ThemeStrings; problems: StringsProblem[]} {
+  const folder = path.join(templatesDir, stringsFolder);
+  if (!fs.existsSync(folder)) return {strings: {}, problems: []};
+  const problems: StringsProblem[] = [];
+  const names = [...new Set(['en', primaryTag(lang), lang.toLowerCase()])];
+  const strings: Record<string, string> = {};
+  let own = false;
+  for (const name of names) {
+    const file = [`${name}.yaml`, `${name}.yml`].map((base) => path.join(folder, base)).find((candidate) => fs.existsSync(candidate)) ?? findCaseInsensitive(folder, name);
+    if (!file) continue;
+    if (name !== 'en' || primaryTag(lang) === 'en') own = true;
+    Object.assign(strings, readStrings(file, problems));
+  }
+  if (!own) problems.push({file: path.join(path.basename(templatesDir), stringsFolder), reason: `no strings file for the language ${lang}: its pages show the theme's English words; add ${primaryTag(lang)}.yaml (a copy of en.yaml, translated)`, warning: true});
+  return {strings, problems};
+}
+
+/** A strings file whose name differs only in case (`fr-ca.yaml` for `fr-CA`). */
+function findCaseInsensitive(folder: string, name: string): string | undefined {
+  const match = fs.readdirSync(folder).find((entry) => /\.ya?ml$/i.test(entry) && entry.replace(/\.ya?ml$/i, '').toLowerCase() === name);
+  return match === undefined ? undefined : path.join(folder, match);
+}
+
+/** One strings file: a flat mapping of keys to text; anything else is a problem at its place. */
+function readStrings(file: string, problems: StringsProblem[]): Record<string, string> {
+  const shown = path.join(path.basename(path.dirname(path.dirname(file))), stringsFolder, path.basename(file));
+  const yaml = readYaml(fs.readFileSync(file, 'utf8'));
+  if ('problems' in yaml) {
+    for (const problem of yaml.problems) problems.push({file: shown, reason: `invalid YAML: ${problem.reason}`, place: problem.place});
+    return {};
+  }
+  const value = yaml.value ?? {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push({file: shown, reason: 'must be a mapping of keys to text, such as `related_articles: Related articles`'});
+    return {};
+  }
+  const strings: Record<string, string> = {};
+  for (const [key, text] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof text === 'string' || typeof text === 'number') strings[key] = String(text);
+    else problems.push({file: shown, reason: `\`${key}\` must be text`, place: yaml.locate([key], true)});
+  }
+  return strings;
+}
