@@ -13,6 +13,18 @@ export function copySite(): string {
 }
 
 /**
+ * A temporary copy of the fixture site `test/fixtures/NAME/` (config and articles, no build
+ * cache), its `templatesDir` set to the repository's templates, as {@link copySite} does.
+ */
+export function copyFixture(name: string): string {
+  const dir = path.join(tempDir(), name);
+  fs.cpSync(fixture(name), dir, {recursive: true, filter: (source) => path.basename(source) !== 'node_modules'});
+  const config = path.join(dir, 'dateline.config.yaml');
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^templatesDir: .*$/m, `templatesDir: ${JSON.stringify(path.join(root, 'templates'))}`));
+  return dir;
+}
+
+/**
  * A temporary copy of the repository's sample site (`articles/`, `templates/`, `dateline.config.yaml`),
  * with `settings` (YAML lines) appended to its config.
  */

@@ -173,7 +173,8 @@ export function parseArticle(file: VFile, config: SiteConfig, key: string): {art
     format,
     title,
     slug,
-    id: data.id ? (data.id.includes(':') ? data.id : config.idBase + data.id) : config.idBase + slug,
+    // Minted in the edition's folder, so a translation may keep its original's slug (`fr/slug`).
+    id: data.id ? (data.id.includes(':') ? data.id : config.idBase + data.id) : config.idBase + edition.path + slug,
     date,
     updated,
     modified: lastModified({date, updated, corrections}),

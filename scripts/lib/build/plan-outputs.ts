@@ -4,7 +4,7 @@ import {FeedItemStore, feedItems, type FeedItems, type KeptFeedItems, type Store
 import {feedPlanner} from '../feeds/plan-feed-sets.ts';
 import type {DerivedSizes} from '../feeds/feed-entry.ts';
 import type {FeedSizeReport} from '../feeds/fit-feed-budget.ts';
-import {reportClash} from '../plan/check-collisions.ts';
+import {frontMatterPlace, reportClash} from '../plan/check-collisions.ts';
 import {describeClash, type BatchClaim, type OutputClaims} from '../plan/claim-outputs.ts';
 import {digest, hashFolder, refOf as ref} from '../plan/fingerprint.ts';
 import {packPlans, planList, planSignature, showing, unpackPlans, type PlanMemo} from '../plan/plan-memo.ts';
@@ -186,7 +186,7 @@ export function reportTranslationClashes(clashes: readonly TranslationClash[], f
       if (!file) continue;
       const message = file.message(
         `\`translationKey: ${article.translationKey}\` is ${kept.source}'s too, in the same edition (${article.lang ?? 'the main language'}): a story has one version per language, so only ${kept.source} is linked to its translations; give this article its own key, or remove one of the two`,
-        {ruleId: 'translation-key', source: 'dateline'},
+        {ruleId: 'translation-key', source: 'dateline', place: frontMatterPlace(file, 'translationKey')},
       );
       message.fatal = false;
     }

@@ -55,11 +55,11 @@ export function checkCollisions(entries: readonly {article: Article; file: VFile
 /** Report `clash` on an article's file: at its front matter's `slug:`, where it has one, else at line 1. */
 export function reportClash(file: VFile, clash: Clash): void {
   const {reason, rule} = describeClash(clash);
-  fail(file, reason, slugPlace(file) ?? {line: 1, column: 1}, rule);
+  fail(file, reason, frontMatterPlace(file, 'slug') ?? {line: 1, column: 1}, rule);
 }
 
-/** Where the front matter sets `slug:` (the file is read again: a cached article's text was never read). */
-function slugPlace(file: VFile): Point | undefined {
+/** Where the front matter sets `key:` (the file is read again: a cached article's text was never read). */
+export function frontMatterPlace(file: VFile, key: string): Point | undefined {
   let text: string;
   try {
     text = fs.readFileSync(path.resolve(file.cwd, file.path), 'utf8');
@@ -69,7 +69,7 @@ function slugPlace(file: VFile): Point | undefined {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
   if (!/^---[ \t]*$/.test(lines[0] ?? '')) return undefined;
   for (let index = 1; index < lines.length && !/^(?:---|\.\.\.)[ \t]*$/.test(lines[index]!); index++) {
-    if (/^slug[ \t]*:/.test(lines[index]!)) return {line: index + 1, column: 1};
+    if (lines[index]!.startsWith(key) && /^[ \t]*:/.test(lines[index]!.slice(key.length))) return {line: index + 1, column: 1};
   }
   return undefined;
 }
