@@ -440,11 +440,30 @@ test('should let a translation keep its original\'s slug: its page and feed id a
   assert.equal(hreflangProblems(readPages(folder, base), base, editions), []);
 });
 
+test('should take the main edition\'s title from editions, and name a language without a strings file as Intl does, with a warning', async () => {
+  const cwd = copyFixture('editions');
+  const config = path.join(cwd, 'dateline.config.yaml');
+  const text = fs.readFileSync(config, 'utf8').replace(/^title: .*\n/m, '').replace(/^description: .*\n/m, '');
+  fs.writeFileSync(config, `${text.replace('    title: The Harbour Gazette\n', '    title: The Harbour Gazette Daily\n')}  - lang: it\n    title: La Gazzetta del porto\n    path: it/\n`);
+  fs.writeFileSync(path.join(cwd, 'articles', '2017-02-20-la-nuova-gru.md'), '---\ntitle: "Una nuova gru sul molo"\ndate: "2017-02-20T10:00:00+01:00"\nlang: it\n---\n\nLa gru è stata montata durante la notte.\n');
+  const folder = path.join(tempDir(), 'out');
+  const result = await runCliAsync(['build', '--out', folder, '--now', now], {cwd});
+  assert.is(result.status, 0, result.stderr);
+  const front = fs.readFileSync(path.join(folder, 'index.html'), 'utf8');
+  assert.match(front, /<title>The Harbour Gazette Daily<\/title>/, 'the main edition\'s own title, not the default');
+  assert.match(fs.readFileSync(path.join(folder, 'feed.xml'), 'utf8'), /<title>The Harbour Gazette Daily<\/title>/);
+  const italian = new Intl.DisplayNames(['it'], {type: 'language'}).of('it')!;
+  assert.ok(front.includes(`hreflang="it" lang="it">${italian}</a>`), `the switcher names Italian "${italian}"`);
+  assert.match(result.stderr, /no strings file for the language it: .*\(theme-strings\)/);
+});
+
 test('should refuse an editions list without a path, with one path twice, or with a path leaving the site', async () => {
   const cases: Record<string, string> = {
     'no path': '  - lang: en\n  - lang: fr\n    title: La Gazette du port\n',
     'one path twice': '  - lang: en\n  - lang: fr\n    path: autres/\n  - lang: de\n    path: autres/\n',
     'a path leaving the site': '  - lang: en\n  - lang: fr\n    path: ../x/\n',
+    'a path inside another edition\'s': '  - lang: en\n  - lang: fr\n    path: fr/\n  - lang: de\n    path: fr/tag/\n',
+    'a name Windows refuses': '  - lang: en\n  - lang: fr\n    path: nul/\n',
   };
   const sites = Object.entries(cases).map(([name, editionsYaml]) => {
     const cwd = copyFixture('editions');

@@ -177,7 +177,7 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
   const templatesDir = path.resolve(cwd, merged.templatesDir);
   let stringsFailed = false;
   const editions = resolved.editions.map((edition) => {
-    const {strings, problems} = themeStrings(templatesDir, edition.lang);
+    const {strings, problems} = themeStrings(templatesDir, edition.lang, resolved.editions.length > 1);
     for (const problem of problems) {
       const where = problem.place ? `${problem.file}:${problem.place.line}:${problem.place.column}` : problem.file;
       const message = file.message(`${where}: ${problem.reason}`, {ruleId: 'theme-strings', source: 'dateline'});
@@ -204,6 +204,9 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     now,
     drafts: overrides.drafts ?? false,
     liveReload: overrides.liveReload ?? false,
+    // The main edition's words are the site's (its `title` and `description` in `editions`, which default to the top-level ones).
+    title: editions[0]!.title,
+    description: editions[0]!.description,
     language: resolved.language,
     editions,
     edition: editions[0]!,

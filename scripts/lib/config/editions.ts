@@ -1,3 +1,4 @@
+import {isReservedName} from '../slugify.ts';
 import type {Edition, SiteConfig} from '../types.ts';
 
 /** An edition as the config file gives it. */
@@ -9,7 +10,7 @@ export interface EditionSetting {
 }
 
 /** Top-level folders Dateline keeps for itself: no edition's path may begin with one. */
-const keptFolders = new Set(['page', 'section', 'tag', 'author', 'archive', 'assets', 'search', 'pagefind', '__dateline', 'strings']);
+const keptFolders = new Set(['page', 'section', 'tag', 'author', 'archive', 'assets', 'search', 'pagefind', '__dateline', 'cname']);
 
 /** Languages written right to left (by primary subtag). */
 const rtlLanguages = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
@@ -61,9 +62,11 @@ export function resolveEditions(
     } else {
       const reason = pathProblem(path);
       if (reason) problems.push({path: [index, 'path'], reason});
-      const other = paths.get(path.toLowerCase());
-      if (other !== undefined) problems.push({path: [index, 'path'], reason: `\`${path}\` is the path of edition ${other + 1} too; each edition needs its own folder`});
-      paths.set(path.toLowerCase(), index);
+      const folded = path.toLowerCase();
+      // One edition's folder may not hold another's (`fr/` and `fr/ca/`): their listings would share paths.
+      const other = [...paths].find(([taken]) => taken.startsWith(folded) || folded.startsWith(taken));
+      if (other) problems.push({path: [index, 'path'], reason: other[0] === folded ? `\`${path}\` is the path of edition ${other[1] + 1} too; each edition needs its own folder` : `\`${path}\` and edition ${other[1] + 1}'s \`${settings[other[1]]!.path}\` nest; each edition needs a folder of its own, beside the others`});
+      paths.set(folded, index);
     }
     return edition(setting.lang, setting.title ?? site.title, setting.description ?? site.description, index === main ? '' : path);
   });
@@ -75,6 +78,7 @@ export function resolveEditions(
 /** Why an edition's `path` cannot be used, or undefined when it can. */
 function pathProblem(path: string): string | undefined {
   if (!/^[\p{L}\p{N}_-]+(\/[\p{L}\p{N}_-]+)*\/$/u.test(path)) return `\`${path}\` must be a relative folder ending in /, such as fr/ (letters, digits, - and _; no leading /, no . or ..)`;
+  if (path.split('/').some((segment) => isReservedName(segment))) return `\`${path}\` holds a name Windows cannot use as a folder (con, prn, aux, nul, com1…, lpt1…); choose another`;
   const first = path.split('/')[0]!.toLowerCase();
   if (keptFolders.has(first) || /^\d+$/.test(first)) return `\`${path}\` begins with ${first}/, which Dateline keeps for ${/^\d+$/.test(first) ? 'article dates' : 'itself'}; choose another folder, such as the language's code`;
   return undefined;

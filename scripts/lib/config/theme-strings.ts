@@ -23,9 +23,9 @@ export interface StringsProblem {
  * The theme strings of language `lang`: English (`en.yaml`) as the base, then the file of its
  * primary subtag (`fr.yaml` for `fr-CA`), then its own (`fr-CA.yaml`), each overriding the keys
  * it has. A theme without a `strings/` folder has none (its templates use none). A language
- * with no file of its own gets English, and a warning.
+ * with no file of its own gets English, and (`warn`: an edition of a site with several) a warning.
  */
-export function themeStrings(templatesDir: string, lang: string): {strings: ThemeStrings; problems: StringsProblem[]} {
+export function themeStrings(templatesDir: string, lang: string, warn = true): {strings: ThemeStrings; problems: StringsProblem[]} {
   const folder = path.join(templatesDir, stringsFolder);
   if (!fs.existsSync(folder)) return {strings: {}, problems: []};
   const problems: StringsProblem[] = [];
@@ -38,7 +38,9 @@ export function themeStrings(templatesDir: string, lang: string): {strings: Them
     if (name !== 'en' || primaryTag(lang) === 'en') own = true;
     Object.assign(strings, readStrings(file, problems));
   }
-  if (!own) problems.push({file: path.join(path.basename(templatesDir), stringsFolder), reason: `no strings file for the language ${lang}: its pages show the theme's English words; add ${primaryTag(lang)}.yaml (a copy of en.yaml, translated)`, warning: true});
+  // A language's own name comes from its own file only: else `Intl` names it (never "English").
+  if (!own) delete strings['language_name'];
+  if (!own && warn) problems.push({file: path.join(path.basename(templatesDir), stringsFolder), reason: `no strings file for the language ${lang}: its pages show the theme's English words; add ${primaryTag(lang)}.yaml (a copy of en.yaml, translated)`, warning: true});
   return {strings, problems};
 }
 

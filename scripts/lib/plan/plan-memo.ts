@@ -55,14 +55,14 @@ export interface PlanMemo {
 /**
  * What planning the pages reads, as a hash: the published articles in order with the fields
  * that place them (path, date, section, tags, authors, draft, edition, and the translation key
- * that links its versions), and `salt` (the templates, the
+ * that links its versions, with its source, which decides between two of one edition), and `salt` (the templates, the
  * settings and the site data). An edit of an article's text, title or summary keeps it; a new,
  * removed or re-dated article, or a changed tag, section or author, changes it.
  */
 export function planSignature(articles: readonly Article[], salt: string): string {
   const lines = articles.map((article) => {
     let line = placeLines.get(article);
-    if (line === undefined) placeLines.set(article, (line = JSON.stringify([article.path, article.date, article.section ?? null, article.tags, article.authors, article.draft, article.edition, article.translationKey ?? null])));
+    if (line === undefined) placeLines.set(article, (line = JSON.stringify([article.path, article.date, article.section ?? null, article.tags, article.authors, article.draft, article.edition, article.translationKey ?? null, article.translationKey === undefined ? null : article.source])));
     return line;
   });
   return createHash('sha1').update(salt).update('\0').update(lines.join('\0')).digest('base64url');

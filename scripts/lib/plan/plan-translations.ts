@@ -50,7 +50,8 @@ export function planTranslations(publicArticles: readonly Article[], config: Sit
   for (const group of groups.values()) {
     if (group.size < 2) continue;
     const versions = [...group.values()].sort((a, b) => order.get(a.edition)! - order.get(b.edition)!);
-    const set = versions.map((version) => ({hreflang: config.editions[order.get(version.edition)!]!.lang, path: version.path}));
+    // Each version in its own language: its edition's, or its own when it has another (`fr-CA` in `fr`, `de` in the main edition).
+    const set = versions.map((version) => ({hreflang: version.lang ?? config.editions[order.get(version.edition)!]!.lang, path: version.path}));
     const main = group.get(config.editions[0]!.path);
     const alternates = main ? [...set, {hreflang: 'x-default', path: main.path}] : set;
     for (const version of versions) sets.set(version, alternates);
