@@ -183,6 +183,9 @@ test('should show readers links to the other language versions and to every othe
       others.map((other) => `${other.lang} ${other.lang} ${urlOf(other)} ${strings(other.lang)['language_name']}`).sort(),
       `${item.path}: links to its translations`,
     );
+    // And tells link previews (Open Graph) which other locales it exists in.
+    const locales = [...fs.readFileSync(path.join(out(), item.path, 'index.html'), 'utf8').matchAll(/<meta property="og:locale:alternate" content="([^"]+)">/g)].map((match) => match[1]);
+    assert.equal(locales.sort(), others.map((other) => other.lang.replace('-', '_')).sort(), `${item.path}: og:locale:alternate`);
   }
   // The language switcher: every page links every other edition's front page.
   for (const [file, facts] of pages()) {
