@@ -8,8 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {test} from 'uvu';
 import * as assert from 'uvu/assert';
-import {buildSite} from '../scripts/lib/build/build-site.ts';
 import {root} from './helpers/config.ts';
+import {snapshot, snapshotDifferences} from './helpers/files.ts';
+import {assertWarmEqualsCold as warmEqualsCold} from './helpers/warm-cold.ts';
 import {runCliAsync} from './helpers/run-cli.ts';
 
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-editions-'));
@@ -22,23 +23,7 @@ const article = (name: string) => path.join(site, 'articles', name);
 const frost = article('2017-01-29-frost-half-marathon.md');
 const french = article('2017-01-30-semi-marathon-du-givre.md');
 
-function files(dir: string): Map<string, string> {
-  const names = (fs.readdirSync(dir, {recursive: true}) as string[]).filter((name) => fs.statSync(path.join(dir, name)).isFile()).sort();
-  return new Map(names.map((name) => [name, fs.readFileSync(path.join(dir, name), 'latin1')]));
-}
-
-async function assertWarmEqualsCold(change: string): Promise<void> {
-  const warm = await buildSite({cwd: site, env: {}, now});
-  assert.ok(warm.ok, `${change}: warm build failed: ${warm.files.flatMap((file) => file.messages.map(String)).join('; ')}`);
-  const coldOut = fs.mkdtempSync(path.join(os.tmpdir(), 'dateline-cold-'));
-  const cold = await buildSite({cwd: site, env: {}, now, out: path.join(coldOut, 'dist'), noCache: true});
-  assert.ok(cold.ok, `${change}: cold build failed`);
-  const a = files(warmOut);
-  const b = files(path.join(coldOut, 'dist'));
-  assert.equal([...a.keys()], [...b.keys()], `${change}: the same files`);
-  for (const [name, bytes] of b) assert.ok(a.get(name) === bytes, `${change}: ${name} differs`);
-  fs.rmSync(coldOut, {recursive: true, force: true});
-}
+const assertWarmEqualsCold = (change: string) => warmEqualsCold(site, now, change);
 
 const hreflangs = (page: string): string[] => [...fs.readFileSync(path.join(warmOut, page), 'utf8').matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((match) => `${match[1]} ${match[2]!.replace(/^https?:\/\/[^/]+/, '')}`);
 
@@ -91,10 +76,8 @@ test('should render every edition the same on worker threads as on the main thre
     const result = await runCliAsync(['build', '--out', out, '--no-cache', '--now', now], {cwd: site, env: {DATELINE_WORKERS: setting}});
     assert.is(result.status, 0, result.stderr);
   }
-  const a = files(outs.always);
-  const b = files(outs.never);
-  assert.equal([...a.keys()], [...b.keys()]);
-  for (const [name, bytes] of b) assert.ok(a.get(name) === bytes, `${name} differs`);
+  const a = snapshot(outs.always);
+  assert.equal(snapshotDifferences(a, snapshot(outs.never)), []);
   assert.ok(a.has('fr/index.html'));
 });
 

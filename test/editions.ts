@@ -460,6 +460,23 @@ test('should take the main edition\'s title from editions, and name a language w
   assert.match(result.stderr, /no strings file for the language it: .*\(theme-strings\)/);
 });
 
+test('should refuse a broken strings file at its line, and write nothing', async () => {
+  const cwd = copyFixture('editions');
+  fs.cpSync(path.join(root, 'templates'), path.join(cwd, 'templates'), {recursive: true});
+  const config = path.join(cwd, 'dateline.config.yaml');
+  fs.writeFileSync(config, fs.readFileSync(config, 'utf8').replace(/^templatesDir: .*$/m, 'templatesDir: templates'));
+  const strings = path.join(cwd, 'templates', 'strings', 'fr.yaml');
+  const lines = fs.readFileSync(strings, 'utf8').split('\n');
+  const line = lines.findIndex((text) => text.startsWith('related_articles:'));
+  lines[line] = 'related_articles: [Articles, liés]';
+  fs.writeFileSync(strings, lines.join('\n'));
+  const folder = path.join(tempDir(), 'out');
+  const result = await runCliAsync(['build', '--out', folder, '--now', now], {cwd});
+  assert.is(result.status, 1, result.stderr);
+  assert.ok(result.stderr.includes(`templates/strings/fr.yaml:${line + 1}:1: \`related_articles\` must be text (theme-strings)`), result.stderr);
+  assert.not.ok(fs.existsSync(folder), 'nothing was written');
+});
+
 test('should refuse an editions list without a path, with one path twice, or with a path leaving the site', async () => {
   const cases: Record<string, string> = {
     'no path': '  - lang: en\n  - lang: fr\n    title: La Gazette du port\n',

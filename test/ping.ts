@@ -26,8 +26,14 @@ interface Received {
 /** An answer the hub gives to the `n`th request (from 1) it receives, after `delayMs`. */
 type Answer = (n: number, form: URLSearchParams) => {status: number; body?: string; delayMs?: number};
 
-/** A WebSub hub on 127.0.0.1 that records every request and answers as `answer` says (default: 204). */
-async function startHub(answer: Answer = () => ({status: 204})): Promise<{url: string; received: Received[]; close: () => Promise<void>}> {
+/** The hubs the running test started: each is closed when the test ends, pass or fail. */
+const openHubs: (() => Promise<void>)[] = [];
+test.after.each(async () => {
+  await Promise.all(openHubs.splice(0).map((close) => close()));
+});
+
+/** A WebSub hub on 127.0.0.1 that records every request and answers as `answer` says (default: 204); closed after the test. */
+async function startHub(answer: Answer = () => ({status: 204})): Promise<{url: string; received: Received[]}> {
   const received: Received[] = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -41,7 +47,8 @@ async function startHub(answer: Answer = () => ({status: 204})): Promise<{url: s
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const {port} = server.address() as AddressInfo;
-  return {url: `http://127.0.0.1:${port}/`, received, close: () => new Promise((resolve) => server.close(() => resolve()))};
+  openHubs.push(() => new Promise((resolve) => server.close(() => resolve())));
+  return {url: `http://127.0.0.1:${port}/`, received};
 }
 
 /** A copy of the fixture site whose config names `hub` as its WebSub hub. */
@@ -80,69 +87,61 @@ async function build(cwd: string, out: string): Promise<void> {
 
 test('should tell the hub every feed after a cold build, exactly the changed ones after an edit, and none after no change', async () => {
   const hub = await startHub();
-  try {
-    const cwd = siteWithHub(hub.url);
-    const out = path.join(tempDir(), 'out');
+  const cwd = siteWithHub(hub.url);
+  const out = path.join(tempDir(), 'out');
 
-    // Cold: every feed is new.
-    await build(cwd, out);
-    const cold = feedHashes(out);
-    const first = await runCliAsync(['ping'], {cwd, env});
-    assert.is(first.status, 0, first.stderr);
-    assert.is(first.stderr, '');
-    assert.equal(published(hub.received), [...cold.keys()].sort());
-    assert.equal(published(hub.received), recordedFeeds(cwd), 'exactly the record');
-    assert.ok(cold.size >= 20, `the fixture has many feeds: ${cold.size}`);
-    assert.ok(first.stdout.includes(`Pinged ${site}feed.xml\n`), first.stdout);
-    assert.match(first.stdout, new RegExp(`^Told ${hub.url} about ${cold.size} changed feeds: all accepted\\.$`, 'm'));
+  // Cold: every feed is new.
+  await build(cwd, out);
+  const cold = feedHashes(out);
+  const first = await runCliAsync(['ping'], {cwd, env});
+  assert.is(first.status, 0, first.stderr);
+  assert.is(first.stderr, '');
+  assert.equal(published(hub.received), [...cold.keys()].sort());
+  assert.equal(published(hub.received), recordedFeeds(cwd), 'exactly the record');
+  assert.ok(cold.size >= 20, `the fixture has many feeds: ${cold.size}`);
+  assert.ok(first.stdout.includes(`Pinged ${site}feed.xml\n`), first.stdout);
+  assert.match(first.stdout, new RegExp(`^Told ${hub.url} about ${cold.size} changed feeds: all accepted\\.$`, 'm'));
 
-    // One article's body edited: the feeds whose bytes changed, and only those.
-    const article = path.join(cwd, 'articles/2017-02-01-night-ferry-timetable.md');
-    const text = fs.readFileSync(article, 'utf8');
-    fs.writeFileSync(article, `${text.trimEnd()}\n\nThe first sailing now leaves at 22:40.\n`);
-    await build(cwd, out);
-    const warm = feedHashes(out);
-    const changed = [...warm.keys()].filter((url) => cold.get(url) !== warm.get(url)).sort();
-    assert.ok(changed.length > 0 && changed.length < warm.size, `some feeds changed, not all: ${changed.join(' ')}`);
-    hub.received.length = 0;
-    const second = await runCliAsync(['ping'], {cwd, env});
-    assert.is(second.status, 0, second.stderr);
-    // Every feed instead would mean the build's cache was cold: a file under scripts/lib changed between the builds (the cache's version hashes them).
-    assert.equal(published(hub.received), changed, `the feeds whose bytes changed (the hub was told of ${hub.received.length} of ${warm.size})`);
-    assert.match(second.stdout, new RegExp(`^Told ${hub.url} about ${changed.length} changed feeds?: all accepted\\.$`, 'm'));
+  // One article's body edited: the feeds whose bytes changed, and only those.
+  const article = path.join(cwd, 'articles/2017-02-01-night-ferry-timetable.md');
+  const text = fs.readFileSync(article, 'utf8');
+  fs.writeFileSync(article, `${text.trimEnd()}\n\nThe first sailing now leaves at 22:40.\n`);
+  await build(cwd, out);
+  const warm = feedHashes(out);
+  const changed = [...warm.keys()].filter((url) => cold.get(url) !== warm.get(url)).sort();
+  assert.ok(changed.length > 0 && changed.length < warm.size, `some feeds changed, not all: ${changed.join(' ')}`);
+  hub.received.length = 0;
+  const second = await runCliAsync(['ping'], {cwd, env});
+  assert.is(second.status, 0, second.stderr);
+  // Every feed instead would mean the build's cache was cold: a file under scripts/lib changed between the builds (the cache's version hashes them).
+  assert.equal(published(hub.received), changed, `the feeds whose bytes changed (the hub was told of ${hub.received.length} of ${warm.size})`);
+  assert.match(second.stdout, new RegExp(`^Told ${hub.url} about ${changed.length} changed feeds?: all accepted\\.$`, 'm'));
 
-    // Built again with no change: nothing to tell.
-    await build(cwd, out);
-    assert.equal(feedHashes(out), warm);
-    hub.received.length = 0;
-    const third = await runCliAsync(['ping'], {cwd, env});
-    assert.is(third.status, 0, third.stderr);
-    assert.equal(hub.received, []);
-    assert.is(third.stdout, `The last build changed no feed: nothing to send to ${hub.url}.\n`);
-  } finally {
-    await hub.close();
-  }
+  // Built again with no change: nothing to tell.
+  await build(cwd, out);
+  assert.equal(feedHashes(out), warm);
+  hub.received.length = 0;
+  const third = await runCliAsync(['ping'], {cwd, env});
+  assert.is(third.status, 0, third.stderr);
+  assert.equal(hub.received, []);
+  assert.is(third.stdout, `The last build changed no feed: nothing to send to ${hub.url}.\n`);
 });
 
 test('should print the requests with --dry-run and send none', async () => {
   const hub = await startHub();
-  try {
-    const cwd = siteWithHub(hub.url);
-    await build(cwd, path.join(tempDir(), 'out'));
-    const feeds = recordedFeeds(cwd);
-    assert.ok(feeds.length > 0);
-    const result = await runCliAsync(['ping', '--dry-run'], {cwd, env});
-    assert.is(result.status, 0, result.stderr);
-    assert.equal(hub.received, []);
-    const lines = result.stdout.trimEnd().split('\n');
-    assert.is(lines[0], `Dry run: would send ${feeds.length} requests to ${hub.url} (Content-Type: application/x-www-form-urlencoded), and sends none:`);
-    assert.equal(
-      lines.slice(1),
-      feeds.map((feed) => `POST ${hub.url} hub.mode=publish&hub.url=${encodeURIComponent(feed)}`),
-    );
-  } finally {
-    await hub.close();
-  }
+  const cwd = siteWithHub(hub.url);
+  await build(cwd, path.join(tempDir(), 'out'));
+  const feeds = recordedFeeds(cwd);
+  assert.ok(feeds.length > 0);
+  const result = await runCliAsync(['ping', '--dry-run'], {cwd, env});
+  assert.is(result.status, 0, result.stderr);
+  assert.equal(hub.received, []);
+  const lines = result.stdout.trimEnd().split('\n');
+  assert.is(lines[0], `Dry run: would send ${feeds.length} requests to ${hub.url} (Content-Type: application/x-www-form-urlencoded), and sends none:`);
+  assert.equal(
+    lines.slice(1),
+    feeds.map((feed) => `POST ${hub.url} hub.mode=publish&hub.url=${encodeURIComponent(feed)}`),
+  );
 });
 
 /** A copy of the fixture site naming `hub`, with a record of `feeds` as a build would leave it. */
@@ -154,28 +153,20 @@ function siteWithRecord(hub: string, feeds: string[]): string {
 
 test('should try again with back-off when the hub answers 5xx, and succeed once it accepts', async () => {
   const hub = await startHub((n) => (n <= 2 ? {status: 503, body: 'busy'} : {status: 204}));
-  try {
-    const cwd = siteWithRecord(hub.url, [`${site}feed.xml`]);
-    const result = await runCliAsync(['ping'], {cwd, env});
-    assert.is(result.status, 0, result.stderr);
-    assert.equal(published(hub.received), [`${site}feed.xml`, `${site}feed.xml`, `${site}feed.xml`]);
-    assert.is(result.stdout, `Pinged ${site}feed.xml (after 3 tries)\nTold ${hub.url} about 1 changed feed: all accepted.\n`);
-  } finally {
-    await hub.close();
-  }
+  const cwd = siteWithRecord(hub.url, [`${site}feed.xml`]);
+  const result = await runCliAsync(['ping'], {cwd, env});
+  assert.is(result.status, 0, result.stderr);
+  assert.equal(published(hub.received), [`${site}feed.xml`, `${site}feed.xml`, `${site}feed.xml`]);
+  assert.is(result.stdout, `Pinged ${site}feed.xml (after 3 tries)\nTold ${hub.url} about 1 changed feed: all accepted.\n`);
 });
 
 test('should give up after 3 retries on a hub that keeps answering 5xx, and exit 1', async () => {
   const hub = await startHub(() => ({status: 502, body: 'bad gateway'}));
-  try {
-    const cwd = siteWithRecord(hub.url, [`${site}feed.xml`]);
-    const result = await runCliAsync(['ping'], {cwd, env});
-    assert.is(result.status, 1);
-    assert.is(hub.received.length, 4);
-    assert.ok(result.stderr.includes(`dateline ping: the hub ${hub.url} could not take ${site}feed.xml (after 4 tries): 502 Bad Gateway: "bad gateway"`), result.stderr);
-  } finally {
-    await hub.close();
-  }
+  const cwd = siteWithRecord(hub.url, [`${site}feed.xml`]);
+  const result = await runCliAsync(['ping'], {cwd, env});
+  assert.is(result.status, 1);
+  assert.is(hub.received.length, 4);
+  assert.ok(result.stderr.includes(`dateline ping: the hub ${hub.url} could not take ${site}feed.xml (after 4 tries): 502 Bad Gateway: "bad gateway"`), result.stderr);
 });
 
 test('should report a refusal (4xx) with the feed, the status and the answer, still send the other feeds, and exit 1', async () => {
@@ -184,20 +175,16 @@ test('should report a refusal (4xx) with the feed, the status and the answer, st
   const refused = `${site}atom.xml`;
   const others = ['feed.xml', 'feed.json', 'section/transport/atom.xml', 'section/transport/feed.xml', 'section/transport/feed.json', 'tag/ferries/atom.xml', 'tag/ferries/feed.xml', 'tag/ferries/feed.json'].map((file) => site + file);
   const hub = await startHub((_, form) => (form.get('hub.url') === refused ? {status: 400, body: `  hub.url ${refused} is not\n on an allowed host `} : {status: 202, delayMs: 50}));
-  try {
-    const cwd = siteWithRecord(hub.url, [refused, ...others]);
-    const result = await runCliAsync(['ping'], {cwd, env});
-    assert.is(result.status, 1);
-    assert.equal(published(hub.received), [refused, ...others].sort(), 'a refusal is not retried, and does not stop the others');
-    assert.is(
-      result.stderr,
-      `dateline ping: the hub ${hub.url} refused ${refused}: 400 Bad Request: "hub.url ${refused} is not on an allowed host"\n` +
-        `Ping failed: ${hub.url} took 8 of 9 changed feeds; 1 failed (above). Once the cause is fixed, run \`dateline ping\` again: it sends the whole record again.\n`,
-    );
-    assert.is(result.stdout, others.map((feed) => `Pinged ${feed}\n`).join(''));
-  } finally {
-    await hub.close();
-  }
+  const cwd = siteWithRecord(hub.url, [refused, ...others]);
+  const result = await runCliAsync(['ping'], {cwd, env});
+  assert.is(result.status, 1);
+  assert.equal(published(hub.received), [refused, ...others].sort(), 'a refusal is not retried, and does not stop the others');
+  assert.is(
+    result.stderr,
+    `dateline ping: the hub ${hub.url} refused ${refused}: 400 Bad Request: "hub.url ${refused} is not on an allowed host"\n` +
+      `Ping failed: ${hub.url} took 8 of 9 changed feeds; 1 failed (above). Once the cause is fixed, run \`dateline ping\` again: it sends the whole record again.\n`,
+  );
+  assert.is(result.stdout, others.map((feed) => `Pinged ${feed}\n`).join(''));
 });
 
 test('should exit 0 and say so when no websubHub is set', async () => {
@@ -209,47 +196,35 @@ test('should exit 0 and say so when no websubHub is set', async () => {
 
 test('should exit 1 naming the record file and saying to build, when no build has recorded its feeds', async () => {
   const hub = await startHub();
-  try {
-    const cwd = siteWithHub(hub.url);
-    const result = await runCliAsync(['ping'], {cwd, env});
-    assert.is(result.status, 1);
-    assert.is(result.stdout, '');
-    // The command's working directory is the real path (macOS's /var is /private/var).
-    assert.ok(result.stderr.includes(changedFeedsPath(path.join(fs.realpathSync(cwd), 'node_modules/.cache/dateline'))), result.stderr);
-    assert.match(result.stderr, /run `dateline build` first/);
-    assert.equal(hub.received, []);
-  } finally {
-    await hub.close();
-  }
+  const cwd = siteWithHub(hub.url);
+  const result = await runCliAsync(['ping'], {cwd, env});
+  assert.is(result.status, 1);
+  assert.is(result.stdout, '');
+  // The command's working directory is the real path (macOS's /var is /private/var).
+  assert.ok(result.stderr.includes(changedFeedsPath(path.join(fs.realpathSync(cwd), 'node_modules/.cache/dateline'))), result.stderr);
+  assert.match(result.stderr, /run `dateline build` first/);
+  assert.equal(hub.received, []);
 });
 
 test('should leave the record as the last build wrote it after a check, whose output is never published', async () => {
   const hub = await startHub();
-  try {
-    const cwd = siteWithHub(hub.url);
-    await build(cwd, path.join(tempDir(), 'out'));
-    const file = changedFeedsPath(path.join(cwd, 'node_modules/.cache/dateline'));
-    const before = fs.readFileSync(file, 'utf8');
-    const check = await runCliAsync(['check', ...buildNow], {cwd});
-    assert.is(check.status, 0, check.stderr);
-    assert.is(fs.readFileSync(file, 'utf8'), before);
-  } finally {
-    await hub.close();
-  }
+  const cwd = siteWithHub(hub.url);
+  await build(cwd, path.join(tempDir(), 'out'));
+  const file = changedFeedsPath(path.join(cwd, 'node_modules/.cache/dateline'));
+  const before = fs.readFileSync(file, 'utf8');
+  const check = await runCliAsync(['check', ...buildNow], {cwd});
+  assert.is(check.status, 0, check.stderr);
+  assert.is(fs.readFileSync(file, 'utf8'), before);
 });
 
 test('should refuse to tell a hub about a build for a local address, and send nothing', async () => {
   const hub = await startHub();
-  try {
-    const cwd = siteWithHub(hub.url);
-    writeChangedFeeds(path.join(cwd, 'node_modules/.cache/dateline'), {version: 1, site: 'http://localhost:8080/', feeds: ['http://localhost:8080/feed.xml']});
-    const result = await runCliAsync(['ping'], {cwd, env});
-    assert.is(result.status, 1);
-    assert.match(result.stderr, /http:\/\/localhost:8080\/, a local address no hub can fetch; build with the public URL/);
-    assert.equal(hub.received, []);
-  } finally {
-    await hub.close();
-  }
+  const cwd = siteWithHub(hub.url);
+  writeChangedFeeds(path.join(cwd, 'node_modules/.cache/dateline'), {version: 1, site: 'http://localhost:8080/', feeds: ['http://localhost:8080/feed.xml']});
+  const result = await runCliAsync(['ping'], {cwd, env});
+  assert.is(result.status, 1);
+  assert.match(result.stderr, /http:\/\/localhost:8080\/, a local address no hub can fetch; build with the public URL/);
+  assert.equal(hub.received, []);
 });
 
 test('should document its flags and the back-off variable in --help, and be listed in the top usage', async () => {

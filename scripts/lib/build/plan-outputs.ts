@@ -79,7 +79,7 @@ export function planOutputs(
     const own = editionConfig(config, edition);
     const shown = ownArticles.get(edition.path)!;
     const site = siteView(own, sections(shown).map((section) => ({name: section.name, url: hrefOf(own, `${edition.path}section/${section.slug}/`)})));
-    return {config: own, site, articles: shown, publicArticles: ownPublic.get(edition.path)!, cards: cardRenderer(engine, site, own)};
+    return {config: own, site, publicArticles: ownPublic.get(edition.path)!, cards: cardRenderer(engine, site, own)};
   });
   const byPath = new Map(editions.map((edition) => [edition.config.edition.path, edition]));
   const editionOf = (folder: string) => byPath.get(folder) ?? editions[0]!;
@@ -117,7 +117,6 @@ export function planOutputs(
     engine,
     site,
     editions,
-    editionOf,
     translations,
     bodies,
     card: cards.card,

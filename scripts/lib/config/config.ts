@@ -207,7 +207,7 @@ export function loadConfig(cwd: string, overrides: ConfigOverrides, env: NodeJS.
     // The main edition's words are the site's (its `title` and `description` in `editions`, which default to the top-level ones).
     title: editions[0]!.title,
     description: editions[0]!.description,
-    language: resolved.language,
+    language: editions[0]!.lang,
     editions,
     edition: editions[0]!,
   };

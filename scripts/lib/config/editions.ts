@@ -31,14 +31,14 @@ export function primaryTag(tag: string): string {
  * first; it comes first and lives at the root. Each other edition needs its own `path`, a
  * relative folder such as `fr/`.
  *
- * @returns the editions, main first, or the problems, each with the place in the list it is about.
+ * @returns the editions, main first (its language is the site's), or the problems, each with the place in the list it is about.
  */
 export function resolveEditions(
   settings: readonly EditionSetting[] | undefined,
   site: {readonly language: string; readonly title: string; readonly description: string; readonly languageSet: boolean},
-): {editions: Edition[]; language: string} | {problems: {path: (string | number)[]; reason: string}[]} {
+): {editions: Edition[]} | {problems: {path: (string | number)[]; reason: string}[]} {
   const edition = (lang: string, title: string, description: string, path: string): Edition => ({lang, title, description, path, dir: isRtl(lang) ? 'rtl' : 'ltr', strings: {}});
-  if (!settings || settings.length === 0) return {editions: [edition(site.language, site.title, site.description, '')], language: site.language};
+  if (!settings || settings.length === 0) return {editions: [edition(site.language, site.title, site.description, '')]};
   const problems: {path: (string | number)[]; reason: string}[] = [];
   // The main edition: the site's `language` when it names one (set in the file), else the first.
   let main = site.languageSet ? settings.findIndex((setting) => setting.lang.toLowerCase() === site.language.toLowerCase()) : 0;
@@ -71,8 +71,7 @@ export function resolveEditions(
     return edition(setting.lang, setting.title ?? site.title, setting.description ?? site.description, index === main ? '' : path);
   });
   if (problems.length > 0) return {problems};
-  const ordered = [editions[main]!, ...editions.filter((_, index) => index !== main)];
-  return {editions: ordered, language: ordered[0]!.lang};
+  return {editions: [editions[main]!, ...editions.filter((_, index) => index !== main)]};
 }
 
 /** Why an edition's `path` cannot be used, or undefined when it can. */
@@ -97,6 +96,11 @@ export function editionOf(editions: readonly Edition[], lang: string | undefined
     if (primary) return primary;
   }
   return editions[0]!;
+}
+
+/** The edition whose folder is `folder` (an article's `edition`), the main one when none is. */
+export function editionAt(config: Pick<SiteConfig, 'editions'>, folder: string): Edition {
+  return config.editions.find((edition) => edition.path === folder) ?? config.editions[0]!;
 }
 
 /**

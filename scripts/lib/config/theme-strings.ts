@@ -30,10 +30,16 @@ export function themeStrings(templatesDir: string, lang: string, warn = true): {
   if (!fs.existsSync(folder)) return {strings: {}, problems: []};
   const problems: StringsProblem[] = [];
   const names = [...new Set(['en', primaryTag(lang), lang.toLowerCase()])];
+  // The folder's files by lower-case language tag (`fr-ca.yaml` answers `fr-CA`; `.yaml` before `.yml`), read once.
+  const files = new Map<string, string>();
+  for (const entry of fs.readdirSync(folder).sort()) {
+    const tag = /^(.+)\.ya?ml$/i.exec(entry)?.[1]?.toLowerCase();
+    if (tag !== undefined && !files.has(tag)) files.set(tag, path.join(folder, entry));
+  }
   const strings: Record<string, string> = {};
   let own = false;
   for (const name of names) {
-    const file = [`${name}.yaml`, `${name}.yml`].map((base) => path.join(folder, base)).find((candidate) => fs.existsSync(candidate)) ?? findCaseInsensitive(folder, name);
+    const file = files.get(name);
     if (!file) continue;
     if (name !== 'en' || primaryTag(lang) === 'en') own = true;
     Object.assign(strings, readStrings(file, problems));
@@ -42,12 +48,6 @@ export function themeStrings(templatesDir: string, lang: string, warn = true): {
   if (!own) delete strings['language_name'];
   if (!own && warn) problems.push({file: path.join(path.basename(templatesDir), stringsFolder), reason: `no strings file for the language ${lang}: its pages show the theme's English words; add ${primaryTag(lang)}.yaml (a copy of en.yaml, translated)`, warning: true});
   return {strings, problems};
-}
-
-/** A strings file whose name differs only in case (`fr-ca.yaml` for `fr-CA`). */
-function findCaseInsensitive(folder: string, name: string): string | undefined {
-  const match = fs.readdirSync(folder).find((entry) => /\.ya?ml$/i.test(entry) && entry.replace(/\.ya?ml$/i, '').toLowerCase() === name);
-  return match === undefined ? undefined : path.join(folder, match);
 }
 
 /** One strings file: a flat mapping of keys to text; anything else is a problem at its place. */

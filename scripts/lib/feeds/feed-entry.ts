@@ -5,7 +5,8 @@ import {h} from 'hastscript';
 import mime from 'mime';
 import {formatDate} from '../dates.ts';
 import {mediaTypes} from '../images/picture.ts';
-import type {Article, ArticleBodies, Edition, SiteConfig} from '../types.ts';
+import {editionAt} from '../config/editions.ts';
+import type {Article, ArticleBodies, SiteConfig} from '../types.ts';
 import {urlOf} from '../urls.ts';
 import {stripIllegalXml} from '../xml.ts';
 
@@ -108,21 +109,17 @@ function leadFigure(article: Article, image: FeedImage | undefined): string {
 /** The article's corrections, oldest first, as on its page. */
 function corrections(article: Article, config: SiteConfig): string {
   if (article.corrections.length === 0) return '';
-  const edition = editionOfArticle(article, config);
+  const edition = editionAt(config, article.edition);
   const items = article.corrections.map((correction) =>
     h('li', [h('time', {dateTime: correction.date}, formatDate(correction.date, edition.lang, config.timezone)), ': ', correction.text]),
   );
   return toHtml(h('aside', {className: ['corrections']}, [h('h2', edition.strings['corrections'] ?? 'Corrections and updates'), h('ul', items)]));
 }
 
-/** The edition an article belongs to: its words and language are the entry's. */
-function editionOfArticle(article: Article, config: SiteConfig): Edition {
-  return config.editions.find((edition) => edition.path === article.edition) ?? config.edition;
-}
 
 /** Instead of a body too large for the feed: the summary (else the opening text) and a link to the whole article. */
 function summaryWithLink(article: Article, link: string, config: SiteConfig): string {
   const lead = article.summary || article.excerpt;
-  const {strings} = editionOfArticle(article, config);
+  const {strings} = editionAt(config, article.edition);
   return toHtml([...(lead ? [h('p', lead)] : []), h('p', [h('a', {href: link}, strings['read_whole_article'] ?? 'Read the whole article'), ` ${strings['too_long_for_feed'] ?? 'on the site (too long for this feed).'}`])]);
 }

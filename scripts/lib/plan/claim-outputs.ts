@@ -23,33 +23,23 @@ export interface Clash {
  */
 export function reservedPaths(config: SiteConfig): Claim[] {
   const owned = (name: string, ...paths: string[]): Claim[] => paths.map((at) => ({path: at, owner: {name}}));
-  // Each other edition keeps the same names in its folder (`fr/index.html`, `fr/section/` …).
-  const editions = config.editions.slice(1).flatMap((edition) => {
-    const of = (name: string, ...paths: string[]): Claim[] => owned(`${name} of the ${edition.lang} edition`, ...paths.map((at) => edition.path + at));
-    return [
-      ...of('the front page', 'index.html'),
-      ...of("the front page's later pages", 'page/'),
-      ...of('the section pages and feeds', 'section/'),
-      ...of('the tag pages and feeds', 'tag/'),
-      ...of('the author pages and feeds', 'author/'),
-      ...of('the archive pages and feeds', 'archive/'),
-      ...(config.search ? of('the search page', 'search/') : []),
-      ...of('the 404 page', '404.html'),
-      ...of('the feeds', 'feed.xml', 'atom.xml', 'feed.json'),
-    ];
-  });
+  /** What every edition has in its folder (the main one at the root): front page, listings, archive, search page, 404 page, feeds. */
+  const editionFiles = (of: typeof owned, feeds: string): Claim[] => [
+    ...of('the front page', 'index.html'),
+    ...of("the front page's later pages", 'page/'),
+    ...of('the section pages and feeds', 'section/'),
+    ...of('the tag pages and feeds', 'tag/'),
+    ...of('the author pages and feeds', 'author/'),
+    ...of('the archive pages and feeds', 'archive/'),
+    ...(config.search ? of('the search page', 'search/') : []),
+    ...of('the 404 page', '404.html'),
+    ...of(feeds, 'feed.xml', 'atom.xml', 'feed.json'),
+  ];
   return [
-    ...editions,
-    ...owned('the front page', 'index.html'),
-    ...owned("the front page's later pages", 'page/'),
-    ...owned('the section pages and feeds', 'section/'),
-    ...owned('the tag pages and feeds', 'tag/'),
-    ...owned('the author pages and feeds', 'author/'),
-    ...owned('the archive pages and feeds', 'archive/'),
-    ...(config.search ? [...owned('the search page', 'search/'), ...owned('the search index', 'pagefind/')] : []),
+    ...config.editions.slice(1).flatMap((edition) => editionFiles((name, ...paths) => owned(`${name} of the ${edition.lang} edition`, ...paths.map((at) => edition.path + at)), 'the feeds')),
+    ...editionFiles(owned, "the site's feeds"),
+    ...(config.search ? owned('the search index', 'pagefind/') : []),
     ...owned("the theme's files (templates/assets/)", 'assets/'),
-    ...owned('the 404 page', '404.html'),
-    ...owned("the site's feeds", 'feed.xml', 'atom.xml', 'feed.json'),
     ...owned('the list of feeds', 'feeds.opml'),
     ...owned('the sitemaps', 'sitemap.xml', 'news-sitemap.xml'),
     ...owned('the rules for crawlers', 'robots.txt'),

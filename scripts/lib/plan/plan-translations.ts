@@ -1,3 +1,4 @@
+import type {PagePlan} from './plan-pages.ts';
 import type {Article, SiteConfig} from '../types.ts';
 
 /** One version of a page among its translations: the language (or `x-default`) and the page's folder. */
@@ -58,4 +59,10 @@ export function planTranslations(publicArticles: readonly Article[], config: Sit
   }
   const homes = [...config.editions.map((edition) => ({hreflang: edition.lang, path: edition.path})), {hreflang: 'x-default', path: ''}];
   return {of: (article) => sets.get(article), homes, clashes};
+}
+
+/** A page's versions in other languages, as its `<head>` and the sitemap list them: a translated article's, or every edition's front page on each first front page. */
+export function pageVersions(plan: PagePlan, translations: Translations): readonly Alternate[] | undefined {
+  if (plan.kind === 'article') return translations.of(plan.article);
+  return plan.listing === 'home' && plan.pagination.number === 0 ? translations.homes : undefined;
 }

@@ -1,3 +1,4 @@
+import {editionAt} from '../config/editions.ts';
 import type {Alternate} from '../plan/plan-translations.ts';
 import type {Article, SiteConfig} from '../types.ts';
 import {urlOf} from '../urls.ts';
@@ -40,13 +41,11 @@ export function sitemapXml(entries: readonly SitemapEntry[], config: SiteConfig)
 /**
  * `news-sitemap.xml` for Google News: the articles published in the two days up to the
  * build's now (`config.now`, never the clock), newest first, at most 1,000, each with the
- * publication's name and the article's language.
+ * publication's name (its edition's) and the article's language.
  *
  * @param articles Published articles, newest first.
  */
 export function newsSitemapXml(articles: readonly Article[], config: SiteConfig): string {
-  // Each article's publication is its edition.
-  const editions = new Map(config.editions.map((edition) => [edition.path, edition]));
   const now = Date.parse(config.now);
   const recent: Article[] = [];
   for (const article of articles) {
@@ -58,7 +57,7 @@ export function newsSitemapXml(articles: readonly Article[], config: SiteConfig)
   const urls = recent.slice(0, newsSitemapLimit).map(
     (article) =>
       `  <url>\n    <loc>${escapeXml(urlOf(config, article.path))}</loc>\n    <news:news>\n` +
-      `      <news:publication><news:name>${escapeXml((editions.get(article.edition) ?? config.edition).title)}</news:name><news:language>${escapeXml(newsLanguage(article.lang ?? (editions.get(article.edition) ?? config.edition).lang))}</news:language></news:publication>\n` +
+      `      <news:publication><news:name>${escapeXml(editionAt(config, article.edition).title)}</news:name><news:language>${escapeXml(newsLanguage(article.lang ?? editionAt(config, article.edition).lang))}</news:language></news:publication>\n` +
       `      <news:publication_date>${escapeXml(article.date)}</news:publication_date>\n` +
       `      <news:title>${escapeXml(article.title)}</news:title>\n    </news:news>\n  </url>\n`,
   );

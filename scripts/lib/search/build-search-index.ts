@@ -1,5 +1,6 @@
 import {h} from 'hastscript';
 import {toHtml} from 'hast-util-to-html';
+import {editionAt} from '../config/editions.ts';
 import type {Article, ArticleBodies, SiteConfig} from '../types.ts';
 import {encodePath} from '../urls.ts';
 
@@ -81,8 +82,8 @@ export async function inOrder<T>(items: readonly T[], window: number, task: (ite
 
 /** The HTML Pagefind reads for one article: escaped headline and standfirst, then its sanitized body (`html`). */
 export function searchRecord(article: Article, html: string, config: SiteConfig): string {
-  const edition = config.editions.length > 1 ? config.editions.find((candidate) => candidate.path === article.edition) : undefined;
-  const tree = h('html', {lang: edition ? edition.lang : (article.lang ?? config.language)}, [
+  const lang = config.editions.length > 1 ? editionAt(config, article.edition).lang : (article.lang ?? config.language);
+  const tree = h('html', {lang}, [
     h('head', [h('title', article.title)]),
     h('body', [h('h1', article.title), article.summary ? h('p', article.summary) : '', {type: 'raw', value: html}]),
   ]);

@@ -11,9 +11,7 @@ export interface EditionContext {
   /** The site's config with the edition's title, description and language (`config.edition` is the edition). */
   readonly config: SiteConfig;
   readonly site: SiteView;
-  /** The edition's published articles, newest first. */
-  readonly articles: readonly Article[];
-  /** The same without drafts. */
+  /** The edition's published articles without drafts, newest first. */
   readonly publicArticles: readonly Article[];
 }
 
@@ -21,8 +19,6 @@ export interface EditionContext {
 export interface EmitContext {
   /** Every edition, the main one (at the root) first; one for a site without `editions`. */
   readonly editions: readonly EditionContext[];
-  /** The edition whose folder is `path` (an article's `edition`, a listing's). */
-  readonly editionOf: (path: string) => EditionContext;
   /** The versions of each translated page, for hreflang links (see `planTranslations`). */
   readonly translations: Translations;
   readonly config: SiteConfig;

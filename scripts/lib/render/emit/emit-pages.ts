@@ -1,6 +1,5 @@
 import {articleClaims} from '../../plan/claim-outputs.ts';
-import type {PagePlan} from '../../plan/plan-pages.ts';
-import type {Alternate} from '../../plan/plan-translations.ts';
+import {pageVersions} from '../../plan/plan-translations.ts';
 import {renderPage, type PageJob} from '../render-pages.ts';
 import type {Article, OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
@@ -14,14 +13,11 @@ import type {EmitContext} from './context.ts';
 export function emitPages({plans, editions, digest, ref, bodies, knownPageKey, engine, card, translations}: EmitContext): OutputFile[] {
   const files = new Array<OutputFile>(plans.length);
   const places = new Map(editions.map((edition, index) => [edition.config.edition.path, index]));
-  /** A translated article's versions, or every edition's front page on the main front page of each. */
-  const versionsOf = (plan: PagePlan): readonly Alternate[] | undefined =>
-    plan.kind === 'article' ? translations.of(plan.article) : plan.listing === 'home' && plan.pagination.number === 0 ? translations.homes : undefined;
   for (let index = 0; index < plans.length; index++) {
     const article = plans.article(index);
     const job = (): PageJob => {
       const plan = plans.at(index);
-      return {plan, edition: places.get(plan.kind === 'article' ? plan.article.edition : plan.edition) ?? 0, versions: versionsOf(plan)};
+      return {plan, edition: places.get(plan.kind === 'article' ? plan.article.edition : plan.edition) ?? 0, versions: pageVersions(plan, translations)};
     };
     files[index] = {
       path: `${plans.path(index)}index.html`,

@@ -1,5 +1,5 @@
 import {newsSitemapXml, robotsTxt, sitemapXml, type SitemapEntry} from '../build-sitemaps.ts';
-import type {PagePlan} from '../../plan/plan-pages.ts';
+import {pageVersions} from '../../plan/plan-translations.ts';
 import type {Article, OutputFile} from '../../types.ts';
 import type {EmitContext} from './context.ts';
 
@@ -16,13 +16,11 @@ export function emitSitemaps({publicArticles: articles, publicPlans, config, dig
       const time = article.modified;
       return newest === undefined || time > newest ? time : newest;
     }, undefined);
-  // A page's versions in other languages, as its `<head>` lists them (see `emitPages`).
-  const versionsOf = (plan: PagePlan) => (plan.kind === 'article' ? translations.of(plan.article) : plan.listing === 'home' && plan.pagination.number === 0 ? translations.homes : undefined);
   const entries = (): SitemapEntry[] => [
     ...publicPlans().map((plan) => ({
       path: plan.path,
       lastmod: plan.kind === 'article' ? plan.article.modified : latest(plan.articles),
-      alternates: versionsOf(plan),
+      alternates: pageVersions(plan, translations),
     })),
     ...(config.search ? editions.map((edition) => ({path: `${edition.config.edition.path}search/`, lastmod: undefined})) : []),
   ];
